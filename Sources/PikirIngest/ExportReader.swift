@@ -1,0 +1,63 @@
+/// Reads one survey export: detects its format, then streams its records.
+///
+/// `init` looks at the start of the file (encoding, line ending, delimiter,
+/// header), `read(into:)` reads the whole file in blocks of
+/// `ReadOptions.blockSize`: memory stays flat whatever the file size.
+///
+/// ```swift
+/// let reader = try ExportReader(path: "2023-almaty.csv")
+/// print(reader.format.encoding, reader.format.columns)
+/// let summary = try reader.read(into: mySink)
+/// ```
+public final class ExportReader {
+    public let path: String
+    public let format: FileFormat
+    private let options: ReadOptions
+    private let source: ByteSource
+    private let bomLength: Int
+
+    public init(path: String, options: ReadOptions = ReadOptions()) throws {
+        self.path = path
+        self.options = options
+        source = try ByteSource(path: path)
+        guard source.size > 0 else {
+            throw IngestError(code: .emptyFile, path: path, message: "the file is empty; export the survey answers again")
+        }
+        (format, bomLength) = try FormatDetector.detect(source, path: path, options: options)
+    }
+
+    /// Reads every record of the file into `sink`.
+    public func read(into sink: RecordSink) throws -> ReadSummary {
+        let classifier = RecordClassifier(format: format, sink: sink)
+        let assembler = try RecordAssembler(delimiter: format.dialect.delimiter, lineEnding: format.dialect.lineEnding,
+                                            handler: classifier, maxRecordBytes: options.maxRecordBytes)
+        let transcoder = Transcoder(encoding: format.encoding)
+        let blockSize = options.blockSize
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: blockSize + 8, alignment: 16)
+        defer { buffer.deallocate() }
+        var offset = bomLength
+        var carried = 0
+        var issues: [DecodeIssue] = []
+        sink.header(columns: format.columns, line: format.headerLine)
+        while true {
+            let got = try source.read(into: buffer + carried, count: blockSize - carried, at: offset + carried)
+            let total = carried + got
+            let final = got == 0 || offset + total >= source.size
+            if total == 0 { break }
+            let block = UnsafeRawBufferPointer(start: buffer, count: total)
+            let tail = transcoder.incompleteTail(block, final: final)
+            issues.removeAll(keepingCapacity: true)
+            let text = transcoder.decode(UnsafeRawBufferPointer(rebasing: block[0..<(total - tail)]), fileOffset: offset, issues: &issues)
+            try assembler.feed(text, issues: issues)
+            if tail > 0 { (buffer).copyMemory(from: buffer + (total - tail), byteCount: tail) }
+            offset += total - tail
+            carried = tail
+            if final && tail == 0 { break }
+        }
+        try assembler.finish()
+        var summary = classifier.summary
+        summary.physicalLines = assembler.physicalLines
+        summary.bytes = source.size
+        return summary
+    }
+}

@@ -1,0 +1,86 @@
+/// Everything `pikir inspect` shows about one file: what was detected, and
+/// where every line went.
+public struct FileInspection: Sendable, Codable, Equatable {
+    public struct IgnoredEntry: Sendable, Codable, Equatable {
+        public var line: Int
+        public var reason_code: String
+    }
+    public struct RejectEntry: Sendable, Codable, Equatable {
+        public var line: Int
+        public var reason_code: String
+        public var reason: String
+        public var raw: String
+    }
+    public struct SampleRecord: Sendable, Codable, Equatable {
+        public var line: Int
+        public var fields: [String]
+    }
+
+    public var path: String
+    public var encoding: String
+    public var encoding_evidence: String
+    public var delimiter: String
+    public var delimiter_evidence: String
+    public var line_ending: String
+    public var header_line: Int?
+    public var columns: [String]
+    public var records: Int
+    public var ignored: Int
+    public var rejected: Int
+    public var physical_lines: Int
+    public var bytes: Int
+    public var ignored_lines: [IgnoredEntry]
+    public var rejects: [RejectEntry]
+    public var short_record_lines: [Int]
+    public var sample: [SampleRecord]
+    /// How many ignored lines and rejects were counted but not listed.
+    public var unlisted: Int
+
+    /// Reads the whole file once and keeps the first `sampleSize` records.
+    public static func inspect(path: String, options: ReadOptions = ReadOptions(),
+                               sampleSize: Int = 5, listLimit: Int = 1000) throws -> FileInspection {
+        let reader = try ExportReader(path: path, options: options)
+        let collector = Collector(sampleSize: sampleSize, listLimit: listLimit)
+        let summary = try reader.read(into: collector)
+        let format = reader.format
+        return FileInspection(
+            path: path, encoding: format.encoding.rawValue, encoding_evidence: format.encodingEvidence,
+            delimiter: format.dialect.delimiter == 0x09 ? "\t" : format.dialect.delimiterName,
+            delimiter_evidence: format.delimiterEvidence,
+            line_ending: format.dialect.lineEnding.rawValue, header_line: format.headerLine, columns: format.columns,
+            records: summary.records, ignored: summary.ignored, rejected: summary.rejected,
+            physical_lines: summary.physicalLines, bytes: summary.bytes,
+            ignored_lines: collector.ignoredLines, rejects: collector.rejects,
+            short_record_lines: summary.shortRecordLines, sample: collector.sample, unlisted: collector.unlisted)
+    }
+
+    private final class Collector: RecordSink {
+        let sampleSize: Int
+        let listLimit: Int
+        var sample: [SampleRecord] = []
+        var ignoredLines: [IgnoredEntry] = []
+        var rejects: [RejectEntry] = []
+        var unlisted = 0
+
+        init(sampleSize: Int, listLimit: Int) {
+            self.sampleSize = sampleSize
+            self.listLimit = listLimit
+        }
+
+        func header(columns: [String], line: Int?) {}
+
+        func record(_ record: RecordView) {
+            if sample.count < sampleSize { sample.append(SampleRecord(line: record.line, fields: record.strings)) }
+        }
+
+        func ignored(_ ignored: IgnoredLine) {
+            guard ignoredLines.count < listLimit else { unlisted += 1; return }
+            ignoredLines.append(IgnoredEntry(line: ignored.line, reason_code: ignored.reason.rawValue))
+        }
+
+        func rejected(_ reject: Reject) {
+            guard rejects.count < listLimit else { unlisted += 1; return }
+            rejects.append(RejectEntry(line: reject.line, reason_code: reject.reason.rawValue, reason: reject.message, raw: reject.raw))
+        }
+    }
+}

@@ -1,0 +1,83 @@
+/// Decides what each assembled record is: the header, a title or totals
+/// line, a data record, or a reject; and counts each.
+final class RecordClassifier: AssemblerHandler {
+    private let format: FileFormat
+    private let sink: RecordSink
+    private let width: Int
+    private let headerFirst: [UInt8]?
+    private let headerFields: [String]
+    private let delimiterName: String
+    private(set) var summary = ReadSummary()
+
+    init(format: FileFormat, sink: RecordSink) {
+        self.format = format
+        self.sink = sink
+        width = format.columns.count
+        headerFields = format.columns
+        headerFirst = format.headerLine == nil ? nil : format.columns.first.map { Array($0.utf8) }
+        delimiterName = format.dialect.delimiter == 0x09 ? "TAB" : "'\(format.dialect.delimiterName)'"
+    }
+
+    func blankLine(_ line: Int) {
+        ignore(line, .blankLine)
+    }
+
+    func reject(_ reject: Reject) {
+        summary.rejected += 1
+        sink.rejected(reject)
+    }
+
+    func record(_ view: RecordView, raw: RawText, issue: DecodeIssue?) {
+        let line = view.line
+        if line == 1 && format.hasSepDirective { return ignore(line, .sepDirective) }
+        if let header = format.headerLine {
+            if line < header { return ignore(line, .titleLine) }
+            if line == header { return }
+        }
+        if let issue {
+            return reject(Reject(line: line, reason: .invalidEncoding,
+                                 message: "\(issue.detail) at byte offset \(issue.fileOffset); the file was read as \(format.encoding.rawValue): if that is wrong, give the right one with --encoding (\(TextEncoding.names)), or fix the bytes",
+                                 raw: raw.string))
+        }
+        if view.nonBlankCount == 0 { return ignore(line, .emptyRecord) }
+        if isRepeatedHeader(view) { return ignore(line, .repeatedHeader) }
+        if mayBeTotals(view), TotalsRow.matches(view.strings) { return ignore(line, .totalsRow) }
+        if view.count > width {
+            for i in width..<view.count where !view.isBlank(i) {
+                return reject(Reject(line: line, reason: .tooManyFields,
+                                     message: "the record has \(view.nonBlankCountUpTo(view.count)) filled fields in \(view.count) columns but the header has \(width): an answer probably contains the delimiter \(delimiterName) without quotes; put that answer in double quotes",
+                                     raw: raw.string))
+            }
+        }
+        if view.count < width { summary.shortRecordLines.append(line) }
+        summary.records += 1
+        sink.record(RecordView(bytes: view.bytes, ends: view.ends, first: view.first, count: min(view.count, width), line: line))
+    }
+
+    private func ignore(_ line: Int, _ reason: IgnoreReason) {
+        summary.ignored += 1
+        sink.ignored(IgnoredLine(line: line, reason: reason))
+    }
+
+    /// Cheap test on bytes before any String is made: only the first two
+    /// cells are looked at, and only short ones.
+    private func mayBeTotals(_ view: RecordView) -> Bool {
+        for i in 0..<min(2, view.count) {
+            let cell = view[i]
+            if cell.isEmpty { continue }
+            return cell.count <= 80 && (cell[0] >= 0x80 || (cell[0] | 0x20) >= 0x61)
+        }
+        return false
+    }
+
+    private func isRepeatedHeader(_ view: RecordView) -> Bool {
+        guard let first = headerFirst, view.count >= width, width > 1 else { return false }
+        let cell = view[0]
+        guard cell.count >= first.count, cell.count <= first.count + 8 else { return false }
+        return (0..<width).allSatisfy { view.string($0).trimmingCharacters(in: " \t") == headerFields[$0] }
+    }
+}
+
+extension RecordView {
+    func nonBlankCountUpTo(_ n: Int) -> Int { (0..<min(n, count)).reduce(0) { $0 + (isBlank($1) ? 0 : 1) } }
+}

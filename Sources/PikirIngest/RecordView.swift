@@ -1,0 +1,40 @@
+/// A borrowed view of one record's fields, valid only until the reader
+/// delivers the next record: copy what you keep.
+///
+/// Fields are UTF-8 bytes (already transcoded from the file's encoding and
+/// unquoted). Decode only the fields you use.
+public struct RecordView {
+    let bytes: UnsafeMutablePointer<UInt8>
+    let ends: UnsafeMutablePointer<Int>
+    let first: Int
+    /// Number of fields in the record as written (before any header alignment).
+    public let count: Int
+    /// Physical line (1-based) on which the record starts.
+    public let line: Int
+
+    /// The bytes of field `i` (0-based, `i < count`).
+    @inline(__always)
+    public subscript(i: Int) -> UnsafeRawBufferPointer {
+        let field = first + i
+        let start = field == 0 ? 0 : ends[field - 1]
+        return UnsafeRawBufferPointer(start: bytes + start, count: ends[field] - start)
+    }
+
+    /// Field `i` as a String, or "" when the record has fewer fields.
+    public func string(_ i: Int) -> String {
+        guard i < count else { return "" }
+        return String(decoding: self[i], as: UTF8.self)
+    }
+
+    /// All fields as Strings.
+    public var strings: [String] { (0..<count).map(string) }
+
+    /// Whether field `i` is empty or holds only spaces (missing when `i >= count`).
+    public func isBlank(_ i: Int) -> Bool {
+        guard i < count else { return true }
+        return self[i].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    /// Number of fields that are not blank.
+    public var nonBlankCount: Int { (0..<count).reduce(0) { $0 + (isBlank($1) ? 0 : 1) } }
+}

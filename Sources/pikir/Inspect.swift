@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import PikirIngest
+
+struct Inspect: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show how pikir reads each export: encoding, delimiter, header, records, ignored lines and rejects.",
+        discussion: """
+            Every line of a file is accounted for: the header, data records, ignored lines \
+            (blank, title, sep=, totals, repeated header, empty) and rejects with their line and reason. \
+            A file that cannot be read is reported and the other files are still inspected; \
+            the exit status is then 1.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "Export files to inspect.")
+    var files: [String]
+
+    @Option(help: "Output format.")
+    var format: Format = .text
+
+    @Option(help: "How many records to show per file.")
+    var records: Int = 5
+
+    @OptionGroup var read: ReadFlags
+
+    func run() throws {
+        var results: [FileInspection] = []
+        var failed = 0
+        for path in files {
+            do {
+                let inspection = try FileInspection.inspect(path: path, options: read.options, sampleSize: records)
+                if format == .text {
+                    print(InspectionText.render(inspection))
+                } else {
+                    results.append(inspection)
+                }
+            } catch {
+                failed += 1
+                FileHandle.standardError.write(Data("pikir inspect: \(error)\n".utf8))
+            }
+        }
+        if format == .json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = try encoder.encode(results)
+            FileHandle.standardOutput.write(data)
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        }
+        if failed > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+@main
+struct Pikir: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pikir",
+        abstract: "Post-training feedback surveys: ingest exports, normalise, aggregate, report.",
+        discussion: """
+            pikir reads the CSV exports of youth resource centres' feedback forms \
+            (Excel, Google Forms, home-made tools; Kazakh, Russian or English; any common encoding).
+            """,
+        version: PikirVersion.current,
+        subcommands: [Inspect.self]
+    )
+}
+
+enum PikirVersion {
+    static let current = "0.1.0"
+}
