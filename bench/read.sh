@@ -111,7 +111,7 @@ if (( HAVE_PIKIR )); then
     log "pikir inspect failed (rc=$T_RC) on the sanity run; pikir skipped"
     HAVE_PIKIR=0; PIKIR_NOTE="pikir inspect exited $T_RC on the sanity run"
   else
-    PIKIR_RECORDS=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["records"])' \
+    PIKIR_RECORDS=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d=d[0] if isinstance(d,list) else d; print(d["records"])' \
       "$OUT/inspect.json" 2>/dev/null) || PIKIR_RECORDS="?"
   fi
 fi
@@ -141,7 +141,7 @@ if (( FLAT && HAVE_PIKIR )); then
   log "pikir on the 4x file (one run)"
   cat "$BIG" >/dev/null || true
   timed "$OUT/inspect-4x.json" "$PIKIR" inspect --format json "$BIG"
-  rec4=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["records"])' \
+  rec4=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d=d[0] if isinstance(d,list) else d; print(d["records"])' \
     "$OUT/inspect-4x.json" 2>/dev/null || echo "?")
   FLAT_LINE="$T_WALL $T_RSS $T_RC $(stat -c %s "$BIG") $rec4"
 elif (( FLAT )); then

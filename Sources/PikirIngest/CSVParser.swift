@@ -101,9 +101,9 @@ final class CSVParser {
 }
 
 private let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = { data, length, context in
-    Unmanaged<FieldCollector>.fromOpaque(context!).takeUnretainedValue().appendField(data, length)
+    Unmanaged<FieldCollector>.fromOpaque(context!)._withUnsafeGuaranteedRef { $0.appendField(data, length) }
 }
 
 private let recordCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
-    Unmanaged<FieldCollector>.fromOpaque(context!).takeUnretainedValue().endRecord()
+    Unmanaged<FieldCollector>.fromOpaque(context!)._withUnsafeGuaranteedRef { $0.endRecord() }
 }

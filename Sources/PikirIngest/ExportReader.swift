@@ -31,28 +31,10 @@ public final class ExportReader {
         let classifier = RecordClassifier(format: format, sink: sink)
         let assembler = try RecordAssembler(delimiter: format.dialect.delimiter, lineEnding: format.dialect.lineEnding,
                                             handler: classifier, maxRecordBytes: options.maxRecordBytes)
-        let transcoder = Transcoder(encoding: format.encoding)
-        let blockSize = options.blockSize
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: blockSize + 8, alignment: 16)
-        defer { buffer.deallocate() }
-        var offset = bomLength
-        var carried = 0
-        var issues: [DecodeIssue] = []
+        let blocks = BlockProducer(source: source, encoding: format.encoding, start: bomLength, blockSize: options.blockSize)
         sink.header(columns: format.columns, line: format.headerLine)
-        while true {
-            let got = try source.read(into: buffer + carried, count: blockSize - carried, at: offset + carried)
-            let total = carried + got
-            let final = got == 0 || offset + total >= source.size
-            if total == 0 { break }
-            let block = UnsafeRawBufferPointer(start: buffer, count: total)
-            let tail = transcoder.incompleteTail(block, final: final)
-            issues.removeAll(keepingCapacity: true)
-            let text = transcoder.decode(UnsafeRawBufferPointer(rebasing: block[0..<(total - tail)]), fileOffset: offset, issues: &issues)
-            try assembler.feed(text, issues: issues)
-            if tail > 0 { (buffer).copyMemory(from: buffer + (total - tail), byteCount: tail) }
-            offset += total - tail
-            carried = tail
-            if final && tail == 0 { break }
+        while let block = try blocks.next() {
+            try assembler.feed(block.text, issues: block.issues)
         }
         try assembler.finish()
         var summary = classifier.summary

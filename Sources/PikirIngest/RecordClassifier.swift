@@ -5,6 +5,7 @@ final class RecordClassifier: AssemblerHandler {
     private let sink: RecordSink
     private let width: Int
     private let headerFirst: [UInt8]?
+    private let totalsStarts = TotalsRow.firstTwoBytes
     private let headerFields: [String]
     private let delimiterName: String
     private(set) var summary = ReadSummary()
@@ -39,7 +40,7 @@ final class RecordClassifier: AssemblerHandler {
                                  message: "\(issue.detail) at byte offset \(issue.fileOffset); the file was read as \(format.encoding.rawValue): if that is wrong, give the right one with --encoding (\(TextEncoding.names)), or fix the bytes",
                                  raw: raw.string))
         }
-        if view.nonBlankCount == 0 { return ignore(line, .emptyRecord) }
+        if !view.hasNonBlankField { return ignore(line, .emptyRecord) }
         if isRepeatedHeader(view) { return ignore(line, .repeatedHeader) }
         if mayBeTotals(view), TotalsRow.matches(view.strings) { return ignore(line, .totalsRow) }
         if view.count > width {
@@ -59,21 +60,21 @@ final class RecordClassifier: AssemblerHandler {
         sink.ignored(IgnoredLine(line: line, reason: reason))
     }
 
-    /// Cheap test on bytes before any String is made: only the first two
-    /// cells are looked at, and only short ones.
+    /// Cheap test on bytes before any String is made: the first non-empty
+    /// of the first two cells must start like one of the totals words.
     private func mayBeTotals(_ view: RecordView) -> Bool {
         for i in 0..<min(2, view.count) {
             let cell = view[i]
             if cell.isEmpty { continue }
-            return cell.count <= 80 && (cell[0] >= 0x80 || (cell[0] | 0x20) >= 0x61)
+            guard cell.count >= 2, cell.count <= 80 else { return false }
+            return totalsStarts[Int(cell[0]) << 8 | Int(cell[1])]
         }
         return false
     }
 
+    /// The header's first cell must match byte for byte before the rest is compared.
     private func isRepeatedHeader(_ view: RecordView) -> Bool {
-        guard let first = headerFirst, view.count >= width, width > 1 else { return false }
-        let cell = view[0]
-        guard cell.count >= first.count, cell.count <= first.count + 8 else { return false }
+        guard let first = headerFirst, view.count >= width, width > 1, view[0].elementsEqual(first) else { return false }
         return (0..<width).allSatisfy { view.string($0).trimmingCharacters(in: " \t") == headerFields[$0] }
     }
 }

@@ -35,6 +35,12 @@ public struct RecordView {
         return self[i].allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 
+    /// Whether any field is not blank; usually decided by the first field.
+    public var hasNonBlankField: Bool {
+        for i in 0..<count where !isBlank(i) { return true }
+        return false
+    }
+
     /// Number of fields that are not blank.
     public var nonBlankCount: Int { (0..<count).reduce(0) { $0 + (isBlank($1) ? 0 : 1) } }
 }

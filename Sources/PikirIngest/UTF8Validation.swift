@@ -1,6 +1,6 @@
-/// UTF-8 validation with an ASCII fast path: eight bytes at a time while the
-/// high bits are clear, byte by byte (RFC 3629 rules: no overlongs, no
-/// surrogates, nothing above U+10FFFF) otherwise.
+/// UTF-8 validation (RFC 3629: no overlongs, no surrogates, nothing above
+/// U+10FFFF), fast on the text surveys hold: runs of ASCII are checked eight
+/// bytes at a time and two-byte sequences (Cyrillic) inline.
 enum UTF8Validation {
     /// Whether the whole buffer is valid UTF-8, allowing an incomplete
     /// character at the very end when `allowTruncatedEnd` (a sample cut mid-file).
@@ -26,7 +26,7 @@ enum UTF8Validation {
         return 0
     }
 
-    /// Appends an issue for each invalid sequence (and each NUL byte).
+    /// Appends an issue for each invalid sequence and each NUL byte.
     static func validate(_ buf: UnsafeRawBufferPointer, fileOffset: Int, issues: inout [DecodeIssue], limit: Int = .max) {
         guard let base = buf.baseAddress else { return }
         let p = base.assumingMemoryBound(to: UInt8.self)
@@ -34,29 +34,25 @@ enum UTF8Validation {
         var i = 0
         var found = 0
         while i < n {
-            // ASCII fast path; NUL bytes (which make any word "ASCII") are checked below.
-            while i + 8 <= n {
-                let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { break }
-                // A zero byte in the word: (w - 0x01..) & ~w & 0x80..
-                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
-                i += 8
-            }
-            if i >= n { break }
             let b0 = p[i]
-            if b0 < 0x80 {
-                if b0 == 0 {
-                    issues.append(DecodeIssue(outputOffset: i, fileOffset: fileOffset + i, detail: "NUL byte"))
-                    found += 1
-                    if found >= limit { return }
-                }
+            if b0 >= 0x01 && b0 < 0x80 {
                 i += 1
+                // Eight at a time while no byte has its high bit set or is zero.
+                while i + 8 <= n {
+                    let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                    if (word | ((word &- 0x0101_0101_0101_0101) & ~word)) & 0x8080_8080_8080_8080 != 0 { break }
+                    i += 8
+                }
                 continue
             }
-            let len = sequenceLength(p, i, n)
+            if b0 & 0xE0 == 0xC0 && b0 >= 0xC2 && i + 1 < n && p[i + 1] & 0xC0 == 0x80 {
+                i += 2
+                continue
+            }
+            let len = b0 == 0 ? 0 : sequenceLength(p, i, n)
             if len == 0 {
                 issues.append(DecodeIssue(outputOffset: i, fileOffset: fileOffset + i,
-                                          detail: "byte 0x\(hex(b0)) is not valid UTF-8"))
+                                          detail: b0 == 0 ? "NUL byte" : "byte 0x\(hex(b0)) is not valid UTF-8"))
                 found += 1
                 if found >= limit { return }
                 i += 1
@@ -66,14 +62,12 @@ enum UTF8Validation {
         }
     }
 
-    /// Length of the valid sequence starting at `i`, or 0 if it is invalid.
+    /// Length of the valid sequence of three or four bytes starting at `i`, or 0.
     @inline(__always)
     private static func sequenceLength(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
         let b0 = p[i]
         @inline(__always) func cont(_ k: Int) -> Bool { i + k < n && p[i + k] & 0xC0 == 0x80 }
         switch b0 {
-        case 0xC2...0xDF:
-            return cont(1) ? 2 : 0
         case 0xE0:
             return i + 1 < n && (0xA0...0xBF).contains(p[i + 1]) && cont(2) ? 3 : 0
         case 0xED:
