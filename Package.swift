@@ -32,8 +32,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PikirIngestTests",
-            dependencies: ["PikirIngest"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["PikirIngest"]
         ),
         .testTarget(
             name: "pikirTests",

@@ -102,7 +102,7 @@ final class BlockProducer: @unchecked Sendable {
     private func produce(into slot: Slot, carried: Int) {
         do {
             if carried > 0 { slot.raw.copyMemory(from: carryBuffer, byteCount: carried) }
-            let got = try source.read(into: slot.raw + carried, count: blockSize - carried, at: produceOffset + carried)
+            let got = try source.read(into: slot.raw + carried, count: blockSize, at: produceOffset + carried)
             let total = carried + got
             let final = got == 0 || produceOffset + total >= source.size
             let block = UnsafeRawBufferPointer(start: slot.raw, count: total)
