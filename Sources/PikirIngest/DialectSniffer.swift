@@ -53,6 +53,6 @@ enum DialectSniffer {
             return Choice(delimiter: 0x2C, evidence: "no delimiter found: one column")
         }
         return Choice(delimiter: best.delimiter,
-                      evidence: "\(best.agreeing) records of \(best.width) fields")
+                      evidence: "\(best.agreeing) rows of \(best.width) fields at the start of the file")
     }
 }

@@ -24,10 +24,12 @@ enum EncodingSniffer {
         if sample.starts(with: [0xFE, 0xFF]) {
             return Guess(encoding: .utf16BE, evidence: "byte order mark FE FF")
         }
+        if let endianness = utf16WithoutBOM(sample) {
+            return Guess(encoding: endianness,
+                         evidence: "no byte order mark, but every other byte is 00 or 04: UTF-16 text")
+        }
         if let nul = sample.firstIndex(of: 0) {
-            let hint = utf16Hint(sample)
-            throw IngestError(code: .binaryFile, path: path,
-                              message: "not a text file: NUL byte at offset \(nul)\(hint). If it is a spreadsheet, save it as CSV first")
+            throw IngestError(code: .binaryFile, path: path, message: binaryMessage(sample, nul: nul))
         }
         let valid = sample.withUnsafeBytes { UTF8Validation.isValid($0, allowTruncatedEnd: !isWholeFile) }
         if valid {
@@ -46,18 +48,31 @@ enum EncodingSniffer {
         bytes.contains { $0 >= 0x8D && SingleByteTables.kz1048Markers.contains($0) }
     }
 
-    /// UTF-16 without a byte order mark has NULs in every other byte.
-    private static func utf16Hint(_ sample: [UInt8]) -> String {
+    /// UTF-16 without a byte order mark: the high byte of every character
+    /// of Latin or Cyrillic text is 00 or 04, the low byte almost never is.
+    static func utf16WithoutBOM(_ sample: [UInt8]) -> TextEncoding? {
         let n = min(sample.count, 4096) & ~1
-        guard n >= 4 else { return "" }
-        var evenZero = 0, oddZero = 0
+        guard n >= 4 else { return nil }
+        var even = 0, odd = 0, nuls = 0
         for i in stride(from: 0, to: n, by: 2) {
-            if sample[i] == 0 { evenZero += 1 }
-            if sample[i + 1] == 0 { oddZero += 1 }
+            if sample[i] == 0 || sample[i] == 4 { even += 1 }
+            if sample[i + 1] == 0 || sample[i + 1] == 4 { odd += 1 }
+            if sample[i] == 0 || sample[i + 1] == 0 { nuls += 1 }
         }
-        let pairs = n / 2
-        if oddZero * 10 > pairs * 6 && evenZero * 10 < pairs { return " (it looks like UTF-16 without a byte order mark: try --encoding utf-16le)" }
-        if evenZero * 10 > pairs * 6 && oddZero * 10 < pairs { return " (it looks like UTF-16 without a byte order mark: try --encoding utf-16be)" }
-        return ""
+        let units = n / 2
+        guard nuls * 10 >= units else { return nil }  // some ASCII (delimiters, line ends) is always there
+        if odd * 10 >= units * 9 && even * 10 <= units { return .utf16LE }
+        if even * 10 >= units * 9 && odd * 10 <= units { return .utf16BE }
+        return nil
+    }
+
+    private static func binaryMessage(_ sample: [UInt8], nul: Int) -> String {
+        if sample.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return "not a text file but an Excel workbook (.xlsx) or another zip archive: open it in Excel and save it as \"CSV UTF-8\""
+        }
+        if sample.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            return "not a text file but an old Excel workbook (.xls): open it in Excel and save it as \"CSV UTF-8\""
+        }
+        return "not a text file: NUL byte at offset \(nul). If it is a spreadsheet, save it as CSV first"
     }
 }

@@ -36,6 +36,35 @@ public struct FileInspection: Sendable, Codable, Equatable {
     /// How many ignored lines and rejects were counted but not listed.
     public var unlisted: Int
 
+    private enum CodingKeys: String, CodingKey {
+        case path, encoding, encoding_evidence, delimiter, delimiter_evidence, line_ending, header_line, columns,
+             records, ignored, rejected, physical_lines, bytes, ignored_lines, rejects, short_record_lines, sample, unlisted
+    }
+
+    /// Written by hand so that a file without a header has `"header_line": null`
+    /// instead of no key: every object has the same keys.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(path, forKey: .path)
+        try c.encode(encoding, forKey: .encoding)
+        try c.encode(encoding_evidence, forKey: .encoding_evidence)
+        try c.encode(delimiter, forKey: .delimiter)
+        try c.encode(delimiter_evidence, forKey: .delimiter_evidence)
+        try c.encode(line_ending, forKey: .line_ending)
+        if let header_line { try c.encode(header_line, forKey: .header_line) } else { try c.encodeNil(forKey: .header_line) }
+        try c.encode(columns, forKey: .columns)
+        try c.encode(records, forKey: .records)
+        try c.encode(ignored, forKey: .ignored)
+        try c.encode(rejected, forKey: .rejected)
+        try c.encode(physical_lines, forKey: .physical_lines)
+        try c.encode(bytes, forKey: .bytes)
+        try c.encode(ignored_lines, forKey: .ignored_lines)
+        try c.encode(rejects, forKey: .rejects)
+        try c.encode(short_record_lines, forKey: .short_record_lines)
+        try c.encode(sample, forKey: .sample)
+        try c.encode(unlisted, forKey: .unlisted)
+    }
+
     /// Reads the whole file once and keeps the first `sampleSize` records.
     public static func inspect(path: String, options: ReadOptions = ReadOptions(),
                                sampleSize: Int = 5, listLimit: Int = 1000) throws -> FileInspection {

@@ -9,6 +9,9 @@ final class RecordClassifier: AssemblerHandler {
     private let headerFields: [String]
     private let delimiterName: String
     private(set) var summary = ReadSummary()
+    /// More than one record can start on the header's line when a stray CR
+    /// ends records mid-line: only the first is the header.
+    private var headerSeen = false
 
     init(format: FileFormat, sink: RecordSink) {
         self.format = format
@@ -33,7 +36,10 @@ final class RecordClassifier: AssemblerHandler {
         if line == 1 && format.hasSepDirective { return ignore(line, .sepDirective) }
         if let header = format.headerLine {
             if line < header { return ignore(line, .titleLine) }
-            if line == header { return }
+            if line == header && !headerSeen {
+                headerSeen = true
+                return
+            }
         }
         if let issue {
             return reject(Reject(line: line, reason: .invalidEncoding,
@@ -46,7 +52,7 @@ final class RecordClassifier: AssemblerHandler {
         if view.count > width {
             for i in width..<view.count where !view.isBlank(i) {
                 return reject(Reject(line: line, reason: .tooManyFields,
-                                     message: "the record has \(view.nonBlankCountUpTo(view.count)) filled fields in \(view.count) columns but the header has \(width): an answer probably contains the delimiter \(delimiterName) without quotes; put that answer in double quotes",
+                                     message: "the record has a filled field in column \(i + 1) but the header has only \(width) columns: an answer probably contains the delimiter \(delimiterName) without quotes; put that answer in double quotes (or check --header-line)",
                                      raw: raw.string))
             }
         }
@@ -77,8 +83,4 @@ final class RecordClassifier: AssemblerHandler {
         guard let first = headerFirst, view.count >= width, width > 1, view[0].elementsEqual(first) else { return false }
         return (0..<width).allSatisfy { view.string($0).trimmingCharacters(in: " \t") == headerFields[$0] }
     }
-}
-
-extension RecordView {
-    func nonBlankCountUpTo(_ n: Int) -> Int { (0..<min(n, count)).reduce(0) { $0 + (isBlank($1) ? 0 : 1) } }
 }

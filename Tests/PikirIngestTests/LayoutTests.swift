@@ -66,7 +66,7 @@ struct LayoutTests {
             #expect(error.code == .fileNotFound)
             #expect(error.description.contains("/nonexistent/Алматы.csv"))
         }
-        let binary = temporaryFile([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00])
+        let binary = temporaryFile([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01, 0x08, 0x00, 0x03, 0x00, 0x3E, 0x00])
         do { _ = try readFile(binary) } catch let error as IngestError {
             #expect(error.code == .binaryFile)
             #expect(error.message.contains("offset 4"))
@@ -74,15 +74,33 @@ struct LayoutTests {
         }
     }
 
-    @Test func utf16WithoutBOMGetsAHint() throws {
-        let bytes = Array("a,b\n1,2\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    @Test(arguments: [false, true])
+    func utf16WithoutBOMIsDetectedForLatinAndCyrillicText(_ bigEndian: Bool) throws {
+        let text = "Қала,Күні\nАлматы,05.11.2024\nAstana,06.11.2024\n"
+        let bytes = Array(text.utf16).flatMap { bigEndian ? [UInt8($0 >> 8), UInt8($0 & 0xFF)] : [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let result = try read(bytes: bytes)
+        #expect(result.format.encoding == (bigEndian ? .utf16BE : .utf16LE))
+        #expect(result.format.encodingEvidence.contains("no byte order mark"))
+        #expect(result.format.columns == ["Қала", "Күні"])
+        #expect(result.records.map(\.fields) == [["Алматы", "05.11.2024"], ["Astana", "06.11.2024"]])
+    }
+
+    @Test func spreadsheetsAreNamedAsSuch() throws {
+        let xlsx = temporaryFile([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00], name: "report.xlsx")
         do {
-            _ = try read(bytes: bytes)
+            _ = try readFile(xlsx)
             Issue.record("expected an error")
         } catch let error as IngestError {
-            #expect(error.message.contains("--encoding utf-16le"))
+            #expect(error.code == .binaryFile)
+            #expect(error.message.contains("Excel workbook (.xlsx)"))
+            #expect(error.message.contains("CSV UTF-8"))
         }
-        let forced = try read(bytes: bytes, ReadOptions(encoding: .utf16LE))
-        #expect(forced.records.map(\.fields) == [["1", "2"]])
+    }
+
+    @Test func recordsAfterAStrayCROnTheHeaderLineAreNotLost() throws {
+        // Forcing LF on a CR-only file: one physical line holding every record.
+        let result = try read("city,n\rAlmaty,1\rAstana,2\r", ReadOptions(lineEnding: .lf))
+        #expect(result.format.columns == ["city", "n"])
+        #expect(result.records.map(\.fields) == [["Almaty", "1"], ["Astana", "2"]])
     }
 }
