@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -7,9 +7,13 @@ let package = Package(
     products: [
         .executable(name: "pikir", targets: ["pikir"]),
         .library(name: "PikirIngest", targets: ["PikirIngest"]),
+        .library(name: "PikirNormalise", targets: ["PikirNormalise"]),
+        .library(name: "PikirStore", targets: ["PikirStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Debian's libcsv-dev ships no pkg-config file: the module map links "csv" itself.
@@ -23,16 +27,35 @@ let package = Package(
             dependencies: ["CLibCSV"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
+        // Records to canonical responses; its rules are pure functions.
+        .target(name: "PikirNormalise", dependencies: ["PikirIngest"]),
+        // The embedded SQLite warehouse: ledger, responses, rejects.
+        .target(
+            name: "PikirStore",
+            dependencies: [
+                "PikirIngest", "PikirNormalise",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "pikir",
             dependencies: [
-                "PikirIngest",
+                "PikirIngest", "PikirNormalise", "PikirStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "PikirIngestTests",
             dependencies: ["PikirIngest"]
+        ),
+        .testTarget(
+            name: "PikirNormaliseTests",
+            dependencies: ["PikirNormalise"]
+        ),
+        .testTarget(
+            name: "PikirStoreTests",
+            dependencies: ["PikirStore"]
         ),
         .testTarget(
             name: "pikirTests",

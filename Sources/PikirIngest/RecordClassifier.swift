@@ -58,7 +58,7 @@ final class RecordClassifier: AssemblerHandler {
         }
         if view.count < width { summary.shortRecordLines.append(line) }
         summary.records += 1
-        sink.record(RecordView(bytes: view.bytes, ends: view.ends, first: view.first, count: min(view.count, width), line: line))
+        sink.record(RecordView(bytes: view.bytes, ends: view.ends, first: view.first, count: min(view.count, width), line: line, raw: raw))
     }
 
     private func ignore(_ line: Int, _ reason: IgnoreReason) {

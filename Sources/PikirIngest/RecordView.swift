@@ -11,6 +11,19 @@ public struct RecordView {
     public let count: Int
     /// Physical line (1-based) on which the record starts.
     public let line: Int
+    let raw: RawText?
+
+    init(bytes: UnsafeMutablePointer<UInt8>, ends: UnsafeMutablePointer<Int>, first: Int, count: Int, line: Int, raw: RawText? = nil) {
+        self.bytes = bytes
+        self.ends = ends
+        self.first = first
+        self.count = count
+        self.line = line
+        self.raw = raw
+    }
+
+    /// The record's text as it stands in the file (decoded to UTF-8, line end removed).
+    public var rawText: String { raw?.string ?? strings.joined(separator: ",") }
 
     /// The bytes of field `i` (0-based, `i < count`).
     @inline(__always)

@@ -1,0 +1,181 @@
+/// Date cells as centres type them → calendar dates, with impossible and
+/// ambiguous dates rejected rather than guessed.
+///
+/// Everything lives in this namespace so that other areas of `PikirNormalise`
+/// can never collide with it.
+public enum Dates {
+    /// Which part of a `05/06/2024`-style date is the day.
+    public enum DayMonthOrder: String, Sendable, Hashable, CaseIterable {
+        /// `dd/mm/yyyy` (Kazakhstan, Russia, most of Europe).
+        case dayFirst
+        /// `mm/dd/yyyy` (United States locale, e.g. a Google Sheet set to English (US)).
+        case monthFirst
+    }
+
+    /// Why a non-empty cell did not give a date. The string says why, for
+    /// people; match on the case, not the text.
+    public enum Problem: Error, Sendable, Hashable, CustomStringConvertible {
+        /// Read unambiguously, but no such day or time exists (`31.02.2024`,
+        /// `29.02.2023`, `25:10`), or the year is outside `Dates.years`.
+        case impossible(String)
+        /// More than one date fits (`05/06/2024` with no order known, a
+        /// written date without a year).
+        case ambiguous(String)
+        /// Not a date form this parser knows.
+        case unrecognised(String)
+
+        /// The human-readable reason.
+        public var message: String {
+            switch self {
+            case .impossible(let m), .ambiguous(let m), .unrecognised(let m): return m
+            }
+        }
+
+        /// `impossible: …`, `ambiguous: …` or `unrecognised: …`.
+        public var description: String {
+            switch self {
+            case .impossible(let m): return "impossible: \(m)"
+            case .ambiguous(let m): return "ambiguous: \(m)"
+            case .unrecognised(let m): return "unrecognised: \(m)"
+            }
+        }
+    }
+
+    /// Years a survey date may have; anything else is `.impossible`.
+    public static let years: ClosedRange<Int> = 2000...2100
+
+    /// Parses one date or timestamp cell.
+    ///
+    /// Forms accepted (case-insensitive, surrounding spaces ignored):
+    ///
+    /// - Day first with dots, always: `05.11.2024`, `5.11.24`, `05.11.2024 г.`,
+    ///   `05.11.24 ж.`, `14.11.2019 17:01:25`.
+    /// - Year first, always year-month-day: `2024-11-05` (ISO, also with `T`,
+    ///   seconds fractions and a zone: `2024-11-05T10:15:32Z`), `2022-11-05 10:15:32`,
+    ///   `2019/11/14 5:01:25 PM GMT+6` (Google Forms), `2024.11.05`.
+    /// - Year last with `/` or `-`: `13/05/2024`, `05/13/2024`, `05/06/24`.
+    ///   When only one reading is a real month (13/05 → day first, 05/13 →
+    ///   month first) that reading is taken, whatever `order` says. When both
+    ///   parts are ≤ 12 and differ, `order` decides; without it the value is
+    ///   `.ambiguous`. Pass the order that `inferOrder(from:)` learns from the
+    ///   rest of the column: pikir never assumes day-first for slashes, because
+    ///   slash dates in these exports come from English-locale spreadsheets as
+    ///   often as from Kazakh/Russian ones.
+    /// - Written dates in Kazakh (`2024 ж. 5 қараша`, `5 қараша 2024`,
+    ///   `2024 жылғы 5 қарашада`, also typed without Kazakh letters: `караша`),
+    ///   Russian (`5 ноября 2024 г.`, `5 ноябрь 2024`, `5-го ноября 2024 года`,
+    ///   `5 нояб. 2024`) and English (`5 November 2024`, `November 5, 2024`,
+    ///   `5th Nov 2024`). A weekday may be written too and must then be right.
+    ///   A two-digit year in a written date needs a year word (`24 ж.`) or the
+    ///   `5 ноября 24` order; a written date without a year is `.ambiguous`.
+    ///
+    /// Two-digit years are 20yy. Years outside `years` (2000…2100) are
+    /// `.impossible`.
+    ///
+    /// Timestamps give the date in Kazakhstan local time. A timestamp with no
+    /// zone is local already; so is one marked with an offset Kazakhstan uses,
+    /// `GMT+6` or `GMT+5` (Asia/Almaty was UTC+6 until 1 March 2024, the west
+    /// UTC+5; the whole country is UTC+5 since). Any other zone (`Z`, `UTC`,
+    /// `GMT+3`, `-05:00`) is converted to Asia/Almaty time (UTC+6, with the
+    /// summer time used until October 2004, and UTC+5 from 2024-03-01 00:00
+    /// local), which can move the date.
+    ///
+    /// - Parameters:
+    ///   - text: the cell as typed.
+    ///   - order: how to read a slash date whose two first parts could both be
+    ///     the month; ignored by every other form.
+    /// - Returns: `nil` for an empty or blank cell (a missing value), otherwise
+    ///   the date or the reason there is none.
+    /// - Complexity: O(n) in the length of `text`.
+    public static func parse(_ text: String, order: DayMonthOrder? = nil) -> Result<CalendarDate, Problem>? {
+        let prepared = DateText.fold(text)
+        if prepared.isEmpty { return nil }
+        let quoted = "‘\(text.datesTrimmedForMessage)’"
+        switch NumericDate.parse(prepared, order: order, quoted: quoted) {
+        case .result(let result): return result
+        case .notNumeric: return WrittenDate.parse(prepared, quoted: quoted)
+        }
+    }
+
+    /// What a column's values say about day/month order in slash dates.
+    public struct OrderEvidence: Sendable, Hashable {
+        /// Valid values readable only day first, like `13/05/2024`.
+        public var dayFirst: Int
+        /// Valid values readable only month first, like `05/13/2024`.
+        public var monthFirst: Int
+
+        /// Makes evidence from counts.
+        public init(dayFirst: Int = 0, monthFirst: Int = 0) {
+            self.dayFirst = dayFirst
+            self.monthFirst = monthFirst
+        }
+
+        /// The order all the evidence points to, or `nil` when there is none
+        /// or it conflicts (a column mixing 13/05 and 05/13 has no order).
+        public var order: DayMonthOrder? {
+            switch (dayFirst > 0, monthFirst > 0) {
+            case (true, false): return .dayFirst
+            case (false, true): return .monthFirst
+            default: return nil
+            }
+        }
+    }
+
+    /// Counts the values in a column that fix the day/month order of slash dates.
+    ///
+    /// Only year-last dates separated by `/` or `-` count (dotted dates are
+    /// always day first and are no evidence about slashes), and only when one
+    /// reading is a valid date and the other has a month above 12. Timestamps
+    /// count by their date part (`11/14/2019 17:01:25` is month first).
+    ///
+    /// - Complexity: O(total length of the values).
+    public static func orderEvidence<S: Sequence>(in values: S) -> OrderEvidence where S.Element: StringProtocol {
+        var evidence = OrderEvidence()
+        for value in values {
+            switch NumericDate.forcedOrder(DateText.fold(String(value))) {
+            case .dayFirst?: evidence.dayFirst += 1
+            case .monthFirst?: evidence.monthFirst += 1
+            case nil: break
+            }
+        }
+        return evidence
+    }
+
+    /// The day/month order of a column's slash dates, learned from its
+    /// unambiguous values; `nil` when there is no evidence or it conflicts.
+    ///
+    /// Use it as the `order` argument of `parse(_:order:)` for every value of
+    /// the same column.
+    ///
+    /// - Complexity: O(total length of the values).
+    public static func inferOrder<S: Sequence>(from values: S) -> DayMonthOrder? where S.Element: StringProtocol {
+        orderEvidence(in: values).order
+    }
+
+    /// Parses a whole column: infers the order once, then parses each value with it.
+    ///
+    /// - Returns: one entry per value, `nil` for blank cells.
+    /// - Complexity: O(total length of the values).
+    public static func parseColumn(_ values: [String]) -> [Result<CalendarDate, Problem>?] {
+        let order = inferOrder(from: values)
+        return values.map { parse($0, order: order) }
+    }
+
+    /// Checks the year range shared by every form.
+    static func checked(_ date: CalendarDate, quoted: String) -> Result<CalendarDate, Problem> {
+        guard years.contains(date.year) else {
+            return .failure(.impossible("\(quoted): year \(date.year) is outside \(years.lowerBound)…\(years.upperBound)"))
+        }
+        return .success(date)
+    }
+}
+
+extension String {
+    /// The string without leading and trailing whitespace (for messages).
+    fileprivate var datesTrimmedForMessage: Substring {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return self[first...last]
+    }
+}

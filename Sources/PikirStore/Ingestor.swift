@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+import PikirIngest
+import PikirNormalise
+
+/// What happened to one file, with the accounting that always balances:
+/// `records = accepted + rejected + duplicates + ignored`.
+public struct IngestReport: Sendable, Codable, Equatable {
+    public enum Status: String, Sendable, Codable { case ingested, skipped = "skipped-already-ingested", failed }
+    public var path: String
+    public var sha256: String?
+    public var encoding: String?
+    public var delimiter: String?
+    public var records = 0
+    public var accepted = 0
+    public var rejected = 0
+    public var duplicates = 0
+    public var ignored = 0
+    public var redactions = 0
+    public var status: Status
+    /// Why a file failed, or the ledger's word on a skipped one.
+    public var message: String?
+
+    public var balances: Bool { records == accepted + rejected + duplicates + ignored }
+}
+
+/// Reads, normalises and stores files, one transaction per file.
+public final class Ingestor {
+    public let warehouse: Warehouse
+    public let settings: NormaliserSettings
+    private let clock: () -> Date
+
+    public init(warehouse: Warehouse, settings: NormaliserSettings = NormaliserSettings(), options: ReadOptions = ReadOptions(),
+                clock: @escaping () -> Date = Date.init) {
+        self.warehouse = warehouse
+        self.settings = settings
+        self.readOptions = options
+        self.clock = clock
+    }
+
+    private let readOptions: ReadOptions
+
+    /// Ingests one file; never throws: a file that cannot be read is a `failed` report.
+    public func ingest(path: String) -> IngestReport {
+        var report = IngestReport(path: path, status: .failed)
+        do {
+            let (sha, size) = try FileHash.sha256(path: path)
+            report.sha256 = sha
+            if let entry = try warehouse.ledgerEntry(sha256: sha) {
+                report.status = .skipped
+                report.encoding = entry.encoding
+                report.delimiter = entry.delimiter
+                report.message = "already ingested as \(entry.path) on \(entry.ingestedAt)"
+                return report
+            }
+            let reader = try ExportReader(path: path, options: readOptions)
+            let format = reader.format
+            report.encoding = format.encoding.rawValue
+            report.delimiter = format.dialect.delimiter == 0x09 ? "\t" : format.dialect.delimiterName
+            let normaliser = try RecordNormaliser(sourceFile: path, fileHash: sha, format: format, settings: settings)
+            let entry = LedgerEntry(path: path, sha256: sha, size: size, encoding: format.encoding.rawValue,
+                                    delimiter: report.delimiter!, lineEnding: format.dialect.lineEnding.rawValue,
+                                    headerLine: format.headerLine, ingestedAt: Self.timestamp(clock()))
+            try warehouse.queue.inTransaction(.immediate) { db in
+                let writer = try FileWriter(db: db, entry: entry)
+                let sink = StoringSink(writer: writer, normaliser: normaliser)
+                _ = try reader.read(into: sink)
+                if let error = sink.error { throw error }
+                var counts = entry
+                counts.records = sink.accepted + sink.rejected + sink.duplicates + sink.ignored
+                counts.accepted = sink.accepted
+                counts.rejected = sink.rejected
+                counts.duplicates = sink.duplicates
+                counts.ignored = sink.ignored
+                counts.redactions = sink.redactions
+                try writer.finish(counts)
+                report.records = counts.records
+                report.accepted = counts.accepted
+                report.rejected = counts.rejected
+                report.duplicates = counts.duplicates
+                report.ignored = counts.ignored
+                report.redactions = counts.redactions
+                return .commit
+            }
+            report.status = .ingested
+        } catch let error as IngestError {
+            report.message = error.message
+        } catch let error as NormaliseSetupError {
+            report.message = error.message
+        } catch let error as DatabaseError {
+            report.message = StoreError(database: error, path: warehouse.path).message
+        } catch {
+            report.message = "\(error)"
+        }
+        return report
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}
+
+/// Receives the reader's output inside the file's transaction.
+private final class StoringSink: RecordSink {
+    let writer: FileWriter
+    let normaliser: RecordNormaliser
+    var accepted = 0, rejected = 0, duplicates = 0, ignored = 0, redactions = 0
+    var error: Error?
+
+    init(writer: FileWriter, normaliser: RecordNormaliser) {
+        self.writer = writer
+        self.normaliser = normaliser
+    }
+
+    func header(columns: [String], line: Int?) {}
+
+    func record(_ record: RecordView) {
+        guard error == nil else { return }
+        do {
+            switch normaliser.normalise(record) {
+            case .response(let response, let redacted):
+                redactions += redacted
+                if try writer.insert(response) { accepted += 1 } else { duplicates += 1 }
+            case .reject(let code, let message):
+                rejected += 1
+                try writer.insert(reject: record.line, code: code, message: message, raw: record.rawText)
+            }
+        } catch { self.error = error }
+    }
+
+    func ignored(_ ignored: IgnoredLine) {
+        guard error == nil else { return }
+        self.ignored += 1
+        do { try writer.insert(ignored) } catch { self.error = error }
+    }
+
+    func rejected(_ reject: Reject) {
+        guard error == nil else { return }
+        rejected += 1
+        do { try writer.insert(reject) } catch { self.error = error }
+    }
+}

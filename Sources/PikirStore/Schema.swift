@@ -1,0 +1,83 @@
+import GRDB
+
+/// The warehouse's tables, created and changed only through numbered migrations.
+///
+/// Scores live in columns of `response` (one row per response), so that an
+/// aggregation is one scan with no join; the wide table was the simpler and
+/// faster of the two shapes for the questions reports ask.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: ledger, responses, rejects") { db in
+            try db.execute(sql: """
+                CREATE TABLE file (
+                    id INTEGER PRIMARY KEY,
+                    path TEXT NOT NULL,
+                    sha256 TEXT NOT NULL UNIQUE,
+                    size INTEGER NOT NULL,
+                    encoding TEXT NOT NULL,
+                    delimiter TEXT NOT NULL,
+                    line_ending TEXT NOT NULL,
+                    header_line INTEGER,
+                    records INTEGER NOT NULL,
+                    accepted INTEGER NOT NULL,
+                    rejected INTEGER NOT NULL,
+                    duplicates INTEGER NOT NULL,
+                    ignored INTEGER NOT NULL,
+                    redactions INTEGER NOT NULL,
+                    ingested_at TEXT NOT NULL
+                );
+                CREATE TABLE response (
+                    id INTEGER PRIMARY KEY,
+                    response_id TEXT NOT NULL UNIQUE,
+                    file_id INTEGER NOT NULL REFERENCES file(id),
+                    source_line INTEGER NOT NULL,
+                    fingerprint TEXT,
+                    timestamp TEXT,
+                    region TEXT,
+                    city TEXT,
+                    session_date TEXT,
+                    year INTEGER,
+                    month INTEGER,
+                    session_id TEXT,
+                    trainer_id TEXT,
+                    trainer_name TEXT,
+                    module TEXT,
+                    participant_group TEXT,
+                    lang TEXT,
+                    overall REAL,
+                    delivery REAL,
+                    content REAL,
+                    organisation REAL,
+                    applicability REAL,
+                    nps REAL,
+                    liked TEXT,
+                    improve TEXT,
+                    comment TEXT,
+                    extras TEXT
+                );
+                CREATE UNIQUE INDEX response_fingerprint ON response(fingerprint) WHERE fingerprint IS NOT NULL;
+                CREATE TABLE reject (
+                    id INTEGER PRIMARY KEY,
+                    file_id INTEGER NOT NULL REFERENCES file(id),
+                    line INTEGER NOT NULL,
+                    reason_code TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    raw TEXT NOT NULL
+                );
+                CREATE TABLE ignored_line (
+                    file_id INTEGER NOT NULL REFERENCES file(id),
+                    line INTEGER NOT NULL,
+                    reason_code TEXT NOT NULL
+                );
+                CREATE TABLE duplicate (
+                    file_id INTEGER NOT NULL REFERENCES file(id),
+                    line INTEGER NOT NULL,
+                    response_id TEXT NOT NULL,
+                    duplicate_of TEXT NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}

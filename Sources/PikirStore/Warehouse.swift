@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+
+/// The embedded SQLite warehouse: the file ledger, normalised responses and
+/// every reject, ignored line and duplicate, each tied to its file and line.
+///
+/// Every file is written in one transaction, so a killed run leaves the
+/// warehouse as it was before that file. Two processes may open the same
+/// warehouse: writers wait for each other (up to `busyTimeout`), then fail
+/// with a message saying another pikir is writing.
+public final class Warehouse {
+    public let path: String
+    let queue: DatabaseQueue
+
+    /// The default location: `PIKIR_DB`, else `./pikir.sqlite`.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        environment["PIKIR_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "pikir.sqlite"
+    }
+
+    /// Opens (creating if needed) and migrates the warehouse at `path`.
+    public init(path: String, busyTimeout: TimeInterval = 60, create: Bool = true) throws {
+        self.path = path
+        if !create && !FileManager.default.fileExists(atPath: path) {
+            throw StoreError(code: .missingWarehouse, message: "\(path): no warehouse here; run `pikir ingest FILE…` first, or give --db PATH")
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeout)
+        config.journalMode = .wal
+        config.label = "pikir"
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+            try Schema.migrator.migrate(queue)
+        } catch let error as DatabaseError {
+            throw StoreError(database: error, path: path)
+        }
+    }
+
+    /// The ledger entry of the file with this content, if it was ingested.
+    public func ledgerEntry(sha256: String) throws -> LedgerEntry? {
+        try queue.read { db in
+            try LedgerEntry.fetch(db, sha256: sha256)
+        }
+    }
+
+    /// Every file in the ledger, oldest first.
+    public func ledger() throws -> [LedgerEntry] {
+        try queue.read { db in try LedgerEntry.fetchAll(db) }
+    }
+}
+
+/// A warehouse problem, written for the user.
+public struct StoreError: Error, CustomStringConvertible {
+    public enum Code: String { case missingWarehouse = "missing_warehouse", busy, database }
+    public var code: Code
+    public var message: String
+    public var description: String { message }
+
+    init(code: Code, message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    init(database error: DatabaseError, path: String) {
+        if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            self.init(code: .busy, message: "\(path): another pikir is writing to this warehouse; wait for it to finish and run again")
+        } else {
+            self.init(code: .database, message: "\(path): \(error.message ?? "\(error)")")
+        }
+    }
+}

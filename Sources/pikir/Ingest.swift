@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import PikirIngest
+import PikirNormalise
+import PikirStore
+
+struct Ingest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read, normalise and store exports in the warehouse.",
+        discussion: """
+            Each file is stored in one transaction: it lands whole or not at all. A file whose \
+            SHA-256 is already in the ledger is skipped, so running the same command twice changes nothing. \
+            Per file and in total the accounting balances: records = accepted + rejected + duplicates + ignored. \
+            Exit status 1 when a file could not be ingested at all (the other files still are).
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "Export files, or folders of them (*.csv, *.tsv, *.txt).")
+    var inputs: [String]
+
+    @OptionGroup var warehouse: WarehouseFlags
+    @OptionGroup var registries: RegistryFlags
+
+    @Option(help: "Output format.")
+    var format: Format = .text
+
+    @OptionGroup var read: ReadFlags
+
+    func run() throws {
+        let store = try warehouse.open()
+        let ingestor = Ingestor(warehouse: store, settings: try registries.settings(), options: read.options)
+        var reports: [IngestReport] = []
+        for path in InputFiles.expand(inputs) {
+            let report = ingestor.ingest(path: path)
+            reports.append(report)
+            if format == .text { print(IngestText.line(report)) }
+        }
+        let totals = IngestTotals(reports)
+        switch format {
+        case .text: print(IngestText.totals(totals))
+        case .json: try JSONOutput.print(IngestJSON(files: reports, totals: totals))
+        }
+        if reports.contains(where: { $0.status == .failed }) { throw ExitCode(1) }
+    }
+}
+
+struct IngestJSON: Encodable {
+    var files: [IngestReport]
+    var totals: IngestTotals
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import PikirNormalise
+import PikirStore
+
+/// `--db`, shared by every command that uses the warehouse.
+struct WarehouseFlags: ParsableArguments {
+    @Option(help: ArgumentHelp("The warehouse (default: $PIKIR_DB, else ./pikir.sqlite).", valueName: "path"))
+    var db: String?
+
+    var path: String { db ?? Warehouse.defaultPath() }
+
+    /// Opens the warehouse; `mustExist` for commands that only read it (exit 66 when missing).
+    func open(mustExist: Bool = false) throws -> Warehouse {
+        do {
+            return try Warehouse(path: path, create: !mustExist)
+        } catch let error as StoreError {
+            FileHandle.standardError.write(Data("pikir: \(error.message)\n".utf8))
+            throw ExitCode(error.code == .missingWarehouse ? 66 : 1)
+        }
+    }
+}
+
+/// The registries and column mapping that go with exports.
+struct RegistryFlags: ParsableArguments {
+    @Option(help: ArgumentHelp("Trainer registry CSV: id,name,aliases (aliases separated by |).", valueName: "file"))
+    var trainers: String?
+
+    @Option(help: ArgumentHelp("Sessions registry CSV: session_id,city,date_from,date_to,trainer,module,registered.", valueName: "file"))
+    var sessions: String?
+
+    @Option(help: ArgumentHelp("Column mapping CSV: column,field[,scale] for headers pikir does not know.", valueName: "file"))
+    var map: String?
+
+    func settings() throws -> NormaliserSettings {
+        do {
+            return try NormaliserSettings.load(trainers: trainers, sessions: sessions, mapping: map)
+        } catch {
+            FileHandle.standardError.write(Data("pikir: \(error)\n".utf8))
+            throw ExitCode(66)
+        }
+    }
+}
+
+/// Files named on the command line, with folders expanded to their exports.
+enum InputFiles {
+    static let extensions: Set<String> = ["csv", "tsv", "txt"]
+
+    static func expand(_ inputs: [String]) -> [String] {
+        var files: [String] = []
+        for input in inputs {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []
+                files += names.filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }
+                    .sorted()
+                    .map { (input as NSString).appendingPathComponent($0) }
+            } else {
+                files.append(input)
+            }
+        }
+        return files
+    }
+}
+
+enum JSONOutput {
+    static func print<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        FileHandle.standardOutput.write(try encoder.encode(value))
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+}

@@ -1,0 +1,143 @@
+import Testing
+@testable import PikirNormalise
+
+struct CategoriesTests {
+    // MARK: Participant groups
+
+    @Test func groupsFromTheBriefInThreeLanguages() {
+        let cases: [(String, ParticipantGroups)] = [
+            ("Оқушы", .pupil), ("Школьник", .pupil), ("Учащийся", .pupil), ("School pupil", .pupil),
+            ("Студент", .student), ("Student", .student),
+            ("Жұмыс істейтін жастар", .workingYouth), ("Работающая молодёжь", .workingYouth),
+            ("Working youth", .workingYouth),
+            ("Жастармен жұмыс маманы", .youthWorker), ("Жастар ресурстық орталығының маманы", .youthWorker),
+            ("Специалист по работе с молодёжью", .youthWorker), ("Youth worker", .youthWorker),
+            ("Басқа", .other), ("Другое", .other), ("Other", .other),
+        ]
+        for (text, group) in cases {
+            #expect(ParticipantGroups.parse(text) == group, "\(text)")
+        }
+    }
+
+    @Test func canonicalRawValues() {
+        #expect(ParticipantGroups.allCases.map(\.rawValue) == ["pupil", "student", "working_youth", "youth_worker", "other"])
+        #expect(ParticipantGroups(rawValue: "working_youth") == .workingYouth)
+        #expect(Modules.allCases.map(\.rawValue) == ["open", "specialised", "digital", "street"])
+        #expect(AnswerLanguage.allCases.map(\.rawValue) == ["kk", "ru", "en"])
+    }
+
+    @Test func compoundNamesLandOnTheRightGroup() {
+        // "School student" contains "student" but is a pupil (sample 2026-02 vocabulary).
+        #expect(ParticipantGroups.parse("School student") == .pupil)
+        #expect(ParticipantGroups.parse("Мектеп оқушысы") == .pupil)
+        // "Youth worker" vs "Working youth": worker ≠ working.
+        #expect(ParticipantGroups.parse("youth WORKER") == .youthWorker)
+        #expect(ParticipantGroups.parse("WORKING YOUTH") == .workingYouth)
+        // Жұмыс appears in both Kazakh names; істейтін decides.
+        #expect(ParticipantGroups.parse("жұмыс істейтін жастар") == .workingYouth)
+        #expect(ParticipantGroups.parse("жастармен жұмыс маманы") == .youthWorker)
+    }
+
+    @Test func sampleDataCategoriesAreAllRecognised() {
+        // Every category string the sample exports use.
+        #expect(ParticipantGroups.parse("Специалист МРЦ") == .youthWorker)
+        #expect(ParticipantGroups.parse("Youth resource centre staff") == .youthWorker)
+        #expect(ParticipantGroups.parse("ҮЕҰ өкілі") == .other)
+        #expect(ParticipantGroups.parse("Представитель НПО") == .other)
+        #expect(ParticipantGroups.parse("NGO worker") == .other)
+        #expect(ParticipantGroups.parse("Ерікті") == .other)
+        #expect(ParticipantGroups.parse("Волонтёр") == .other)
+        #expect(ParticipantGroups.parse("Volunteer") == .other)
+    }
+
+    @Test func groupsIgnoreYoCaseAndKazakhLettersTypedAsRussian() {
+        #expect(ParticipantGroups.parse("работающая молодежь") == .workingYouth)
+        #expect(ParticipantGroups.parse("  СТУДЕНТ ") == .student)
+        #expect(ParticipantGroups.parse("Окушы") == .pupil)
+        #expect(ParticipantGroups.parse("Жумыс истейтин жастар") == .workingYouth)
+        #expect(ParticipantGroups.parse("Школьница"[...]) == .pupil)
+    }
+
+    @Test func unknownGroupsAreNil() {
+        #expect(ParticipantGroups.parse("") == nil)
+        #expect(ParticipantGroups.parse("  ") == nil)
+        #expect(ParticipantGroups.parse("Пенсионер") == nil)
+        #expect(ParticipantGroups.parse("Алматы") == nil)
+        #expect(ParticipantGroups.parse("42") == nil)
+    }
+
+    // MARK: Modules
+
+    @Test func modulesFromTheBriefAndTheSampleData() {
+        let cases: [(String, Modules)] = [
+            ("Жастармен ашық жұмыс", .open), ("Открытая работа с молодёжью", .open), ("Open youth work", .open),
+            ("Арнайы жұмыс", .specialised), ("Мамандандырылған жұмыс", .specialised),
+            ("Жастармен мамандандырылған жұмыс", .specialised),
+            ("Специализированная работа с молодёжью", .specialised),
+            ("Specialised youth work", .specialised), ("Specialized youth work", .specialised),
+            ("Цифрлық жастар жұмысы", .digital), ("Жастармен цифрлық жұмыс", .digital),
+            ("Цифровая работа с молодёжью", .digital), ("Digital youth work", .digital),
+            ("Көше жастар жұмысы", .street), ("Жастармен көшедегі жұмыс", .street),
+            ("Уличная работа с молодёжью", .street), ("Street youth work", .street),
+        ]
+        for (text, module) in cases {
+            #expect(Modules.parse(text) == module, "\(text)")
+        }
+    }
+
+    @Test func modulesIgnoreCaseYoAndKazakhLettersTypedAsRussian() {
+        #expect(Modules.parse("ОТКРЫТАЯ РАБОТА С МОЛОДЕЖЬЮ") == .open)
+        #expect(Modules.parse("жастармен ашык жумыс") == .open)
+        #expect(Modules.parse("Коше жумысы") == .street)
+        #expect(Modules.parse("  digital  ") == .digital)
+    }
+
+    @Test func unknownOrAmbiguousModulesAreNil() {
+        #expect(Modules.parse("") == nil)
+        #expect(Modules.parse("Модуль 1") == nil)
+        #expect(Modules.parse("Жастармен жұмыс") == nil)
+        #expect(Modules.parse("Open and digital youth work") == nil)
+    }
+
+    // MARK: Answer language
+
+    @Test func kazakhLettersMakeKazakh() {
+        #expect(AnswerLanguage.detect(["Топтық жұмыс пен тәжірибе алмасу", ""]) == .kk)
+        #expect(AnswerLanguage.detect("Өте жақсы") == .kk)
+        #expect(AnswerLanguage.detect(["Ұнады"]) == .kk)
+        #expect(AnswerLanguage.detect(["ІІ"]) == .kk)  // і is Kazakh here, not Latin I
+    }
+
+    @Test func kazakhWordsWithoutKazakhLettersMakeKazakh() {
+        // Typed on a Russian layout or words that need no special letter.
+        #expect(AnswerLanguage.detect(["Орташа", "Нашар"]) == .kk)
+        #expect(AnswerLanguage.detect(["Оте жаксы, рахмет"]) == .kk)
+        #expect(AnswerLanguage.detect(["Jaqsy, rahmet!"]) == .kk)
+    }
+
+    @Test func otherCyrillicIsRussian() {
+        #expect(AnswerLanguage.detect(["Хорошо", "Обмен опытом с коллегами из других регионов"]) == .ru)
+        #expect(AnswerLanguage.detect(["Всё понравилось, спасибо!"]) == .ru)
+        #expect(AnswerLanguage.detect(["Затрудняюсь ответить", "4", ""]) == .ru)
+    }
+
+    @Test func latinLettersAreEnglish() {
+        #expect(AnswerLanguage.detect(["Excellent", "Group work and sharing experience"]) == .en)
+        #expect(AnswerLanguage.detect("Wi-Fi") == .en)
+    }
+
+    @Test func theScriptWithMoreLettersWins() {
+        // A Russian answer that mentions Wi-Fi is still Russian.
+        #expect(AnswerLanguage.detect(["Плохой Wi-Fi в зале"]) == .ru)
+        // English answers with one Cyrillic letter-run are still English.
+        #expect(AnswerLanguage.detect(["Very useful training, thanks", "Ок"]) == .en)
+        // A Kazakh answer with an English term is Kazakh.
+        #expect(AnswerLanguage.detect(["Telegram боттары туралы білдім"]) == .kk)
+    }
+
+    @Test func noLettersIsNil() {
+        #expect(AnswerLanguage.detect(["", "5", "4,5", "—"]) == nil)
+        #expect(AnswerLanguage.detect([String]()) == nil)
+        #expect(AnswerLanguage.detect("  ") == nil)
+    }
+}

@@ -1,0 +1,251 @@
+import Testing
+@testable import PikirNormalise
+
+/// Places.resolve: the gazetteer, the name variants and the traps.
+@Suite struct PlacesTests {
+    typealias Place = Places.Place
+
+    static let almatyCity = Place(region: "KZ-75", regionName: "Almaty", city: "Almaty")
+    static let almatyRegion = Place(region: "KZ-19", regionName: "Almaty Region", city: nil)
+    static let astana = Place(region: "KZ-71", regionName: "Astana", city: "Astana")
+    static let akmolaRegion = Place(region: "KZ-11", regionName: "Akmola Region", city: nil)
+    static let karaganda = Place(region: "KZ-35", regionName: "Karaganda Region", city: "Karaganda")
+    static let karagandaRegion = Place(region: "KZ-35", regionName: "Karaganda Region", city: nil)
+
+    // MARK: the gazetteer itself
+
+    @Test func hasTheTwentyISOSubdivisionsWithNumericCodes() {
+        let codes = Places.subdivisions.map(\.code)
+        #expect(codes.count == 20)
+        #expect(Set(codes) == [
+            "KZ-71", "KZ-75", "KZ-79", "KZ-10", "KZ-11", "KZ-15", "KZ-19", "KZ-23", "KZ-27", "KZ-31",
+            "KZ-33", "KZ-35", "KZ-39", "KZ-43", "KZ-47", "KZ-55", "KZ-59", "KZ-61", "KZ-62", "KZ-63",
+        ])
+        #expect(Places.subdivisions.filter { $0.kind == .city }.map(\.code) == ["KZ-71", "KZ-75", "KZ-79"])
+        #expect(Places.subdivision(code: "KZ-19")?.name == "Almaty Region")
+        #expect(Places.subdivision(code: "KZ-19")?.centre == "Konaev")
+        #expect(Places.subdivision(code: "KZ-75")?.name == "Almaty")
+        #expect(Places.subdivision(code: "KZ-62")?.nameKazakh == "Ұлытау облысы")
+        #expect(Places.subdivision(code: "KZ-99") == nil)
+    }
+
+    @Test func noSpellingIsClaimedByTwoPlaces() {
+        #expect(Places.Gazetteer.index.conflicts == [])
+    }
+
+    @Test func everyRegionCentreIsACityOfThatRegion() {
+        for sub in Places.subdivisions {
+            let centre = Places.cities.first { $0.name == sub.centre }
+            #expect(centre?.region == sub.code, "\(sub.code) centre \(sub.centre)")
+        }
+    }
+
+    @Test(arguments: Places.subdivisions)
+    func officialNamesResolveToTheirSubdivision(_ sub: Places.Subdivision) {
+        let expected = sub.kind == .city
+            ? Place(region: sub.code, regionName: sub.name, city: sub.centre)
+            : Place(region: sub.code, regionName: sub.name, city: nil)
+        for name in [sub.name, sub.nameKazakh, sub.nameRussian] {
+            #expect(Places.resolve(name) == expected, "\(name)")
+        }
+    }
+
+    @Test(arguments: Places.cities)
+    func everySpellingOfACityResolvesToIt(_ city: Places.City) {
+        let region = Places.subdivision(code: city.region)!
+        let expected = Place(region: city.region, regionName: region.name, city: city.name)
+        for spelling in city.spellings {
+            #expect(Places.resolve(spelling) == expected, "\(spelling)")
+            #expect(Places.resolve("г. \(spelling)") == expected, "г. \(spelling)")
+            #expect(Places.resolve("\(spelling) қаласы") == expected, "\(spelling) қаласы")
+            #expect(Places.resolve(spelling.uppercased()) == expected, "\(spelling.uppercased())")
+        }
+    }
+
+    @Test func everyRegionNameResolvesToItsRegionWithAnAffixAndAloneWhenAllowed() {
+        for names in Places.Gazetteer.regions where names.subdivision.kind == .region {
+            let sub = names.subdivision
+            let expected = Place(region: sub.code, regionName: sub.name, city: nil)
+            for name in names.alone {
+                #expect(Places.resolve(name) == expected, "\(name)")
+                #expect(Places.resolve("\(name) обл.") == expected, "\(name) обл.")
+            }
+            for name in names.withAffix {
+                #expect(Places.resolve("\(name) облысы") == expected, "\(name) облысы")
+                #expect(Places.resolve("\(name) region") == expected, "\(name) region")
+                #expect(Places.resolve(name) != expected, "\(name) alone is a city (or nothing), not the region")
+            }
+        }
+    }
+
+    // MARK: Almaty city vs Almaty Region
+
+    @Test(arguments: ["Алматы", "г. Алматы", "г.Алматы", "город Алматы", "Алматы қ.", "Алматы қаласы",
+                      "Almaty", "almaty", "Almaty city", "Алма-Ата", "Алма Ата", "Alma-Ata", "Almaata", "Верный"])
+    func almatyCity(_ text: String) {
+        #expect(Places.resolve(text) == Self.almatyCity)
+    }
+
+    @Test(arguments: ["Алматинская область", "Алматинская обл.", "Алматинская", "Алматы облысы", "Алматы обл.",
+                      "Almaty Region", "Almaty oblast", "Almaty oblysy", "Алма-Атинская область"])
+    func almatyRegionHasNoCity(_ text: String) {
+        #expect(Places.resolve(text) == Self.almatyRegion)
+    }
+
+    @Test(arguments: ["Қонаев", "Конаев", "Konaev", "Qonaev", "Капчагай", "Қапшағай", "Kapchagay", "Qapshağai",
+                      "г. Конаев"])
+    func konaevIsInAlmatyRegionNotAlmatyCity(_ text: String) {
+        #expect(Places.resolve(text) == Place(region: "KZ-19", regionName: "Almaty Region", city: "Konaev"))
+    }
+
+    // MARK: Astana and Akmola
+
+    @Test(arguments: ["Астана", "Astana", "astana", "Астана ", "г. Астана", "Астана қ.", "Нур-Султан", "нур-султан",
+                      "г. Нур-Султан", "Нұр-Сұлтан", "Нұр-Сұлтан қ.", "НҰР-СҰЛТАН", "Nur-Sultan", "Nursultan",
+                      "Nur Sultan", "Акмола", "Ақмола", "Akmola", "г. Акмола", "Целиноград", "Акмолинск"])
+    func astana(_ text: String) {
+        #expect(Places.resolve(text) == Self.astana)
+    }
+
+    @Test(arguments: ["Акмолинская область", "Акмолинская обл.", "Ақмола облысы", "Акмола облысы", "Akmola Region",
+                      "Akmola oblast", "Aqmola oblysy", "Целиноградская область"])
+    func akmolaRegionIsNotAstana(_ text: String) {
+        #expect(Places.resolve(text) == Self.akmolaRegion)
+    }
+
+    // MARK: Karaganda
+
+    @Test(arguments: ["Қарағанды", "Караганда", "Qarağandy", "Qaraghandy", "Karagandy", "Karaganda",
+                      "Караганды", "ҚАРАҒАНДЫ", "г. Караганда", "Қарағанды қ.", "Qarağandy qalasy"])
+    func karagandaCity(_ text: String) {
+        #expect(Places.resolve(text) == Self.karaganda)
+    }
+
+    @Test(arguments: ["Карагандинская область", "Қарағанды облысы", "Karaganda Region", "Qarağandy oblysy"])
+    func karagandaRegion(_ text: String) {
+        #expect(Places.resolve(text) == Self.karagandaRegion)
+    }
+
+    // MARK: matching rules
+
+    @Test(arguments: ["  Алматы  ", "Алматы.", "«Алматы»", "\"Алматы\"", "АЛМАТЫ", "алматы", "Алматы\u{00A0}",
+                      "г .  Алматы", "(Алматы)", "Алматы!"])
+    func caseSpacesAndSurroundingPunctuationAreIgnored(_ text: String) {
+        #expect(Places.resolve(text) == Self.almatyCity)
+    }
+
+    @Test func yoAndYeAreTheSameLetter() {
+        // Russian writes Приозёрск with or without the dots; the gazetteer lists only "Приозерск".
+        let priozersk = Place(region: "KZ-35", regionName: "Karaganda Region", city: "Priozersk")
+        #expect(!Places.cities.contains { $0.spellings.contains("Приозёрск") })
+        #expect(Places.resolve("Приозёрск") == priozersk)
+        #expect(Places.resolve("ПРИОЗЁРСК") == priozersk)
+        #expect(Places.resolve("г. Приозерск") == priozersk)
+    }
+
+    @Test func kazakhLettersMatchTheirKeyboardlessSubstitutes() {
+        // ә ғ қ ң ө ұ ү һ і typed as а г к н о у у х и
+        #expect(Places.resolve("Нұр-Сұлтан") == Places.resolve("Нур-Султан"))
+        #expect(Places.resolve("Өскемен") == Places.resolve("Оскемен"))
+        #expect(Places.resolve("Оскемен")?.city == "Oskemen")
+        #expect(Places.resolve("Талдықорған")?.city == "Taldykorgan")
+        #expect(Places.resolve("Екібастұз")?.city == "Ekibastuz")
+        #expect(Places.resolve("Екибастуз")?.city == "Ekibastuz")
+        #expect(Places.resolve("Жаңаөзен")?.city == "Zhanaozen")
+        #expect(Places.resolve("Сәтбаев")?.city == "Satpayev")
+        #expect(Places.resolve("Сатбаев")?.city == "Satpayev")
+        #expect(Places.resolve("Түркістан")?.city == "Turkistan")
+        #expect(Places.resolve("Туркистан")?.city == "Turkistan")
+    }
+
+    @Test(arguments: [
+        ("Qostanai", "Kostanay"), ("Kostanay", "Kostanay"), ("Kostanai", "Kostanay"), ("Кустанай", "Kostanay"),
+        ("Taldyqorğan", "Taldykorgan"), ("Öskemen", "Oskemen"), ("Ust-Kamenogorsk", "Oskemen"),
+        ("Усть-Каменогорск", "Oskemen"), ("Şymkent", "Shymkent"), ("Чимкент", "Shymkent"),
+        ("Jezqazğan", "Zhezkazgan"), ("Джезказган", "Zhezkazgan"), ("Aqtöbe", "Aktobe"), ("Актюбинск", "Aktobe"),
+        ("Kökşetau", "Kokshetau"), ("Qyzylorda", "Kyzylorda"), ("Кзыл-Орда", "Kyzylorda"), ("Türkıstan", "Turkistan"),
+        ("Семипалатинск", "Semey"), ("Semei", "Semey"), ("Гурьев", "Atyrau"), ("Уральск", "Oral"),
+        ("Орал", "Oral"), ("Джамбул", "Taraz"), ("Петропавловск", "Petropavl"), ("Шевченко", "Aktau"),
+        ("Qarag'andy", "Karaganda"), ("Nūr-Sūltan", "Astana"),
+    ])
+    func latinAndHistoricalSpellings(_ text: String, _ city: String) {
+        #expect(Places.resolve(text)?.city == city)
+    }
+
+    @Test(arguments: [
+        ("Семей", "KZ-10"), ("Semey", "KZ-10"), ("Курчатов", "KZ-10"),
+        ("Талдыкорган", "KZ-33"), ("Текели", "KZ-33"), ("Жаркент", "KZ-33"),
+        ("Жезказган", "KZ-62"), ("Zhezkazgan", "KZ-62"), ("Сатпаев", "KZ-62"),
+        ("Кокшетау", "KZ-11"), ("Шымкент", "KZ-79"), ("Туркестан", "KZ-61"), ("Балхаш", "KZ-35"),
+        ("Өскемен", "KZ-63"), ("Актау", "KZ-47"), ("Тараз", "KZ-31"), ("Павлодар", "KZ-55"),
+    ])
+    func citiesBelongToTodaysRegions(_ text: String, _ region: String) {
+        #expect(Places.resolve(text)?.region == region)
+    }
+
+    @Test(arguments: [
+        ("ВКО", "KZ-63"), ("Восточно-Казахстанская обл.", "KZ-63"), ("Шығыс Қазақстан облысы", "KZ-63"),
+        ("СКО", "KZ-59"), ("СҚО", "KZ-59"), ("North Kazakhstan Region", "KZ-59"),
+        ("ЗКО", "KZ-27"), ("Батыс Қазақстан облысы", "KZ-27"),
+        ("ЮКО", "KZ-61"), ("Южно-Казахстанская область", "KZ-61"), ("Түркістан облысы", "KZ-61"),
+        ("Жетісу", "KZ-33"), ("область Жетісу", "KZ-33"), ("Jetisu Region", "KZ-33"), ("Zhetysu", "KZ-33"),
+        ("Ұлытау облысы", "KZ-62"), ("Улытау", "KZ-62"), ("область Абай", "KZ-10"), ("Abai Region", "KZ-10"),
+        ("Мангистауская область", "KZ-47"), ("Маңғыстау", "KZ-47"), ("Жамбылская обл", "KZ-31"),
+        ("Павлодар облысы", "KZ-55"), ("Костанайская область", "KZ-39"), ("Кызылординская обл.", "KZ-43"),
+    ])
+    func regionsWithoutACity(_ text: String, _ region: String) {
+        let place = Places.resolve(text)
+        #expect(place?.region == region)
+        #expect(place != nil && place?.city == nil)
+    }
+
+    @Test func aRegionNameThatIsAlsoACityNeedsTheRegionAffix() {
+        #expect(Places.resolve("Павлодар")?.city == "Pavlodar")
+        #expect(Places.resolve("Павлодар облысы")?.city == nil)
+        #expect(Places.resolve("Туркестан")?.city == "Turkistan")
+        #expect(Places.resolve("Туркестанская область")?.city == nil)
+    }
+
+    // MARK: compound cells
+
+    @Test(arguments: [
+        ("Семей, ВКО", "KZ-10", "Semey"),  // East Kazakhstan before June 2022
+        ("г. Семей, область Абай", "KZ-10", "Semey"),
+        ("Талдыкорган, Алматинская обл.", "KZ-33", "Taldykorgan"),
+        ("Жезказган (Карагандинская область)", "KZ-62", "Zhezkazgan"),
+        ("Алматы (Алма-Ата)", "KZ-75", "Almaty"),
+        ("Алматы / Almaty", "KZ-75", "Almaty"),
+        ("Республика Казахстан, г. Астана", "KZ-71", "Astana"),
+        ("Астана, Казахстан", "KZ-71", "Astana"),
+        ("Конаев, Алматинская обл.", "KZ-19", "Konaev"),
+    ] as [(String, String, String?)])
+    func compoundCellsWhosePartsAgree(_ text: String, _ region: String, _ city: String?) {
+        #expect(Places.resolve(text)?.region == region)
+        #expect(Places.resolve(text)?.city == city)
+    }
+
+    // MARK: unknown, contradictory, empty
+
+    @Test(arguments: ["", "   ", "Москва", "Бишкек", "Total", "Барлығы", "Итого", "10", "8,1", "г.", "обл.",
+                      "Абай",  // also a town in Karaganda Region
+                      "г. Алматинская обл.", "город Жетісу", "Алматы облысы қаласы",
+                      "Алматы / Астана", "Алматы, Москва", "Конаев, Карагандинская обл.", "Казахстан",
+                      "Алматинский район", "Almaty Almaty"])
+    func unknownOrContradictoryTextIsNil(_ text: String) {
+        #expect(Places.resolve(text) == nil)
+    }
+
+    // MARK: the sample exports
+
+    /// Every distinct city cell of `sample-data/` (decoded from each file's encoding).
+    @Test func sampleExportCityCells() {
+        let astana = ["Nur-Sultan", "Nursultan", "Астана", "Нур-Султан", "Нұр-Сұлтан", "г. Нур-Султан", "нур-султан",
+                      "Нұр-Сұлтан қ.", "Astana", "astana", "Астана ", "Астана қ.", "г. Астана", "Akmola", "Акмола"]
+        let almaty = ["Алма-Ата", "Алматы", "Алматы қ.", "Almaty", "г. Алматы"]
+        let karaganda = ["Караганда", "г. Караганда", "Караганды", "Karaganda", "Qarağandy", "Қарағанды",
+                         "Қарағанды қ."]
+        for cell in astana { #expect(Places.resolve(cell) == Self.astana, "\(cell)") }
+        for cell in almaty { #expect(Places.resolve(cell) == Self.almatyCity, "\(cell)") }
+        for cell in karaganda { #expect(Places.resolve(cell) == Self.karaganda, "\(cell)") }
+    }
+}

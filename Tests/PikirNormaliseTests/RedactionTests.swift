@@ -1,0 +1,209 @@
+import Testing
+@testable import PikirNormalise
+
+private func redacted(_ text: String) -> String { Redaction.redact(text).text }
+
+struct RedactionTests {
+    // MARK: IIN checksum
+
+    @Test func theThreeReferenceIINsAreValid() {
+        #expect(Redaction.isValidIIN("950315300019"))  // needs the second weights
+        #expect(Redaction.isValidIIN("050712600425"))
+        #expect(Redaction.isValidIIN("881214400094"))
+    }
+
+    @Test func aChangedDigitIsNotValid() {
+        #expect(!Redaction.isValidIIN("950315300018"))  // check digit
+        #expect(!Redaction.isValidIIN("050712600426"))  // check digit
+        #expect(!Redaction.isValidIIN("950316300019"))  // day
+        #expect(!Redaction.isValidIIN("050712500425"))  // century/sex digit
+        #expect(!Redaction.isValidIIN("881214400194"))  // serial
+        #expect(!Redaction.isValidIIN("050712600452"))  // last two swapped
+    }
+
+    @Test func everyOtherCheckDigitIsInvalid() {
+        for iin in ["950315300019", "050712600425", "881214400094"] {
+            let body = String(iin.prefix(11))
+            let valid = (0...9).filter { Redaction.isValidIIN(body + String($0)) }
+            #expect(valid.map(String.init) == [String(iin.last!)], "\(iin)")
+        }
+        // The official weights do not catch every single change: weight 11 is 0
+        // mod 11, so the 11th digit is invisible to the first sum. Not a bug here.
+        #expect(Redaction.isValidIIN("050712600435"))
+    }
+
+    @Test func onlyExactlyTwelveDigitsCanBeValid() {
+        #expect(!Redaction.isValidIIN("95031530001"))
+        #expect(!Redaction.isValidIIN("9503153000190"))
+        #expect(!Redaction.isValidIIN("950315 300019"))
+        #expect(!Redaction.isValidIIN(""))
+        #expect(Redaction.isValidIIN("881214400094"[...]))
+    }
+
+    @Test func aNumberWhoseBothChecksumsAreTenIsNeverIssued() {
+        // 00000000281: weights 1…11 give 2·9 + 8·10 + 1·11 = 109 ≡ 10,
+        // weights 3…2 give 2·11 + 8·1 + 1·2 = 32 ≡ 10: no check digit works.
+        let prefix = "00000000281"
+        #expect(!(0...9).contains { Redaction.isValidIIN(prefix + String($0)) })
+        // Control: a prefix whose first sum is not 10 has exactly one valid check digit.
+        #expect((0...9).filter { Redaction.isValidIIN("05071260042" + String($0)) } == [5])
+    }
+
+    // MARK: IIN redaction
+
+    @Test func iinsFromTheSampleCommentsAreRedacted() {
+        let kk = Redaction.redact("Сертификатқа ЖСН керек пе? Менің ЖСН: 950315300019")
+        #expect(kk.text == "Сертификатқа ЖСН керек пе? Менің ЖСН: [IIN]")
+        #expect(kk.iins == 1)
+        #expect(kk.total == 1)
+        #expect(redacted("ИИН 881214400094 — для сертификата") == "ИИН [IIN] — для сертификата")
+    }
+
+    @Test func everyTwelveDigitRunIsRedactedValidOrNot() {
+        #expect(!Redaction.isValidIIN("950315300018"))
+        #expect(redacted("ИИН 950315300018 (опечатка)") == "ИИН [IIN] (опечатка)")
+        #expect(redacted("БИН компании: 180240012345") == "БИН компании: [IIN]")
+        #expect(redacted("ЖСН:050712600425.") == "ЖСН:[IIN].")
+    }
+
+    @Test func longerOrShorterDigitRunsAreNotIINs() {
+        // 13 and 16 digits: not a 12-digit run (part of a longer run).
+        #expect(redacted("Заказ 9503153000191 оплачен") == "Заказ 9503153000191 оплачен")
+        #expect(redacted("1234567890123456") == "1234567890123456")
+        #expect(redacted("Код 12345678901") == "Код 12345678901")
+    }
+
+    @Test func groupedIINsWithADatePrefixAreRedacted() {
+        #expect(redacted("ИИН 950315 300019") == "ИИН [IIN]")
+        #expect(redacted("ЖСН 950315-3-0001-9, рақмет") == "ЖСН [IIN], рақмет")
+        // Groups of four are left: they read like a list of years.
+        #expect(redacted("2022 2023 2024 жылдары") == "2022 2023 2024 жылдары")
+        // First six digits that are not a date are not a grouped IIN.
+        #expect(redacted("100000 200000 тенге") == "100000 200000 тенге")
+    }
+
+    // MARK: Phones
+
+    @Test func phoneFormatsFromTheBrief() {
+        for phone in [
+            "+7 701 234 5678", "87012345678", "8 (701) 234-56-78", "+7(727)2501234", "8 7172 55-66-77",
+            "+77012345678", "8-701-234-56-78", "+7 (701) 234-56-78", "8 701 234 56 78", "7 701 234 56 78",
+            "87771234567", "+7 916 123-45-67", "8 495 123 45 67",
+        ] {
+            let r = Redaction.redact("тел. \(phone), спасибо")
+            #expect(r.text == "тел. [PHONE], спасибо", "\(phone)")
+            #expect(r.phones == 1, "\(phone)")
+        }
+    }
+
+    @Test func nationalNumbersWithoutPrefix() {
+        #expect(redacted("звоните (701) 234-56-78") == "звоните [PHONE]")
+        #expect(redacted("WhatsApp 7012345678") == "WhatsApp [PHONE]")
+        #expect(redacted("офис 7172 55 66 77") == "офис [PHONE]")
+    }
+
+    @Test func kazakhMobileInsideKazakhText() {
+        let r = Redaction.redact("Байланыс үшін: +7 701 234 5678, Айгерім. Рақмет!")
+        #expect(r.text == "Байланыс үшін: [PHONE], Айгерім. Рақмет!")
+        #expect(r.phones == 1)
+        #expect(r.iins == 0)
+        #expect(redacted("Байланыс үшін: 8 (701) 234-56-78, Айгерім") == "Байланыс үшін: [PHONE], Айгерім")
+    }
+
+    @Test func phonesWithNonBreakingSpacesAndDashes() {
+        #expect(redacted("+7\u{00A0}701\u{00A0}234\u{00A0}5678") == "[PHONE]")
+        #expect(redacted("8 701 234–56–78") == "[PHONE]")
+    }
+
+    @Test func twoPhonesInARowAreBothRedacted() {
+        let r = Redaction.redact("8 701 234 56 78 8 702 345 67 89")
+        #expect(r.text == "[PHONE] [PHONE]")
+        #expect(r.phones == 2)
+        #expect(redacted("8 701 234 56 78, +7 727 250 12 34") == "[PHONE], [PHONE]")
+    }
+
+    @Test func aDateRightBeforeAPhoneStaysADate() {
+        #expect(redacted("05.11.2024 87012345678") == "05.11.2024 [PHONE]")
+        #expect(redacted("2024-11-05 +7 701 234 5678") == "2024-11-05 [PHONE]")
+    }
+
+    // MARK: What must survive
+
+    @Test func datesYearsScoresAndShortNumbersAreNotPersonalData() {
+        let untouched = [
+            "Тренинг 05.11.2024 прошёл отлично",
+            "2024 ж. 5 қараша",
+            "2024-11-05 10:15:32",
+            "2019/11/14 5:42:10 PM GMT+6",
+            "40 participants, 2 days",
+            "Оценка 4,5 из 5",
+            "Перерывы по 5 минут – это мало",
+            "Рейтинг: 9 10 10 9 8 7 10 9",
+            "8 10 12 15 20 25 30",
+            "Бюджет 7 500 000 000 тенге",
+            "В 2019, 2020 и 2021 годах",
+            "1) Рөлдік ойындар\t2) Кейстер\t3) Топтық талқылау",
+            "с 17:00 до 18:45, ауд. 305",
+            "2019-2022 гг.",
+            "Тел. доверия 150",
+        ]
+        for text in untouched {
+            let r = Redaction.redact(text)
+            #expect(r.text == text, "\(text)")
+            #expect(r.total == 0, "\(text)")
+        }
+    }
+
+    @Test func aYearOrADateIsNotAPhone() {
+        #expect(Redaction.redact("2024").phones == 0)
+        #expect(Redaction.redact("05.11.2024").phones == 0)
+        #expect(Redaction.redact("05.11.24").phones == 0)
+        #expect(Redaction.redact("16.05.2025 17:42:10").phones == 0)
+    }
+
+    // MARK: E-mail
+
+    @Test func emailsFromTheSampleComments() {
+        let ru = Redaction.redact("Пришлите, пожалуйста, презентацию на aigerim.s@mail.kz")
+        #expect(ru.text == "Пришлите, пожалуйста, презентацию на [EMAIL]")
+        #expect(ru.emails == 1)
+        let en = Redaction.redact("Please send the slides to d.kim.mrc@gmail.com or call 8 (701) 234-56-78")
+        #expect(en.text == "Please send the slides to [EMAIL] or call [PHONE]")
+        #expect(en.emails == 1)
+        #expect(en.phones == 1)
+        #expect(en.total == 2)
+    }
+
+    @Test func emailEdgesAndNonEmails() {
+        #expect(redacted("почта: Aigerim_87012345678@yandex.ru.") == "почта: [EMAIL].")
+        #expect(redacted("(zhanar-omarova+mrc@astana-mrc.gov.kz)") == "([EMAIL])")
+        #expect(redacted("в Telegram @aigerim_s") == "в Telegram @aigerim_s")
+        #expect(redacted("a @ b") == "a @ b")
+        #expect(redacted("user@localhost") == "user@localhost")
+    }
+
+    // MARK: All together
+
+    @Test func theSampleCommentWithIINAndPhone() {
+        let r = Redaction.redact("ИИН 050712600425, сертификат прошу выслать на WhatsApp 87771234567")
+        #expect(r.text == "ИИН [IIN], сертификат прошу выслать на WhatsApp [PHONE]")
+        #expect(r.iins == 1)
+        #expect(r.phones == 1)
+        #expect(r.emails == 0)
+        #expect(r.total == 2)
+    }
+
+    @Test func multilineTextKeepsItsLayout() {
+        let text = "Спасибо!\r\nМой номер +7 701 234 5678\r\nИИН 881214400094"
+        #expect(redacted(text) == "Спасибо!\r\nМой номер [PHONE]\r\nИИН [IIN]")
+    }
+
+    @Test func textWithoutDigitsOrAtComesBackUnchanged() {
+        let text = "Тренер \"жанды\" сөйлейді, ұнады"
+        let r = Redaction.redact(text)
+        #expect(r == Redaction.RedactionResult(text: text))
+        #expect(r.total == 0)
+        #expect(Redaction.redact("").text == "")
+        #expect(Redaction.redact("Очень полезный тренинг"[...]).text == "Очень полезный тренинг")
+    }
+}
