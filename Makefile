@@ -8,11 +8,17 @@ SAMPLES := $(sort $(wildcard sample-data/*.csv sample-data/*.tsv sample-data/*.t
 
 .PHONY: deps build run test bench-read clean
 
-# libcsv-dev has no pkg-config file, so look for its header directly.
+# Debian packages the build links against, found by their headers
+# (libcsv-dev has no pkg-config file): libcsv for reading, SQLite for GRDB.
+DEB_HEADERS := /usr/include/csv.h:libcsv-dev /usr/include/sqlite3.h:libsqlite3-dev
+
 deps:
-	@if [ ! -f /usr/include/csv.h ]; then \
-		echo "Installing libcsv-dev (Debian package)…"; \
-		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcsv-dev; \
+	@missing=""; for pair in $(DEB_HEADERS); do \
+		[ -f "$${pair%%:*}" ] || missing="$$missing $${pair#*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing (Debian packages)…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
 build: deps

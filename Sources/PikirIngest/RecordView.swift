@@ -39,6 +39,28 @@ public struct RecordView {
         return String(decoding: self[i], as: UTF8.self)
     }
 
+    /// Field `i` without surrounding white space (ASCII spaces, tabs, line
+    /// breaks and no-break spaces), trimmed on the bytes before any String is
+    /// made; "" when the record has fewer fields.
+    public func trimmedString(_ i: Int) -> String {
+        guard i < count else { return "" }
+        let field = self[i]
+        var start = 0, end = field.count
+        while start < end {
+            let b = field[start]
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) { start += 1 }
+            else if b == 0xC2 && start + 1 < end && field[start + 1] == 0xA0 { start += 2 }
+            else { break }
+        }
+        while end > start {
+            let b = field[end - 1]
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) { end -= 1 }
+            else if b == 0xA0 && end - 2 >= start && field[end - 2] == 0xC2 { end -= 2 }
+            else { break }
+        }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: field[start..<end]), as: UTF8.self)
+    }
+
     /// All fields as Strings.
     public var strings: [String] { (0..<count).map(string) }
 

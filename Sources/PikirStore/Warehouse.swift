@@ -27,11 +27,22 @@ public final class Warehouse {
         config.busyMode = .timeout(busyTimeout)
         config.journalMode = .wal
         config.label = "pikir"
-        do {
-            queue = try DatabaseQueue(path: path, configuration: config)
-            try Schema.migrator.migrate(queue)
-        } catch let error as DatabaseError {
-            throw StoreError(database: error, path: path)
+        // Two processes creating one warehouse at once race to switch it to WAL
+        // and to create the tables: the loser retries and finds them made.
+        var attempt = 0
+        while true {
+            do {
+                let opened = try DatabaseQueue(path: path, configuration: config)
+                try Schema.migrator.migrate(opened)
+                queue = opened
+                break
+            } catch let error as DatabaseError where attempt < 100 && (error.resultCode == .SQLITE_BUSY
+                || error.resultCode == .SQLITE_LOCKED || (error.message ?? "").contains("already exists")) {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.05)
+            } catch let error as DatabaseError {
+                throw StoreError(database: error, path: path)
+            }
         }
     }
 

@@ -52,6 +52,8 @@ struct CategoriesTests {
 
     @Test func groupsIgnoreYoCaseAndKazakhLettersTypedAsRussian() {
         #expect(ParticipantGroups.parse("работающая молодежь") == .workingYouth)
+        #expect(ParticipantGroups.parse("Работающая молоде\u{0308}жь") == .workingYouth)  // decomposed ё
+        #expect(Modules.parse("Уличная работа с молоде\u{0308}жью") == .street)
         #expect(ParticipantGroups.parse("  СТУДЕНТ ") == .student)
         #expect(ParticipantGroups.parse("Окушы") == .pupil)
         #expect(ParticipantGroups.parse("Жумыс истейтин жастар") == .workingYouth)
@@ -106,6 +108,16 @@ struct CategoriesTests {
         #expect(AnswerLanguage.detect("Өте жақсы") == .kk)
         #expect(AnswerLanguage.detect(["Ұнады"]) == .kk)
         #expect(AnswerLanguage.detect(["ІІ"]) == .kk)  // і is Kazakh here, not Latin I
+    }
+
+    @Test func eachKazakhSpecificLetterAloneMakesKazakh() {
+        // The same Russian sentence flips to kk by one letter, in either case.
+        #expect(AnswerLanguage.detect("Спасибо за тренинг") == .ru)
+        for letter in ["ә", "ғ", "қ", "ң", "ө", "ұ", "ү", "һ", "і", "Ә", "Ғ", "Қ", "Ң", "Ө", "Ұ", "Ү", "Һ", "І"] {
+            #expect(AnswerLanguage.detect("Спасибо за тренинг \(letter)") == .kk, "\(letter)")
+        }
+        // Latin look-alikes of і and ә are not Kazakh evidence.
+        #expect(AnswerLanguage.detect("Спасибо за тренинг i") == .ru)
     }
 
     @Test func kazakhWordsWithoutKazakhLettersMakeKazakh() {

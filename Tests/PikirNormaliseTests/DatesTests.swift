@@ -234,6 +234,13 @@ import Testing
         #expect(Self.date(text) == iso)
     }
 
+    @Test func decomposedLettersMatchPrecomposedOnes() {
+        // "мая"/"май" with й typed as и + U+0306; Kazakh Latin qaraşa with ş as s + U+0327.
+        #expect(Self.date("1 ма\u{0438}\u{0306} 2024") == "2024-05-01")
+        #expect(Self.date("5 qaras\u{0327}a 2024") == "2024-11-05")
+        #expect(Self.date("5 qaraşa 2024") == "2024-11-05")
+    }
+
     // MARK: impossible
 
     @Test(arguments: ["31.02.2024", "29.02.2023", "30.02.2024", "31.04.2024", "00.01.2024", "32.01.2024",

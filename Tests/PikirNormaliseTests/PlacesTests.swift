@@ -224,6 +224,23 @@ import Testing
         #expect(Places.resolve(text)?.city == city)
     }
 
+    @Test func isoCodesReadBack() {
+        #expect(Places.resolve("KZ-75") == Self.almatyCity)
+        #expect(Places.resolve(" kz-19 ") == Self.almatyRegion)
+        #expect(Places.resolve("KZ-71") == Self.astana)
+        #expect(Places.resolve("KZ-11") == Self.akmolaRegion)
+        #expect(Places.resolve("KZ-99") == nil)
+        #expect(Places.resolve("KZ-7") == nil)
+    }
+
+    @Test func decomposedLettersMatchPrecomposedOnes() {
+        // Text typed or exported in NFD: ё = е + U+0308, й = и + U+0306, ğ = g + U+0306.
+        #expect(Places.resolve("Приозе\u{0308}рск")?.city == "Priozersk")
+        #expect(Places.resolve("Костана\u{0438}\u{0306}")?.city == "Kostanay")
+        #expect(Places.resolve("Qarag\u{0306}andy")?.city == "Karaganda")
+        #expect(Places.resolve("S\u{0327}ymkent")?.city == "Shymkent")
+    }
+
     // MARK: unknown, contradictory, empty
 
     @Test(arguments: ["", "   ", "Москва", "Бишкек", "Total", "Барлығы", "Итого", "10", "8,1", "г.", "обл.",

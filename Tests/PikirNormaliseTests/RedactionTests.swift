@@ -180,6 +180,11 @@ struct RedactionTests {
         #expect(redacted("в Telegram @aigerim_s") == "в Telegram @aigerim_s")
         #expect(redacted("a @ b") == "a @ b")
         #expect(redacted("user@localhost") == "user@localhost")
+        // The last label must be two or more letters, and labels non-empty.
+        #expect(redacted("aigerim@mail.k") == "aigerim@mail.k")
+        #expect(redacted("aigerim@mail.k2") == "aigerim@mail.k2")
+        #expect(redacted("aigerim@mail..kz") == "aigerim@mail..kz")
+        #expect(redacted("aigerim@.kz") == "aigerim@.kz")
     }
 
     // MARK: All together

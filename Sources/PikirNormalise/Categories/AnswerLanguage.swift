@@ -72,7 +72,7 @@ public enum AnswerLanguage: String, Sendable, CaseIterable {
                     wordIsCyrillic = true
                     if isKazakhCyrillic(v) { kazakhCyrillic = true }
                     if !kazakhCyrillic, wordLength < 12 {
-                        word.append(CategoryWords.fold(CategoryWords.lower(s)))
+                        word.append(ParticipantGroups.Words.fold(ParticipantGroups.Words.lower(s)))
                         wordLength += 1
                     }
                 } else if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A {
@@ -87,7 +87,7 @@ public enum AnswerLanguage: String, Sendable, CaseIterable {
                     wordIsLatin = true
                     if isKazakhLatin(v) { kazakhLatin = true }
                     if !kazakhLatin, wordLength < 12 {
-                        word.append(CategoryWords.lower(s))
+                        word.append(ParticipantGroups.Words.lower(s))
                         wordLength += 1
                     }
                 } else {

@@ -33,10 +33,10 @@ public enum Modules: String, Sendable, CaseIterable {
     /// - Returns: The module, or nil when none or more than one is named.
     /// - Complexity: O(n) in the length of the cell (a fixed list of stems).
     public static func parse(_ text: some StringProtocol) -> Modules? {
-        let words = CategoryWords.words(text)
+        let words = ParticipantGroups.Words.words(text)
         if words.isEmpty { return nil }
         var found: Modules?
-        for (module, stems) in rules where CategoryWords.anyWord(words, startsWith: stems) {
+        for (module, stems) in rules where ParticipantGroups.Words.anyWord(words, startsWith: stems) {
             if found != nil { return nil }
             found = module
         }

@@ -46,9 +46,9 @@ public enum ParticipantGroups: String, Sendable, CaseIterable {
     /// - Returns: The group, or nil when the cell is blank or names no known group.
     /// - Complexity: O(n) in the length of the cell (a fixed list of stems).
     public static func parse(_ text: some StringProtocol) -> ParticipantGroups? {
-        let words = CategoryWords.words(text)
+        let words = Words.words(text)
         if words.isEmpty { return nil }
-        for (group, stems) in rules where CategoryWords.anyWord(words, startsWith: stems) {
+        for (group, stems) in rules where Words.anyWord(words, startsWith: stems) {
             return group
         }
         return nil

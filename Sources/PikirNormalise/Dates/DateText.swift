@@ -1,3 +1,5 @@
+import Foundation
+
 extension Dates {
     /// Text preparation shared by the date forms.
     enum DateText {
@@ -13,13 +15,19 @@ extension Dates {
             "\u{2010}": "-", "\u{2011}": "-", "\u{2012}": "-", "\u{2013}": "-", "\u{2014}": "-", "\u{2212}": "-",
         ]
 
+        /// `text` in NFC when it holds combining marks (й typed as и + U+0306).
+        private static func composed(_ text: String) -> String {
+            text.unicodeScalars.contains { (0x0300...0x036F).contains($0.value) }
+                ? text.precomposedStringWithCanonicalMapping : text
+        }
+
         /// The prepared text; empty when `text` is blank.
         ///
         /// - Complexity: O(n).
         static func fold(_ text: String) -> String {
             var out = String.UnicodeScalarView()
             var pendingSpace = false
-            for scalar in text.lowercased().unicodeScalars {
+            for scalar in composed(text).lowercased().unicodeScalars {
                 if scalar.properties.isWhitespace {
                     pendingSpace = !out.isEmpty
                     continue

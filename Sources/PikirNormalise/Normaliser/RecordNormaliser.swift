@@ -23,7 +23,7 @@ public final class RecordNormaliser {
     private let dateOrder: Dates.DayMonthOrder?
     private let headerLanguage: AnswerLanguage?
     private var placeCache: [String: (region: String?, city: String?)] = [:]
-    private var trainerCache: [String: (id: String?, name: String)] = [:]
+    private var trainerCache: [String: (id: String?, name: String, key: String)] = [:]
     private var dateCache: [String: Result<Dates.CalendarDate, Dates.Problem>] = [:]
     private var moduleCache: [String: String] = [:]
     private var groupCache: [String: String] = [:]
@@ -69,7 +69,7 @@ public final class RecordNormaliser {
     public func normalise(_ record: RecordView) -> NormaliseOutcome {
         func cell(_ field: CanonicalField) -> String? {
             guard let i = column[field] else { return nil }
-            let text = record.string(i).trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = record.trimmedString(i)
             return text.isEmpty ? nil : text
         }
         var r = CanonicalResponse(responseID: cell(.responseID) ?? idPrefix + String(record.line),
@@ -130,10 +130,12 @@ public final class RecordNormaliser {
         if r.region == nil, let text = cell(.region), let place = Places.resolve(text) {
             r.region = place.region
         }
+        var trainerKey: String?
         if let text = cell(.trainer) {
             let trainer = self.trainer(text)
             r.trainerID = trainer.id
             r.trainerName = trainer.name
+            trainerKey = trainer.key
         }
         if let text = cell(.module) { r.module = module(text) }
         if let text = cell(.participantGroup) { r.participantGroup = group(text) }
@@ -144,15 +146,15 @@ public final class RecordNormaliser {
             r.sessionID = id
         } else if let sessions = settings.sessions,
                   let session = sessions.match(city: r.city, date: r.sessionDate.flatMap { try? Dates.parse($0)?.get() },
-                                               trainerKey: r.trainerID ?? r.trainerName.map { TextFolding.matchKey($0) }) {
+                                               trainerKey: trainerKey) {
             r.sessionID = session.id
-        } else if r.city != nil || r.sessionDate != nil || r.trainerName != nil {
-            r.sessionID = [r.city ?? "-", r.sessionDate ?? "-", r.trainerID ?? r.trainerName.map(TextFolding.matchKey) ?? "-"]
+        } else if let date = r.sessionDate {
+            r.sessionID = [r.city ?? "-", date, trainerKey ?? "-"]
                 .joined(separator: "/")
         }
 
         for (index, header) in extraColumns {
-            let value = record.string(index).trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = record.trimmedString(index)
             if !value.isEmpty { r.extras.append((header, redacted(value)!)) }
         }
         r.fingerprint = fingerprint(r)
@@ -173,12 +175,14 @@ public final class RecordNormaliser {
         return result
     }
 
-    private func trainer(_ text: String) -> (id: String?, name: String) {
+    /// The trainer's id and name, and the key sessions are matched and named by
+    /// (the id when resolved, else the folded name).
+    private func trainer(_ text: String) -> (id: String?, name: String, key: String) {
         if let hit = trainerCache[text] { return hit }
-        let result: (id: String?, name: String)
+        let result: (id: String?, name: String, key: String)
         switch settings.trainers?.resolve(text) ?? .unresolved(cleanedName: TrainerRegistry.cleanedName(text)) {
-        case .resolved(let id, let name): result = (id, name)
-        case .unresolved(let cleaned): result = (nil, cleaned)
+        case .resolved(let id, let name): result = (id, name, id)
+        case .unresolved(let cleaned): result = (nil, cleaned, TextFolding.matchKey(cleaned))
         }
         trainerCache[text] = result
         return result

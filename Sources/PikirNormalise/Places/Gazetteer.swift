@@ -261,6 +261,13 @@ extension Places {
                 }
             }
 
+            /// The place for a cell that is exactly an ISO code, `KZ-75`.
+            func placeByCode(_ text: String) -> Place? {
+                let trimmed = text.split(whereSeparator: { $0.isWhitespace }).joined()
+                guard trimmed.count == 5, let sub = subdivisionByCode[trimmed.uppercased()] else { return nil }
+                return Place(region: sub.code, regionName: sub.name, city: sub.kind == .city ? sub.centre : nil)
+            }
+
             func isCountry(_ text: String) -> Bool {
                 countryKeys.contains(PlaceKey.key(text))
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Places {
     /// Turns typed place text into matching keys: the one normalisation used
     /// both for the gazetteer's spellings and for the cells being resolved.
@@ -29,6 +31,13 @@ extension Places {
             "\u{2212}": "-",
         ]
 
+        /// `text` in NFC when it holds combining marks (ё typed as е + U+0308,
+        /// й as и + U+0306, ğ as g + U+0306), so they fold like precomposed letters.
+        static func composed(_ text: String) -> String {
+            text.unicodeScalars.contains { (0x0300...0x036F).contains($0.value) }
+                ? text.precomposedStringWithCanonicalMapping : text
+        }
+
         /// Characters that separate the parts of a compound cell ("Семей, ВКО").
         private static let partSeparators: Set<Character> = [",", ";", "/", "|", "\\", "(", ")", "[", "]"]
 
@@ -37,7 +46,7 @@ extension Places {
         /// - Complexity: O(n).
         static func fold(_ text: String) -> String {
             var out = String.UnicodeScalarView()
-            for scalar in text.lowercased().unicodeScalars {
+            for scalar in composed(text).lowercased().unicodeScalars {
                 if let replacement = scalarFolds[scalar] {
                     out.append(contentsOf: replacement.unicodeScalars)
                 } else if scalar.properties.isWhitespace {
@@ -81,8 +90,10 @@ extension Places {
 
         /// Informal Latin → one form: q→k, zh→j, gh→g, and y between a vowel
         /// and a consonant (or the end) → i (Kostanay = Kostanai, Semey = Semei).
+        private static let latinVowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u"]
+
         private static func unifyLatin(_ word: String.UnicodeScalarView) -> String {
-            let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u"]
+            let vowels = latinVowels
             let input = Array(word)
             var out = String.UnicodeScalarView()
             var i = 0

@@ -35,7 +35,10 @@ public enum Places {
     public struct Subdivision: Sendable, Hashable {
         /// Whether the subdivision is a city of republican significance or a region (облыс).
         public enum Kind: String, Sendable, Hashable {
-            case city, region
+            /// A city of republican significance (Astana, Almaty, Shymkent).
+            case city
+            /// A region (облыс / область).
+            case region
         }
 
         /// ISO 3166-2:KZ code, e.g. `KZ-19`.
@@ -114,6 +117,10 @@ public enum Places {
     /// is ignored). Parts that disagree ("Алматы / Астана") or that are unknown
     /// give `nil`.
     ///
+    /// An ISO 3166-2:KZ numeric code ("KZ-19", "kz-75") resolves to its
+    /// subdivision (with the city for KZ-71, KZ-75, KZ-79), so pikir's own
+    /// output reads back.
+    ///
     /// Cities resolve to today's region (Semey → KZ-10 Abai, Taldykorgan →
     /// KZ-33 Jetisu, Zhezkazgan → KZ-62 Ulytau).
     ///
@@ -124,6 +131,9 @@ public enum Places {
     ///   built once, on first use.
     public static func resolve(_ text: String) -> Place? {
         let index = Gazetteer.index
+        if let byCode = index.placeByCode(text) {
+            return byCode
+        }
         if let whole = index.resolvePart(text) {
             return whole.place
         }

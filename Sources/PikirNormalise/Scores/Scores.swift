@@ -165,414 +165,412 @@ public enum Scores {
 }
 
 extension Scores {
-/// Parsing internals; nested so no name leaves this file.
-fileprivate enum Engine {
-    // MARK: - Numbers
+    /// Parsing internals; nested so no name leaves this file.
+    fileprivate enum Engine {
+        // MARK: - Numbers
 
+        enum QuickResult {
+            case blank
+            case number(Double)
+            case other
+        }
 
-    enum QuickResult {
-        case blank
-        case number(Double)
-        case other
-    }
+        @inline(__always)
+        static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
 
-    @inline(__always)
-    static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+        /// Skips ASCII white space, NBSP (C2 A0) and NARROW NBSP (E2 80 AF) at `i`.
+        @inline(__always)
+        static func spaceLength(_ p: UnsafeRawBufferPointer, _ i: Int) -> Int {
+            let b = p[i]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { return 1 }
+            if b == 0xC2, i + 1 < p.count, p[i + 1] == 0xA0 { return 2 }
+            if b == 0xE2, i + 2 < p.count, p[i + 1] == 0x80, p[i + 2] == 0xAF { return 3 }
+            return 0
+        }
 
-    /// Skips ASCII white space, NBSP (C2 A0) and NARROW NBSP (E2 80 AF) at `i`.
-    @inline(__always)
-    static func spaceLength(_ p: UnsafeRawBufferPointer, _ i: Int) -> Int {
-        let b = p[i]
-        if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { return 1 }
-        if b == 0xC2, i + 1 < p.count, p[i + 1] == 0xA0 { return 2 }
-        if b == 0xE2, i + 2 < p.count, p[i + 1] == 0x80, p[i + 2] == 0xAF { return 3 }
-        return 0
-    }
+        @inline(__always)
+        static func spaceLengthBefore(_ p: UnsafeRawBufferPointer, _ end: Int) -> Int {
+            let b = p[end - 1]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { return 1 }
+            if b == 0xA0, end >= 2, p[end - 2] == 0xC2 { return 2 }
+            if b == 0xAF, end >= 3, p[end - 3] == 0xE2, p[end - 2] == 0x80 { return 3 }
+            return 0
+        }
 
-    @inline(__always)
-    static func spaceLengthBefore(_ p: UnsafeRawBufferPointer, _ end: Int) -> Int {
-        let b = p[end - 1]
-        if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { return 1 }
-        if b == 0xA0, end >= 2, p[end - 2] == 0xC2 { return 2 }
-        if b == 0xAF, end >= 3, p[end - 3] == 0xE2, p[end - 2] == 0x80 { return 3 }
-        return 0
-    }
-
-    /// Reads a whole cell that is blank, a dash, or a plain number
-    /// (`[sign] digits [(,|.) digits] [.|,|!]`); anything else is `.other`.
-    static func quickNumber(_ p: UnsafeRawBufferPointer) -> QuickResult {
-        var start = 0
-        var end = p.count
-        while start < end {
-            let n = spaceLength(p, start)
-            if n == 0 { break }
-            start += n
-        }
-        while end > start {
-            let n = spaceLengthBefore(p, end)
-            if n == 0 { break }
-            end -= n
-        }
-        if start == end { return .blank }
-        // A lone dash (hyphen, en dash, em dash) is the usual "no answer" mark.
-        if end - start == 1, p[start] == 0x2D { return .blank }
-        if end - start == 3, p[start] == 0xE2, p[start + 1] == 0x80, p[start + 2] == 0x93 || p[start + 2] == 0x94 {
-            return .blank
-        }
-        var i = start
-        var negative = false
-        if p[i] == 0x2D || p[i] == 0x2B {
-            negative = p[i] == 0x2D
-            i += 1
-        } else if p[i] == 0xE2, i + 2 < end, p[i + 1] == 0x88, p[i + 2] == 0x92 {  // U+2212 minus
-            negative = true
-            i += 3
-        }
-        // A trailing full stop, comma or exclamation mark is punctuation.
-        if end - i >= 2, p[end - 1] == 0x2E || p[end - 1] == 0x2C || p[end - 1] == 0x21, isDigit(p[end - 2]) {
-            end -= 1
-        }
-        guard i < end, isDigit(p[i]) else { return .other }
-        var whole: Double = 0
-        var digits = 0
-        while i < end, isDigit(p[i]) {
-            whole = whole * 10 + Double(p[i] &- 0x30)
-            digits += 1
-            i += 1
-        }
-        if digits > 15 { return .other }
-        if i < end {
-            guard p[i] == 0x2C || p[i] == 0x2E, i + 1 < end else { return .other }
-            i += 1
-            var fraction: Double = 0
-            var scale: Double = 1
-            var fractionDigits = 0
+        /// Reads a whole cell that is blank, a dash, or a plain number
+        /// (`[sign] digits [(,|.) digits] [.|,|!]`); anything else is `.other`.
+        static func quickNumber(_ p: UnsafeRawBufferPointer) -> QuickResult {
+            var start = 0
+            var end = p.count
+            while start < end {
+                let n = spaceLength(p, start)
+                if n == 0 { break }
+                start += n
+            }
+            while end > start {
+                let n = spaceLengthBefore(p, end)
+                if n == 0 { break }
+                end -= n
+            }
+            if start == end { return .blank }
+            // A lone dash (hyphen, en dash, em dash) is the usual "no answer" mark.
+            if end - start == 1, p[start] == 0x2D { return .blank }
+            if end - start == 3, p[start] == 0xE2, p[start + 1] == 0x80, p[start + 2] == 0x93 || p[start + 2] == 0x94 {
+                return .blank
+            }
+            var i = start
+            var negative = false
+            if p[i] == 0x2D || p[i] == 0x2B {
+                negative = p[i] == 0x2D
+                i += 1
+            } else if p[i] == 0xE2, i + 2 < end, p[i + 1] == 0x88, p[i + 2] == 0x92 {  // U+2212 minus
+                negative = true
+                i += 3
+            }
+            // A trailing full stop, comma or exclamation mark is punctuation.
+            if end - i >= 2, p[end - 1] == 0x2E || p[end - 1] == 0x2C || p[end - 1] == 0x21, isDigit(p[end - 2]) {
+                end -= 1
+            }
+            guard i < end, isDigit(p[i]) else { return .other }
+            var whole: Double = 0
+            var digits = 0
             while i < end, isDigit(p[i]) {
-                fraction = fraction * 10 + Double(p[i] &- 0x30)
-                scale *= 10
-                fractionDigits += 1
+                whole = whole * 10 + Double(p[i] &- 0x30)
+                digits += 1
                 i += 1
             }
-            guard i == end, fractionDigits > 0, fractionDigits <= 15 else { return .other }
-            whole += fraction / scale
+            if digits > 15 { return .other }
+            if i < end {
+                guard p[i] == 0x2C || p[i] == 0x2E, i + 1 < end else { return .other }
+                i += 1
+                var fraction: Double = 0
+                var scale: Double = 1
+                var fractionDigits = 0
+                while i < end, isDigit(p[i]) {
+                    fraction = fraction * 10 + Double(p[i] &- 0x30)
+                    scale *= 10
+                    fractionDigits += 1
+                    i += 1
+                }
+                guard i == end, fractionDigits > 0, fractionDigits <= 15 else { return .other }
+                whole += fraction / scale
+            }
+            return .number(negative ? -whole : whole)
         }
-        return .number(negative ? -whole : whole)
-    }
 
-    /// Reads a number at the start of `s` (after a normalised key was built):
-    /// `[sign] digits [(,|.) digits]`. Returns the value and the rest.
-    static func leadingNumber(_ s: Substring) -> (Double, Substring)? {
-        let u = s.unicodeScalars
-        var i = u.startIndex
-        var sign: Double = 1
-        if i < u.endIndex, u[i] == "-" || u[i] == "+" || u[i] == "\u{2212}" {
-            sign = u[i] == "+" ? 1 : -1
-            i = u.index(after: i)
+        /// Reads a number at the start of `s` (after a normalised key was built):
+        /// `[sign] digits [(,|.) digits]`. Returns the value and the rest.
+        static func leadingNumber(_ s: Substring) -> (Double, Substring)? {
+            let u = s.unicodeScalars
+            var i = u.startIndex
+            var sign: Double = 1
+            if i < u.endIndex, u[i] == "-" || u[i] == "+" || u[i] == "\u{2212}" {
+                sign = u[i] == "+" ? 1 : -1
+                i = u.index(after: i)
+            }
+            let digitsStart = i
+            while i < u.endIndex, isDigitScalar(u[i]) { i = u.index(after: i) }
+            guard i > digitsStart else { return nil }
+            var numberEnd = i
+            if i < u.endIndex, u[i] == "," || u[i] == "." {
+                var j = u.index(after: i)
+                let fractionStart = j
+                while j < u.endIndex, isDigitScalar(u[j]) { j = u.index(after: j) }
+                if j > fractionStart { numberEnd = j }
+            }
+            var literal = String.UnicodeScalarView()
+            for c in s[digitsStart..<numberEnd].unicodeScalars { literal.append(c == "," ? "." : c) }
+            guard literal.count <= 32, let value = Double(String(literal)) else { return nil }
+            return (sign * value, s[numberEnd...])
         }
-        let digitsStart = i
-        while i < u.endIndex, isDigitScalar(u[i]) { i = u.index(after: i) }
-        guard i > digitsStart else { return nil }
-        var numberEnd = i
-        if i < u.endIndex, u[i] == "," || u[i] == "." {
-            var j = u.index(after: i)
-            let fractionStart = j
-            while j < u.endIndex, isDigitScalar(u[j]) { j = u.index(after: j) }
-            if j > fractionStart { numberEnd = j }
+
+        // MARK: - Outcomes and reasons
+
+        static func shownValue(_ text: Substring) -> String {
+            let trimmed = trimmed(text)
+            let limit = 40
+            if trimmed.count <= limit { return "“\(trimmed)”" }
+            return "“\(trimmed.prefix(limit))…”"
         }
-        var literal = String.UnicodeScalarView()
-        for c in s[digitsStart..<numberEnd].unicodeScalars { literal.append(c == "," ? "." : c) }
-        guard literal.count <= 32, let value = Double(String(literal)) else { return nil }
-        return (sign * value, s[numberEnd...])
-    }
 
-    // MARK: - Outcomes and reasons
-
-    static func shownValue(_ text: Substring) -> String {
-        let trimmed = trimmed(text)
-        let limit = 40
-        if trimmed.count <= limit { return "“\(trimmed)”" }
-        return "“\(trimmed.prefix(limit))…”"
-    }
-
-    static func formatted(_ x: Double) -> String {
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
-        return String(x)
-    }
-
-    static func numeric(_ x: Double, shown text: Substring, scale: Scores.Scale, source: Scores.Scale?)
-        -> Scores.ScoreOutcome
-    {
-        if scale.isEmpty {
-            return .unrecognised(
-                "\(shownValue(text)) cannot be checked: the question's scale \(scale) is empty; fix the scale in the mapping.")
+        static func formatted(_ x: Double) -> String {
+            if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+            return String(x)
         }
-        if let source, source != scale {
-            if source.isEmpty {
+
+        static func numeric(_ x: Double, shown text: Substring, scale: Scores.Scale, source: Scores.Scale?)
+            -> Scores.ScoreOutcome
+        {
+            if scale.isEmpty {
                 return .unrecognised(
-                    "\(shownValue(text)) cannot be rescaled: the declared source scale \(source) is empty; fix the source scale in the mapping.")
+                    "\(shownValue(text)) cannot be checked: the question's scale \(scale) is empty; fix the scale in the mapping.")
             }
-            guard source.contains(x) else {
-                return .outOfRange(
-                    "\(shownValue(text)) is outside the declared source scale \(source); correct the cell to a number from \(source.min) to \(source.max), or fix the source scale in the mapping.")
+            if let source, source != scale {
+                if source.isEmpty {
+                    return .unrecognised(
+                        "\(shownValue(text)) cannot be rescaled: the declared source scale \(source) is empty; fix the source scale in the mapping.")
+                }
+                guard source.contains(x) else {
+                    return .outOfRange(
+                        "\(shownValue(text)) is outside the declared source scale \(source); correct the cell to a number from \(source.min) to \(source.max), or fix the source scale in the mapping.")
+                }
+                let t = Double(scale.min) + (x - Double(source.min)) * Double(scale.max - scale.min) / Double(source.max - source.min)
+                return .rescaled(t, original: x)
             }
-            let t = Double(scale.min) + (x - Double(source.min)) * Double(scale.max - scale.min) / Double(source.max - source.min)
-            return .rescaled(t, original: x)
-        }
-        guard scale.contains(x) else {
-            return .outOfRange(outOfRangeReason(x, text: text, scale: scale))
-        }
-        return .value(x)
-    }
-
-    static func outOfRangeReason(_ x: Double, text: Substring, scale: Scores.Scale) -> String {
-        let head = "\(shownValue(text)) is outside the \(scale) scale of this question"
-        if x < 0 {
-            return head + "; scores are never negative: correct the cell to a number from \(scale.min) to \(scale.max)."
-        }
-        var hint = ""
-        if x > Double(scale.max) {
-            if scale.max < 10, x <= 10 {
-                hint = ", or, if the form asked on 1–10, declare source scale 1–10 in the mapping so values are rescaled"
-            } else if scale.max < 100, x <= 100 {
-                hint = ", or, if the form asked in percent, declare source scale 0–100 in the mapping so values are rescaled"
+            guard scale.contains(x) else {
+                return .outOfRange(outOfRangeReason(x, text: text, scale: scale))
             }
-        }
-        return head + "; correct the cell to a number from \(scale.min) to \(scale.max)\(hint)."
-    }
-
-    static func unrecognisedReason(_ text: Substring, scale: Scores.Scale) -> String {
-        "\(shownValue(text)) is not a score: expected a number from \(scale.min) to \(scale.max) (decimal comma or point allowed)"
-            + (scale == .oneToFive ? " or an answer word such as Өте жақсы / Отлично / Excellent" : "")
-            + "; correct the cell, or leave it blank if there was no answer."
-    }
-
-    static func trimmed(_ text: Substring) -> Substring {
-        var s = text
-        while let f = s.unicodeScalars.first, f.properties.isWhitespace { s = s.dropFirst() }
-        while let l = s.unicodeScalars.last, l.properties.isWhitespace { s = s.dropLast() }
-        return s
-    }
-
-    static func isDigitScalar(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
-
-    // MARK: - Words and labelled numbers
-
-    static func slowParse(_ text: Substring, scale: Scores.Scale, source: Scores.Scale?) -> Scores.ScoreOutcome {
-        let key = AnswerWords.key(String(text))
-        if key.isEmpty || key == "-" || key == "–" || key == "—" { return .missing }
-
-        // Plain number that did not take the byte path (non-contiguous storage, odd spaces).
-        if let (x, rest) = leadingNumber(key[...]), rest.isEmpty {
-            return numeric(x, shown: text, scale: scale, source: source)
+            return .value(x)
         }
 
-        // The scale the cell's numbers are written on; answer words live on 1–5.
-        let readScale = source ?? scale
-        let wordsApply = readScale == .oneToFive
-
-        func word(_ point: Int) -> Scores.ScoreOutcome {
-            guard wordsApply else {
-                return .unrecognised(
-                    "\(shownValue(text)) is an answer word of a 1–5 scale, but this question is on \(readScale); correct the cell to a number from \(readScale.min) to \(readScale.max), or declare source scale 1–5 in the mapping if the form used these words.")
+        static func outOfRangeReason(_ x: Double, text: Substring, scale: Scores.Scale) -> String {
+            let head = "\(shownValue(text)) is outside the \(scale) scale of this question"
+            if x < 0 {
+                return head + "; scores are never negative: correct the cell to a number from \(scale.min) to \(scale.max)."
             }
-            return numeric(Double(point), shown: text, scale: scale, source: source)
+            var hint = ""
+            if x > Double(scale.max) {
+                if scale.max < 10, x <= 10 {
+                    hint = ", or, if the form asked on 1–10, declare source scale 1–10 in the mapping so values are rescaled"
+                } else if scale.max < 100, x <= 100 {
+                    hint = ", or, if the form asked in percent, declare source scale 0–100 in the mapping so values are rescaled"
+                }
+            }
+            return head + "; correct the cell to a number from \(scale.min) to \(scale.max)\(hint)."
         }
 
-        func labelled(_ x: Double, label: Substring) -> Scores.ScoreOutcome {
-            let labelKey = AnswerWords.trimLabel(label)
-            if labelKey.isEmpty { return numeric(x, shown: text, scale: scale, source: source) }
-            if let f = labelKey.unicodeScalars.first, isDigitScalar(f) {
-                return .unrecognised(
-                    "\(shownValue(text)) holds more than one number; correct the cell to a single number from \(readScale.min) to \(readScale.max).")
-            }
-            let outcome = numeric(x, shown: text, scale: scale, source: source)
-            if outcome.score == nil { return outcome }
-            if wordsApply, let point = AnswerWords.point(of: labelKey), Double(point) != x {
-                return .unrecognised(
-                    "\(shownValue(text)) contradicts itself: the number says \(formatted(x)) but the word means \(point) on 1–5; correct the cell to one of them.")
-            }
-            return outcome
+        static func unrecognisedReason(_ text: Substring, scale: Scores.Scale) -> String {
+            "\(shownValue(text)) is not a score: expected a number from \(scale.min) to \(scale.max) (decimal comma or point allowed)"
+                + (scale == .oneToFive ? " or an answer word such as Өте жақсы / Отлично / Excellent" : "")
+                + "; correct the cell, or leave it blank if there was no answer."
         }
 
-        // 1. A whole answer word.
-        if let point = AnswerWords.point(of: key) { return word(point) }
+        static func trimmed(_ text: Substring) -> Substring {
+            var s = text
+            while let f = s.unicodeScalars.first, f.properties.isWhitespace { s = s.dropFirst() }
+            while let l = s.unicodeScalars.last, l.properties.isWhitespace { s = s.dropLast() }
+            return s
+        }
 
-        // 2. A number with its label after it: `5 - отлично`, `5 (excellent)`, `4 балла`.
-        if let (x, rest) = leadingNumber(key[...]) {
-            let afterSpaces = rest.drop(while: { $0 == " " })
-            if let f = afterSpaces.unicodeScalars.first, AnswerWords.labelSeparators.contains(f) {
-                return labelled(x, label: afterSpaces)
+        static func isDigitScalar(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+        // MARK: - Words and labelled numbers
+
+        static func slowParse(_ text: Substring, scale: Scores.Scale, source: Scores.Scale?) -> Scores.ScoreOutcome {
+            let key = AnswerWords.key(String(text))
+            if key.isEmpty || key == "-" || key == "–" || key == "—" { return .missing }
+
+            // Plain number that did not take the byte path (non-contiguous storage, odd spaces).
+            if let (x, rest) = leadingNumber(key[...]), rest.isEmpty {
+                return numeric(x, shown: text, scale: scale, source: source)
             }
-            if AnswerWords.isUnit(afterSpaces) { return numeric(x, shown: text, scale: scale, source: source) }
-            if rest.first == " ", AnswerWords.point(of: String(afterSpaces)) != nil {
-                return labelled(x, label: afterSpaces)
+
+            // The scale the cell's numbers are written on; answer words live on 1–5.
+            let readScale = source ?? scale
+            let wordsApply = readScale == .oneToFive
+
+            func word(_ point: Int) -> Scores.ScoreOutcome {
+                guard wordsApply else {
+                    return .unrecognised(
+                        "\(shownValue(text)) is an answer word of a 1–5 scale, but this question is on \(readScale); correct the cell to a number from \(readScale.min) to \(readScale.max), or declare source scale 1–5 in the mapping if the form used these words.")
+                }
+                return numeric(Double(point), shown: text, scale: scale, source: source)
+            }
+
+            func labelled(_ x: Double, label: Substring) -> Scores.ScoreOutcome {
+                let labelKey = AnswerWords.trimLabel(label)
+                if labelKey.isEmpty { return numeric(x, shown: text, scale: scale, source: source) }
+                if let f = labelKey.unicodeScalars.first, isDigitScalar(f) {
+                    return .unrecognised(
+                        "\(shownValue(text)) holds more than one number; correct the cell to a single number from \(readScale.min) to \(readScale.max).")
+                }
+                let outcome = numeric(x, shown: text, scale: scale, source: source)
+                if outcome.score == nil { return outcome }
+                if wordsApply, let point = AnswerWords.point(of: labelKey), Double(point) != x {
+                    return .unrecognised(
+                        "\(shownValue(text)) contradicts itself: the number says \(formatted(x)) but the word means \(point) on 1–5; correct the cell to one of them.")
+                }
+                return outcome
+            }
+
+            // 1. A whole answer word.
+            if let point = AnswerWords.point(of: key) { return word(point) }
+
+            // 2. A number with its label after it: `5 - отлично`, `5 (excellent)`, `4 балла`.
+            if let (x, rest) = leadingNumber(key[...]) {
+                let afterSpaces = rest.drop(while: { $0 == " " })
+                if let f = afterSpaces.unicodeScalars.first, AnswerWords.labelSeparators.contains(f) {
+                    return labelled(x, label: afterSpaces)
+                }
+                if AnswerWords.isUnit(afterSpaces) { return numeric(x, shown: text, scale: scale, source: source) }
+                if rest.first == " ", AnswerWords.point(of: String(afterSpaces)) != nil {
+                    return labelled(x, label: afterSpaces)
+                }
+                return .unrecognised(unrecognisedReason(text, scale: readScale))
+            }
+
+            // 3. A label with its number in brackets after it: `отлично (5)`.
+            if key.hasSuffix(")"), let open = key.lastIndex(of: "(") {
+                let inner = trimmed(key[key.index(after: open)..<key.index(before: key.endIndex)])
+                if let (x, rest) = leadingNumber(inner), rest.isEmpty {
+                    return labelled(x, label: key[..<open])
+                }
             }
             return .unrecognised(unrecognisedReason(text, scale: readScale))
         }
 
-        // 3. A label with its number in brackets after it: `отлично (5)`.
-        if key.hasSuffix(")"), let open = key.lastIndex(of: "(") {
-            let inner = trimmed(key[key.index(after: open)..<key.index(before: key.endIndex)])
-            if let (x, rest) = leadingNumber(inner), rest.isEmpty {
-                return labelled(x, label: key[..<open])
-            }
-        }
-        return .unrecognised(unrecognisedReason(text, scale: readScale))
-    }
+        /// The answer-word vocabulary and the folding that makes cells comparable to it.
+        enum AnswerWords {
+            /// Words → 1–5 points. Keys are written naturally; `table` folds them.
+            static let vocabulary: [(String, Int)] = [
+                // Rating scale.
+                ("өте жақсы", 5), ("керемет", 5), ("отлично", 5), ("очень хорошо", 5), ("excellent", 5), ("very good", 5),
+                ("жақсы", 4), ("хорошо", 4), ("good", 4),
+                ("орташа", 3), ("қанағаттанарлық", 3), ("удовлетворительно", 3), ("средне", 3), ("нормально", 3),
+                ("average", 3), ("fair", 3), ("satisfactory", 3),
+                ("нашар", 2), ("қанағаттанарлықсыз", 2), ("плохо", 2), ("неудовлетворительно", 2), ("poor", 2), ("bad", 2),
+                ("unsatisfactory", 2),
+                ("өте нашар", 1), ("очень плохо", 1), ("very poor", 1), ("very bad", 1),
+                // Agreement scale.
+                ("толығымен келісемін", 5), ("толық келісемін", 5), ("полностью согласен", 5), ("полностью согласна", 5),
+                ("strongly agree", 5), ("completely agree", 5),
+                ("келісемін", 4), ("скорее согласен", 4), ("скорее согласна", 4), ("согласен", 4), ("согласна", 4),
+                ("agree", 4), ("somewhat agree", 4),
+                ("жауап беруге қиналамын", 3), ("бейтарап", 3), ("затрудняюсь ответить", 3), ("нейтрально", 3),
+                ("ни да, ни нет", 3), ("neutral", 3), ("neither agree nor disagree", 3), ("not sure", 3),
+                ("келіспеймін", 2), ("не согласен", 2), ("не согласна", 2), ("скорее не согласен", 2),
+                ("скорее не согласна", 2), ("disagree", 2), ("somewhat disagree", 2),
+                ("мүлдем келіспеймін", 1), ("совершенно не согласен", 1),
+                ("совершенно не согласна", 1), ("полностью не согласен", 1), ("полностью не согласна", 1),
+                ("категорически не согласен", 1), ("категорически не согласна", 1), ("strongly disagree", 1),
+                ("completely disagree", 1),
+            ]
 
-    /// The answer-word vocabulary and the folding that makes cells comparable to it.
-    enum AnswerWords {
-        /// Words → 1–5 points. Keys are written naturally; `table` folds them.
-        static let vocabulary: [(String, Int)] = [
-            // Rating scale.
-            ("өте жақсы", 5), ("керемет", 5), ("отлично", 5), ("очень хорошо", 5), ("excellent", 5), ("very good", 5),
-            ("жақсы", 4), ("хорошо", 4), ("good", 4),
-            ("орташа", 3), ("қанағаттанарлық", 3), ("удовлетворительно", 3), ("средне", 3), ("нормально", 3),
-            ("average", 3), ("fair", 3), ("satisfactory", 3),
-            ("нашар", 2), ("қанағаттанарлықсыз", 2), ("плохо", 2), ("неудовлетворительно", 2), ("poor", 2), ("bad", 2),
-            ("unsatisfactory", 2),
-            ("өте нашар", 1), ("очень плохо", 1), ("very poor", 1), ("very bad", 1),
-            // Agreement scale.
-            ("толығымен келісемін", 5), ("толық келісемін", 5), ("полностью согласен", 5), ("полностью согласна", 5),
-            ("strongly agree", 5), ("completely agree", 5),
-            ("келісемін", 4), ("скорее согласен", 4), ("скорее согласна", 4), ("согласен", 4), ("согласна", 4),
-            ("agree", 4), ("somewhat agree", 4),
-            ("жауап беруге қиналамын", 3), ("бейтарап", 3), ("затрудняюсь ответить", 3), ("нейтрально", 3),
-            ("ни да, ни нет", 3), ("neutral", 3), ("neither agree nor disagree", 3), ("not sure", 3),
-            ("келіспеймін", 2), ("не согласен", 2), ("не согласна", 2), ("скорее не согласен", 2),
-            ("скорее не согласна", 2), ("disagree", 2), ("somewhat disagree", 2),
-            ("мүлдем келіспеймін", 1), ("совершенно не согласен", 1),
-            ("совершенно не согласна", 1), ("полностью не согласен", 1), ("полностью не согласна", 1),
-            ("категорически не согласен", 1), ("категорически не согласна", 1), ("strongly disagree", 1),
-            ("completely disagree", 1),
-        ]
-
-        /// Folded keys → points, including the Russian-keyboard and lossy-CP1251
-        /// spellings of the Kazakh words.
-        static let table: [String: Int] = {
-            var t: [String: Int] = [:]
-            for (word, point) in vocabulary {
-                let k = key(word)
-                t[k] = point
-                t[key(lossy(word))] = point
-            }
-            return t
-        }()
-
-        /// Units that may follow a number: `4 балла`, `8 points`, `5 ұпай`.
-        static let units: Set<String> = [
-            "балл", "балла", "баллов", "б", "ұпай", "упай", "point", "points", "pts", "pt",
-        ]
-
-        static let labelSeparators: Set<Unicode.Scalar> = ["-", "–", "—", ":", "(", ".", "=", "/"]
-
-        static func isUnit(_ s: Substring) -> Bool { units.contains(String(s)) }
-
-        static func point(of key: String) -> Int? {
-            if let p = table[key] { return p }
-            // A trailing `?` is punctuation unless it stands for a lost Kazakh letter.
-            if key.hasSuffix("?") {
-                var k = key
-                while k.hasSuffix("?") { k.removeLast() }
-                return table[k]
-            }
-            return nil
-        }
-
-        /// Lower case, `ё`→`е` (also decomposed), Kazakh letters folded to their Russian-keyboard
-        /// look-alikes, white space collapsed, surrounding quotes, trailing
-        /// punctuation and gendered endings `(на)` / `(а)` removed.
-        static func key(_ text: String) -> String {
-            var out = String.UnicodeScalarView()
-            var pendingSpace = false
-            for s in text.lowercased().unicodeScalars {
-                if s.value == 0x0308 { continue }  // decomposed ё → е
-                if s.properties.isWhitespace {
-                    pendingSpace = !out.isEmpty
-                    continue
+            /// Folded keys → points, including the Russian-keyboard and lossy-CP1251
+            /// spellings of the Kazakh words.
+            static let table: [String: Int] = {
+                var t: [String: Int] = [:]
+                for (word, point) in vocabulary {
+                    let k = key(word)
+                    t[k] = point
+                    t[key(lossy(word))] = point
                 }
-                if pendingSpace {
-                    out.append(" ")
-                    pendingSpace = false
-                }
-                out.append(fold(s))
-            }
-            return trimEdges(removingGenderedEndings(String(out))[...])
-        }
+                return t
+            }()
 
-        /// `согласен(на)`, `согласен (а)` → `согласен`.
-        static func removingGenderedEndings(_ key: String) -> String {
-            guard key.unicodeScalars.contains("(") else { return key }
-            let u = Array(key.unicodeScalars)
-            var out = String.UnicodeScalarView()
-            var i = 0
-            while i < u.count {
-                if u[i] == "(" {
-                    let rest = u[(i + 1)...]
-                    let skip = rest.starts(with: ["н", "а", ")"]) ? 4 : rest.starts(with: ["а", ")"]) ? 3 : 0
-                    if skip > 0 {
-                        if out.last == " " { out.removeLast() }
-                        i += skip
+            /// Units that may follow a number: `4 балла`, `8 points`, `5 ұпай`.
+            static let units: Set<String> = [
+                "балл", "балла", "баллов", "б", "ұпай", "упай", "point", "points", "pts", "pt",
+            ]
+
+            static let labelSeparators: Set<Unicode.Scalar> = ["-", "–", "—", ":", "(", ".", "=", "/"]
+
+            static func isUnit(_ s: Substring) -> Bool { units.contains(String(s)) }
+
+            static func point(of key: String) -> Int? {
+                if let p = table[key] { return p }
+                // A trailing `?` is punctuation unless it stands for a lost Kazakh letter.
+                if key.hasSuffix("?") {
+                    var k = key
+                    while k.hasSuffix("?") { k.removeLast() }
+                    return table[k]
+                }
+                return nil
+            }
+
+            /// Lower case, `ё`→`е` (also decomposed), Kazakh letters folded to their Russian-keyboard
+            /// look-alikes, white space collapsed, surrounding quotes, trailing
+            /// punctuation and gendered endings `(на)` / `(а)` removed.
+            static func key(_ text: String) -> String {
+                var out = String.UnicodeScalarView()
+                var pendingSpace = false
+                for s in text.lowercased().unicodeScalars {
+                    if s.value == 0x0308 { continue }  // decomposed ё → е
+                    if s.properties.isWhitespace {
+                        pendingSpace = !out.isEmpty
                         continue
                     }
+                    if pendingSpace {
+                        out.append(" ")
+                        pendingSpace = false
+                    }
+                    out.append(fold(s))
                 }
-                out.append(u[i])
-                i += 1
+                return trimEdges(removingGenderedEndings(String(out))[...])
             }
-            return String(out)
-        }
 
-        /// Removes separators and brackets around an option label.
-        static func trimLabel(_ label: Substring) -> String {
-            var s = label
-            while let f = s.unicodeScalars.first, labelSeparators.contains(f) || f == " " { s = s.dropFirst() }
-            if s.hasSuffix(")") { s = s.dropLast() }
-            while let l = s.unicodeScalars.last, labelSeparators.contains(l) || l == " " { s = s.dropLast() }
-            return trimEdges(s)
-        }
-
-        private static let quotes: Set<Unicode.Scalar> = ["\"", "'", "«", "»", "“", "”", "„"]
-        private static let trailing: Set<Unicode.Scalar> = [".", "!", ",", ";", ":", "…"]
-
-        private static func trimEdges(_ s: Substring) -> String {
-            var s = s
-            while let f = s.unicodeScalars.first, quotes.contains(f) || f == " " { s = s.dropFirst() }
-            while let l = s.unicodeScalars.last, quotes.contains(l) || trailing.contains(l) || l == " " {
-                s = s.dropLast()
+            /// `согласен(на)`, `согласен (а)` → `согласен`.
+            static func removingGenderedEndings(_ key: String) -> String {
+                guard key.unicodeScalars.contains("(") else { return key }
+                let u = Array(key.unicodeScalars)
+                var out = String.UnicodeScalarView()
+                var i = 0
+                while i < u.count {
+                    if u[i] == "(" {
+                        let rest = u[(i + 1)...]
+                        let skip = rest.starts(with: ["н", "а", ")"]) ? 4 : rest.starts(with: ["а", ")"]) ? 3 : 0
+                        if skip > 0 {
+                            if out.last == " " { out.removeLast() }
+                            i += skip
+                            continue
+                        }
+                    }
+                    out.append(u[i])
+                    i += 1
+                }
+                return String(out)
             }
-            return String(s)
-        }
 
-        /// The spelling a CP1251 export leaves: Kazakh letters other than і → `?`.
-        private static func lossy(_ word: String) -> String {
-            var out = String.UnicodeScalarView()
-            for s in word.lowercased().unicodeScalars {
+            /// Removes separators and brackets around an option label.
+            static func trimLabel(_ label: Substring) -> String {
+                var s = label
+                while let f = s.unicodeScalars.first, labelSeparators.contains(f) || f == " " { s = s.dropFirst() }
+                if s.hasSuffix(")") { s = s.dropLast() }
+                while let l = s.unicodeScalars.last, labelSeparators.contains(l) || l == " " { s = s.dropLast() }
+                return trimEdges(s)
+            }
+
+            private static let quotes: Set<Unicode.Scalar> = ["\"", "'", "«", "»", "“", "”", "„"]
+            private static let trailing: Set<Unicode.Scalar> = [".", "!", ",", ";", ":", "…"]
+
+            private static func trimEdges(_ s: Substring) -> String {
+                var s = s
+                while let f = s.unicodeScalars.first, quotes.contains(f) || f == " " { s = s.dropFirst() }
+                while let l = s.unicodeScalars.last, quotes.contains(l) || trailing.contains(l) || l == " " {
+                    s = s.dropLast()
+                }
+                return String(s)
+            }
+
+            /// The spelling a CP1251 export leaves: Kazakh letters other than і → `?`.
+            private static func lossy(_ word: String) -> String {
+                var out = String.UnicodeScalarView()
+                for s in word.lowercased().unicodeScalars {
+                    switch s {
+                    case "ә", "ғ", "қ", "ң", "ө", "ұ", "ү", "һ": out.append("?")
+                    case "ё": out.append("е")
+                    default: out.append(s)
+                    }
+                }
+                return String(out)
+            }
+
+            @inline(__always)
+            private static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
                 switch s {
-                case "ә", "ғ", "қ", "ң", "ө", "ұ", "ү", "һ": out.append("?")
-                case "ё": out.append("е")
-                default: out.append(s)
+                case "ё": "е"
+                case "ә": "а"
+                case "ғ": "г"
+                case "қ": "к"
+                case "ң": "н"
+                case "ө": "о"
+                case "ұ", "ү": "у"
+                case "һ": "х"
+                case "і": "и"
+                case "\u{2212}": "-"
+                default: s
                 }
-            }
-            return String(out)
-        }
-
-        @inline(__always)
-        private static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
-            switch s {
-            case "ё": "е"
-            case "ә": "а"
-            case "ғ": "г"
-            case "қ": "к"
-            case "ң": "н"
-            case "ө": "о"
-            case "ұ", "ү": "у"
-            case "һ": "х"
-            case "і": "и"
-            case "\u{2212}": "-"
-            default: s
             }
         }
     }
-
-}
 }
