@@ -11,6 +11,19 @@ public struct FileInspection: Sendable, Codable, Equatable {
         public var reason: String
         public var raw: String
     }
+    /// How a column maps onto a canonical field (filled in by the normaliser's caller).
+    public struct ColumnMapping: Sendable, Codable, Equatable {
+        public var column: String
+        /// The canonical field, or nil: the column is kept as an extra.
+        public var field: String?
+        /// How it matched: canonical, synonym, keyword or user.
+        public var match: String?
+        public init(column: String, field: String?, match: String?) {
+            self.column = column
+            self.field = field
+            self.match = match
+        }
+    }
     public struct SampleRecord: Sendable, Codable, Equatable {
         public var line: Int
         public var fields: [String]
@@ -35,10 +48,13 @@ public struct FileInspection: Sendable, Codable, Equatable {
     public var sample: [SampleRecord]
     /// How many ignored lines and rejects were counted but not listed.
     public var unlisted: Int
+    /// One entry per column: the field it fills.
+    public var mapping: [ColumnMapping] = []
 
     private enum CodingKeys: String, CodingKey {
         case path, encoding, encoding_evidence, delimiter, delimiter_evidence, line_ending, header_line, columns,
-             records, ignored, rejected, physical_lines, bytes, ignored_lines, rejects, short_record_lines, sample, unlisted
+             records, ignored, rejected, physical_lines, bytes, ignored_lines, rejects, short_record_lines, sample, unlisted,
+             mapping
     }
 
     /// Written by hand so that a file without a header has `"header_line": null`
@@ -63,6 +79,7 @@ public struct FileInspection: Sendable, Codable, Equatable {
         try c.encode(short_record_lines, forKey: .short_record_lines)
         try c.encode(sample, forKey: .sample)
         try c.encode(unlisted, forKey: .unlisted)
+        try c.encode(mapping, forKey: .mapping)
     }
 
     /// Reads the whole file once and keeps the first `sampleSize` records.

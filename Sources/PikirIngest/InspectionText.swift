@@ -12,8 +12,16 @@ public enum InspectionText {
         row("delimiter", "\(delimiter)  (\(i.delimiter_evidence))")
         row("line ending", i.line_ending.uppercased())
         row("header", i.header_line.map { "line \($0), \(i.columns.count) columns" } ?? "none found: columns are numbered")
+        let width = min(48, i.columns.map(\.count).max() ?? 0)
         for (n, column) in i.columns.enumerated() {
-            out += "    \(String(n + 1).leftPadded(to: 3))  \(column)\n"
+            var line = "    \(String(n + 1).leftPadded(to: 3))  \(column)"
+            if n < i.mapping.count {
+                let m = i.mapping[n]
+                let shown = column.count > width ? String(column.prefix(width - 1)) + "…" : column
+                line = "    \(String(n + 1).leftPadded(to: 3))  " + shown.padded(to: width)
+                    + "  → " + (m.field.map { "\($0) (\(m.match ?? "?"))" } ?? "extra")
+            }
+            out += line + "\n"
         }
         var records = "\(i.records)"
         if !i.short_record_lines.isEmpty {
@@ -54,6 +62,10 @@ public enum InspectionText {
 }
 
 extension String {
+    func padded(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+
     func leftPadded(to width: Int) -> String {
         count >= width ? self : String(repeating: " ", count: width - count) + self
     }

@@ -40,6 +40,21 @@ public final class Ingestor {
 
     private let readOptions: ReadOptions
 
+    /// Stores the sessions registry (replacing entries with the same id), so
+    /// reports can compute response rates from the registered counts.
+    public func storeSessions() throws {
+        guard let sessions = settings.sessions?.sessions, !sessions.isEmpty else { return }
+        try warehouse.queue.write { db in
+            let statement = try db.makeStatement(sql: """
+                INSERT OR REPLACE INTO session (session_id, city, date_from, date_to, trainer_key, module, registered)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            for s in sessions {
+                try statement.execute(arguments: [s.id, s.city, s.from.iso, s.to.iso, s.trainerKey, s.module, s.registered])
+            }
+        }
+    }
+
     /// Ingests one file; never throws: a file that cannot be read is a `failed` report.
     public func ingest(path: String) -> IngestReport {
         var report = IngestReport(path: path, status: .failed)

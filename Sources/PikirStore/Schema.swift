@@ -78,6 +78,19 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v2: sessions registry") { db in
+            try db.execute(sql: """
+                CREATE TABLE session (
+                    session_id TEXT PRIMARY KEY,
+                    city TEXT,
+                    date_from TEXT NOT NULL,
+                    date_to TEXT NOT NULL,
+                    trainer_key TEXT,
+                    module TEXT,
+                    registered INTEGER
+                );
+                """)
+        }
         return migrator
     }
 }

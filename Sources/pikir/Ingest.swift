@@ -30,6 +30,7 @@ struct Ingest: ParsableCommand {
     func run() throws {
         let store = try warehouse.open()
         let ingestor = Ingestor(warehouse: store, settings: try registries.settings(), options: read.options)
+        try ingestor.storeSessions()
         var reports: [IngestReport] = []
         for path in InputFiles.expand(inputs) {
             let report = ingestor.ingest(path: path)

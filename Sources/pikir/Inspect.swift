@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PikirIngest
+import PikirNormalise
 
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,12 +26,19 @@ struct Inspect: ParsableCommand {
 
     @OptionGroup var read: ReadFlags
 
+    @Option(help: ArgumentHelp("Column mapping CSV (column,field[,scale]) to show the columns as ingest would map them.", valueName: "file"))
+    var map: String?
+
     func run() throws {
         var results: [FileInspection] = []
         var failed = 0
+        let mapper = try RegistryFlags.load(trainers: nil, sessions: nil, map: map).columns
         for path in files {
             do {
-                let inspection = try FileInspection.inspect(path: path, options: read.options, sampleSize: records)
+                var inspection = try FileInspection.inspect(path: path, options: read.options, sampleSize: records)
+                inspection.mapping = mapper.map(headers: inspection.columns).map {
+                    FileInspection.ColumnMapping(column: $0.header, field: $0.field?.rawValue, match: $0.match?.rawValue)
+                }
                 if format == .text {
                     print(InspectionText.render(inspection))
                 } else {

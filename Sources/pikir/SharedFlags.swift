@@ -33,6 +33,11 @@ struct RegistryFlags: ParsableArguments {
     var map: String?
 
     func settings() throws -> NormaliserSettings {
+        try Self.load(trainers: trainers, sessions: sessions, map: map)
+    }
+
+    /// Loads the files; a bad one is a message on stderr and exit status 66.
+    static func load(trainers: String?, sessions: String?, map: String?) throws -> NormaliserSettings {
         do {
             return try NormaliserSettings.load(trainers: trainers, sessions: sessions, mapping: map)
         } catch {
