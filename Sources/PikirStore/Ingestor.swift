@@ -78,16 +78,50 @@ public final class Ingestor {
                                     headerLine: format.headerLine, ingestedAt: Self.timestamp(clock()))
             try warehouse.queue.inTransaction(.immediate) { db in
                 let writer = try FileWriter(db: db, entry: entry)
-                let sink = StoringSink(writer: writer, normaliser: normaliser)
-                _ = try reader.read(into: sink)
-                if let error = sink.error { throw error }
+                // Read and normalise on another thread while this one writes.
+                let channel = WriteChannel()
+                let sink = NormalisingSink(normaliser: normaliser, channel: channel)
+                let box = UncheckedBox((reader, sink))
+                DispatchQueue.global(qos: .userInitiated).async {
+                    let (reader, sink) = box.value
+                    do {
+                        _ = try reader.read(into: sink)
+                        sink.flush()
+                        channel.finish(error: nil)
+                    } catch {
+                        channel.finish(error: error)
+                    }
+                }
+                var accepted = 0, duplicates = 0
+                do {
+                    while let batch = channel.receive() {
+                        for item in batch {
+                            switch item {
+                            case .response(let response):
+                                if try writer.insert(response) { accepted += 1 } else { duplicates += 1 }
+                            case .normaliseReject(let line, let code, let message, let raw):
+                                try writer.insert(reject: line, code: code, message: message, raw: raw)
+                            case .readerReject(let reject):
+                                try writer.insert(reject)
+                            case .ignored(let ignored):
+                                try writer.insert(ignored)
+                            }
+                        }
+                    }
+                } catch {
+                    channel.cancel()
+                    while channel.receive() != nil {}  // let the reader finish before unwinding
+                    throw error
+                }
+                if let failure = channel.failure { throw failure }
+                let sinkCounts = (rejected: sink.rejected, ignored: sink.ignored, redactions: sink.redactions)
                 var counts = entry
-                counts.records = sink.accepted + sink.rejected + sink.duplicates + sink.ignored
-                counts.accepted = sink.accepted
-                counts.rejected = sink.rejected
-                counts.duplicates = sink.duplicates
-                counts.ignored = sink.ignored
-                counts.redactions = sink.redactions
+                counts.records = accepted + sinkCounts.rejected + duplicates + sinkCounts.ignored
+                counts.accepted = accepted
+                counts.rejected = sinkCounts.rejected
+                counts.duplicates = duplicates
+                counts.ignored = sinkCounts.ignored
+                counts.redactions = sinkCounts.redactions
                 try writer.finish(counts)
                 report.records = counts.records
                 report.accepted = counts.accepted
@@ -117,43 +151,9 @@ public final class Ingestor {
     }
 }
 
-/// Receives the reader's output inside the file's transaction.
-private final class StoringSink: RecordSink {
-    let writer: FileWriter
-    let normaliser: RecordNormaliser
-    var accepted = 0, rejected = 0, duplicates = 0, ignored = 0, redactions = 0
-    var error: Error?
-
-    init(writer: FileWriter, normaliser: RecordNormaliser) {
-        self.writer = writer
-        self.normaliser = normaliser
-    }
-
-    func header(columns: [String], line: Int?) {}
-
-    func record(_ record: RecordView) {
-        guard error == nil else { return }
-        do {
-            switch normaliser.normalise(record) {
-            case .response(let response, let redacted):
-                redactions += redacted
-                if try writer.insert(response) { accepted += 1 } else { duplicates += 1 }
-            case .reject(let code, let message):
-                rejected += 1
-                try writer.insert(reject: record.line, code: code, message: message, raw: record.rawText)
-            }
-        } catch { self.error = error }
-    }
-
-    func ignored(_ ignored: IgnoredLine) {
-        guard error == nil else { return }
-        self.ignored += 1
-        do { try writer.insert(ignored) } catch { self.error = error }
-    }
-
-    func rejected(_ reject: Reject) {
-        guard error == nil else { return }
-        rejected += 1
-        do { try writer.insert(reject) } catch { self.error = error }
-    }
+/// Carries non-Sendable values to the reading thread; the writer does not
+/// touch them until the channel says the reader is done.
+struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }

@@ -32,7 +32,7 @@ enum Schema {
                     response_id TEXT NOT NULL UNIQUE,
                     file_id INTEGER NOT NULL REFERENCES file(id),
                     source_line INTEGER NOT NULL,
-                    fingerprint TEXT,
+                    fingerprint INTEGER,
                     timestamp TEXT,
                     region TEXT,
                     city TEXT,

@@ -219,7 +219,7 @@ public final class RecordNormaliser {
         return AnswerLanguage.detect(cells)
     }
 
-    private func fingerprint(_ r: CanonicalResponse) -> String? {
+    private func fingerprint(_ r: CanonicalResponse) -> Int64? {
         guard let timestamp = r.timestamp else { return nil }
         var f = Fingerprint()
         f.add(timestamp)
@@ -229,7 +229,7 @@ public final class RecordNormaliser {
         let s = r.scores
         for value in [s.overall, s.delivery, s.content, s.organisation, s.applicability, s.nps] { f.add(value) }
         for (header, value) in r.extras { f.add(header); f.add(value) }
-        return f.hex
+        return f.value
     }
 }
 

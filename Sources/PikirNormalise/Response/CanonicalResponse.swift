@@ -32,7 +32,7 @@ public struct CanonicalResponse: Sendable, Equatable {
     /// Identifies the same answers given at the same moment: two rows with equal
     /// fingerprints are one response exported twice. Nil without a timestamp,
     /// where identical answers may well come from two people.
-    public var fingerprint: String?
+    public var fingerprint: Int64?
 
     public struct ScoreSet: Sendable, Equatable {
         public var overall: Double?
