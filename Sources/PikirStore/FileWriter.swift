@@ -28,15 +28,15 @@ final class FileWriter {
                              entry.lineEnding, entry.headerLine, entry.ingestedAt])
         fileID = db.lastInsertedRowID
         insertResponse = try db.makeStatement(sql: """
-            INSERT OR IGNORE INTO response (response_id, file_id, source_line, fingerprint, timestamp, region, city,
+            INSERT OR IGNORE INTO response (response_id, form_id, file_id, source_line, fingerprint, timestamp, region, city,
                 session_date, year, month, session_id, trainer_id, trainer_name, module, participant_group, lang,
                 overall, delivery, content, organisation, applicability, nps, liked, improve, comment, extras)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertReject = try db.makeStatement(sql: "INSERT INTO reject (file_id, line, reason_code, reason, raw) VALUES (?, ?, ?, ?, ?)")
         insertIgnored = try db.makeStatement(sql: "INSERT INTO ignored_line (file_id, line, reason_code) VALUES (?, ?, ?)")
         insertDuplicate = try db.makeStatement(sql: "INSERT INTO duplicate (file_id, line, response_id, duplicate_of) VALUES (?, ?, ?, ?)")
-        findOriginal = try db.makeStatement(sql: "SELECT response_id FROM response WHERE response_id = ? OR fingerprint = ? LIMIT 1")
+        findOriginal = try db.makeStatement(sql: "SELECT response_id FROM response WHERE form_id = ? OR fingerprint = ? LIMIT 1")
     }
 
     /// Stores a response; false when it duplicates one already stored.
@@ -49,6 +49,7 @@ final class FileWriter {
         sqlite3_reset(statement)
         var bind = Binder(statement: statement)
         bind.text(r.responseID)
+        bind.text(r.hasFormID ? r.responseID : nil)
         bind.int(Int(fileID))
         bind.int(r.sourceLine)
         bind.int64(r.fingerprint)
@@ -79,7 +80,7 @@ final class FileWriter {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
         if sqlite3_changes(db.sqliteConnection) > 0 { return true }
-        let original = try String.fetchOne(findOriginal, arguments: [r.responseID, r.fingerprint]) ?? r.responseID
+        let original = try String.fetchOne(findOriginal, arguments: [r.hasFormID ? r.responseID : nil, r.fingerprint]) ?? r.responseID
         try insertDuplicate.execute(arguments: [fileID, r.sourceLine, r.responseID, original])
         return false
     }

@@ -29,7 +29,8 @@ enum Schema {
                 );
                 CREATE TABLE response (
                     id INTEGER PRIMARY KEY,
-                    response_id TEXT NOT NULL UNIQUE,
+                    response_id TEXT NOT NULL,
+                    form_id TEXT,
                     file_id INTEGER NOT NULL REFERENCES file(id),
                     source_line INTEGER NOT NULL,
                     fingerprint INTEGER,
@@ -56,6 +57,9 @@ enum Schema {
                     comment TEXT,
                     extras TEXT
                 );
+                -- Derived ids (file hash + line) are unique by construction: only a
+                -- form's own id and the fingerprint need an index to find duplicates.
+                CREATE UNIQUE INDEX response_form_id ON response(form_id) WHERE form_id IS NOT NULL;
                 CREATE UNIQUE INDEX response_fingerprint ON response(fingerprint) WHERE fingerprint IS NOT NULL;
                 CREATE TABLE reject (
                     id INTEGER PRIMARY KEY,

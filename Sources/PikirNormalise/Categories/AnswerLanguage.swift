@@ -14,17 +14,53 @@ public enum AnswerLanguage: String, Sendable, CaseIterable {
 
     /// Kazakh words that need no Kazakh-specific letter, folded
     /// (ә→а ғ→г қ→к ң→н ө→о ұ,ү→у һ→х і→и), as typed on a Russian layout.
-    private static let kazakhWords: Set<String> = [
+    private static let kazakhWords: [String] = [
         "жаксы", "оте", "орташа", "нашар", "рахмет", "ракмет", "жок", "жане", "мен", "пен", "ушин",
         "болды", "керек", "керемет", "жастар", "жастармен", "жумыс", "окушы", "баска", "иа", "коп",
         "тренердин", "келисемин", "келиспеймин", "барлыгы", "уакыт", "жаттыгу", "жаттыгулар",
     ]
 
     /// Kazakh words in the Latin alphabet (2021 and informal spellings).
-    private static let kazakhLatinWords: Set<String> = [
+    private static let kazakhLatinWords: [String] = [
         "jaqsy", "jaksy", "zhaksy", "zhaqsy", "öte", "rahmet", "rakhmet", "raqmet", "ortaşa", "ortasha",
         "nashar", "naşar", "jumys", "zhumys", "keremet",
     ]
+
+    /// The words above as hashes of their lowercased scalars: a cell's words
+    /// are hashed as they are scanned, so no String is made per word.
+    private static let kazakhWordHashes: Set<UInt64> = Set(kazakhWords.map(wordHash))
+    private static let kazakhLatinWordHashes: Set<UInt64> = Set(kazakhLatinWords.map(wordHash))
+
+    private static func wordHash(_ word: String) -> UInt64 {
+        var h = WordHash()
+        for s in word.unicodeScalars { h.add(lowered(s.value)) }
+        return h.value
+    }
+
+    /// FNV-1a over scalar values.
+    private struct WordHash {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        var length = 0
+        @inline(__always) mutating func add(_ v: UInt32) {
+            value = (value ^ UInt64(v)) &* 0x0000_0100_0000_01B3
+            length += 1
+        }
+    }
+
+    /// Lower case for the Cyrillic and Latin letters words are made of, by
+    /// arithmetic (Unicode property look-ups cost more than the rest of the
+    /// scan); ё folds to е as people type it.
+    @inline(__always)
+    private static func lowered(_ v: UInt32) -> UInt32 {
+        switch v {
+        case 0x0401, 0x0451: return 0x0435
+        case 0x0400...0x040F: return v + 0x50
+        case 0x0410...0x042F: return v + 0x20
+        case 0x0041...0x005A, 0x00C0...0x00DE: return v == 0xD7 ? v : v + 0x20
+        case 0x0100...0x017F, 0x0460...0x04FF: return v & 1 == 0 && !(0x04C1...0x04CE).contains(v) ? v + 1 : v
+        default: return v
+        }
+    }
 
     /// Detects the language of a set of answer cells taken together.
     ///
@@ -39,29 +75,26 @@ public enum AnswerLanguage: String, Sendable, CaseIterable {
     ///
     /// - Parameter cells: The text cells of one response.
     /// - Returns: The language, or nil when the cells hold no letters.
-    /// - Complexity: O(n) in the total length of the cells.
+    /// - Complexity: O(n) in the total length of the cells; no allocation.
     public static func detect<Cells: Sequence>(_ cells: Cells) -> AnswerLanguage? where Cells.Element: StringProtocol {
         var cyrillic = 0
         var latin = 0
         var kazakhCyrillic = false
         var kazakhLatin = false
         for cell in cells {
-            var word = String.UnicodeScalarView()
+            var word = WordHash()
             var wordIsCyrillic = false
             var wordIsLatin = false
-            var wordLength = 0
             func endWord() {
-                if !word.isEmpty {
-                    let w = String(word)
-                    if wordIsCyrillic && !wordIsLatin && !kazakhCyrillic, kazakhWords.contains(w) {
+                if word.length > 0 && word.length <= 12 {
+                    if wordIsCyrillic && !wordIsLatin && !kazakhCyrillic, kazakhWordHashes.contains(word.value) {
                         kazakhCyrillic = true
                     }
-                    if wordIsLatin && !wordIsCyrillic && !kazakhLatin, kazakhLatinWords.contains(w) {
+                    if wordIsLatin && !wordIsCyrillic && !kazakhLatin, kazakhLatinWordHashes.contains(word.value) {
                         kazakhLatin = true
                     }
-                    word.removeAll(keepingCapacity: true)
                 }
-                wordLength = 0
+                word = WordHash()
                 wordIsCyrillic = false
                 wordIsLatin = false
             }
@@ -71,25 +104,16 @@ public enum AnswerLanguage: String, Sendable, CaseIterable {
                     cyrillic += 1
                     wordIsCyrillic = true
                     if isKazakhCyrillic(v) { kazakhCyrillic = true }
-                    if !kazakhCyrillic, wordLength < 12 {
-                        word.append(ParticipantGroups.Words.fold(ParticipantGroups.Words.lower(s)))
-                        wordLength += 1
-                    }
+                    word.add(lowered(v))
                 } else if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A {
                     latin += 1
                     wordIsLatin = true
-                    if !kazakhLatin, wordLength < 12 {
-                        word.append(Unicode.Scalar(v | 0x20)!)
-                        wordLength += 1
-                    }
+                    word.add(v | 0x20)
                 } else if v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7 {
                     latin += 1
                     wordIsLatin = true
                     if isKazakhLatin(v) { kazakhLatin = true }
-                    if !kazakhLatin, wordLength < 12 {
-                        word.append(ParticipantGroups.Words.lower(s))
-                        wordLength += 1
-                    }
+                    word.add(lowered(v))
                 } else {
                     endWord()  // digits, punctuation, other scripts: ignored
                 }

@@ -17,7 +17,7 @@ public final class RecordNormaliser {
     private let settings: NormaliserSettings
     private let sourceFile: String
     private let idPrefix: String
-    private let column: [CanonicalField: Int]
+    private let column: FieldColumns
     private let scoreColumns: [(question: Scores.Question, index: Int, source: Scores.Scale?)]
     private let extraColumns: [(index: Int, header: String)]
     private let dateOrder: Dates.DayMonthOrder?
@@ -27,6 +27,8 @@ public final class RecordNormaliser {
     private var dateCache: [String: Result<Dates.CalendarDate, Dates.Problem>] = [:]
     private var moduleCache: [String: String] = [:]
     private var groupCache: [String: String] = [:]
+    /// Per score column: outcomes of answer words (numbers parse faster than a look-up).
+    private var scoreCache: [[String: Scores.ScoreOutcome]]
 
     public init(sourceFile: String, fileHash: String, format: FileFormat, settings: NormaliserSettings) throws {
         guard format.headerLine != nil else {
@@ -49,7 +51,7 @@ public final class RecordNormaliser {
                 scores.append((question, a.index, a.sourceScale.map { Scores.Scale(min: $0.lower, max: $0.upper) }))
             }
         }
-        self.column = column
+        self.column = FieldColumns(column)
         scoreColumns = scores.map { (question: $0.0, index: $0.1, source: $0.2) }
         extraColumns = extras.map { (index: $0.0, header: $0.1) }
         let hasText = column[.liked] != nil || column[.improve] != nil || column[.comment] != nil
@@ -63,6 +65,7 @@ public final class RecordNormaliser {
             dateOrder = nil
         }
         headerLanguage = AnswerLanguage.detect(format.columns)
+        scoreCache = Array(repeating: [:], count: scores.count)
     }
 
     /// Normalises one record (fields are read, not kept).
@@ -72,12 +75,23 @@ public final class RecordNormaliser {
             let text = record.trimmedString(i)
             return text.isEmpty ? nil : text
         }
-        var r = CanonicalResponse(responseID: cell(.responseID) ?? idPrefix + String(record.line),
+        let formID = cell(.responseID)
+        var r = CanonicalResponse(responseID: formID ?? idPrefix + String(record.line),
                                   sourceFile: sourceFile, sourceLine: record.line)
+        r.hasFormID = formID != nil
 
         // Scores first: an out-of-range answer rejects the record.
-        for (question, index, source) in scoreColumns {
-            let outcome = Scores.parse(Substring(record.string(index)), question: question, sourceScale: source)
+        var scoreTexts: [String] = []
+        for (n, (question, index, source)) in scoreColumns.enumerated() {
+            let text = record.string(index)
+            if let first = text.utf8.first, first > 0x39 { scoreTexts.append(text) }  // words, not digits
+            let outcome: Scores.ScoreOutcome
+            if let hit = scoreCache[n][text] {
+                outcome = hit
+            } else {
+                outcome = Scores.parse(Substring(text), question: question, sourceScale: source)
+                if scoreCache[n].count < 4096 { scoreCache[n][text] = outcome }
+            }
             switch outcome {
             case .value(let v), .rescaled(let v, _): r.scores[question] = v
             case .missing: break
@@ -140,7 +154,7 @@ public final class RecordNormaliser {
         if let text = cell(.module) { r.module = module(text) }
         if let text = cell(.participantGroup) { r.participantGroup = group(text) }
         r.lang = cell(.lang).flatMap { AnswerLanguage(rawValue: $0.lowercased()) }?.rawValue
-            ?? language(record)?.rawValue ?? headerLanguage?.rawValue
+            ?? language(record, scoreTexts: scoreTexts)?.rawValue ?? headerLanguage?.rawValue
 
         if let id = cell(.sessionID) {
             r.sessionID = id
@@ -190,9 +204,32 @@ public final class RecordNormaliser {
 
     private func date(_ text: String) -> Result<Dates.CalendarDate, Dates.Problem> {
         if let hit = dateCache[text] { return hit }
+        // Timestamps are all distinct, but their date part repeats: a local
+        // time after the date cannot move it, so parse (and cache) the date alone.
+        if let space = text.firstIndex(of: " "), Self.isLocalTime(text[text.index(after: space)...]) {
+            return date(String(text[..<space]))
+        }
         let result = Dates.parse(text, order: dateOrder) ?? .failure(.unrecognised(text))
-        if dateCache.count < 100_000 { dateCache[text] = result }  // timestamps are all distinct
+        if dateCache.count < 100_000 { dateCache[text] = result }
         return result
+    }
+
+    /// `10:15`, `10:15:32`, `5:01:25 PM`, optionally followed by `GMT+5`/`GMT+6`
+    /// (Kazakhstan's own offsets, so the date as written is the local date).
+    static func isLocalTime(_ text: Substring) -> Bool {
+        var digits = 0, colons = 0
+        var rest = text.utf8[...]
+        while let b = rest.first, (b >= 0x30 && b <= 0x39) || b == 0x3A {
+            if b == 0x3A { colons += 1 } else { digits += 1 }
+            rest = rest.dropFirst()
+        }
+        guard colons >= 1, colons <= 2, digits >= 3, digits <= 6 else { return false }
+        var tail = String(decoding: rest, as: UTF8.self).uppercased()
+        for suffix in [" GMT+6", " GMT+5", " GMT+06:00", " GMT+05:00"] where tail.hasSuffix(suffix) {
+            tail.removeLast(suffix.count)
+            break
+        }
+        return tail.isEmpty || tail == " AM" || tail == " PM"
     }
 
     private func module(_ text: String) -> String {
@@ -210,12 +247,11 @@ public final class RecordNormaliser {
     }
 
     /// The language of the record's free text and answer words.
-    private func language(_ record: RecordView) -> AnswerLanguage? {
-        var cells: [String] = []
+    private func language(_ record: RecordView, scoreTexts: [String]) -> AnswerLanguage? {
+        var cells = scoreTexts
         for field in [CanonicalField.comment, .liked, .improve, .module, .participantGroup] {
             if let i = column[field] { cells.append(record.string(i)) }
         }
-        for (_, index, _) in scoreColumns { cells.append(record.string(index)) }
         return AnswerLanguage.detect(cells)
     }
 
@@ -230,6 +266,46 @@ public final class RecordNormaliser {
         for value in [s.overall, s.delivery, s.content, s.organisation, s.applicability, s.nps] { f.add(value) }
         for (header, value) in r.extras { f.add(header); f.add(value) }
         return f.value
+    }
+}
+
+/// Column index of each canonical field, looked up by the field's position
+/// (a dictionary keyed by the field hashes its raw string on every look-up).
+struct FieldColumns {
+    private var indexes: [Int?]
+
+    init(_ map: [CanonicalField: Int]) {
+        indexes = Array(repeating: nil, count: CanonicalField.allCases.count)
+        for (field, index) in map { indexes[Self.position(field)] = index }
+    }
+
+    subscript(_ field: CanonicalField) -> Int? {
+        indexes[Self.position(field)]
+    }
+
+    @inline(__always)
+    private static func position(_ field: CanonicalField) -> Int {
+        switch field {
+        case .responseID: 0
+        case .timestamp: 1
+        case .city: 2
+        case .region: 3
+        case .sessionDate: 4
+        case .sessionID: 5
+        case .trainer: 6
+        case .module: 7
+        case .participantGroup: 8
+        case .lang: 9
+        case .overall: 10
+        case .delivery: 11
+        case .content: 12
+        case .organisation: 13
+        case .applicability: 14
+        case .nps: 15
+        case .liked: 16
+        case .improve: 17
+        case .comment: 18
+        }
     }
 }
 

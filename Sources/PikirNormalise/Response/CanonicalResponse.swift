@@ -5,6 +5,8 @@
 public struct CanonicalResponse: Sendable, Equatable {
     /// The form's own id when the export has one, else derived from the file's hash and line.
     public var responseID: String
+    /// Whether `responseID` is the form's own id (unique across exports) rather than derived.
+    public var hasFormID = false
     public var sourceFile: String
     public var sourceLine: Int
     /// When the participant answered (Google Forms' first column), ISO 8601 local time.
@@ -66,7 +68,7 @@ public struct CanonicalResponse: Sendable, Equatable {
     }
 
     public static func == (a: CanonicalResponse, b: CanonicalResponse) -> Bool {
-        a.responseID == b.responseID && a.sourceFile == b.sourceFile && a.sourceLine == b.sourceLine
+        a.responseID == b.responseID && a.hasFormID == b.hasFormID && a.sourceFile == b.sourceFile && a.sourceLine == b.sourceLine
             && a.timestamp == b.timestamp && a.region == b.region && a.city == b.city && a.sessionDate == b.sessionDate
             && a.year == b.year && a.month == b.month && a.sessionID == b.sessionID && a.trainerID == b.trainerID
             && a.trainerName == b.trainerName && a.module == b.module && a.participantGroup == b.participantGroup
