@@ -76,6 +76,4 @@ public struct RecordView {
         return false
     }
 
-    /// Number of fields that are not blank.
-    public var nonBlankCount: Int { (0..<count).reduce(0) { $0 + (isBlank($1) ? 0 : 1) } }
 }

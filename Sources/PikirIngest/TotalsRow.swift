@@ -8,7 +8,7 @@ enum TotalsRow {
 
     /// The first two letters of each word in lower, Title and UPPER case, as
     /// UTF-8: a record whose cell starts with none of them needs no closer look.
-    static let bytePrefixes: [[UInt8]] = {
+    private static let bytePrefixes: [[UInt8]] = {
         var prefixes = Set<[UInt8]>()
         for word in words {
             let two = String(word.prefix(2))
