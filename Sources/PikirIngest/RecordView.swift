@@ -43,7 +43,13 @@ public struct RecordView {
     /// breaks and no-break spaces), trimmed on the bytes before any String is
     /// made; "" when the record has fewer fields.
     public func trimmedString(_ i: Int) -> String {
-        guard i < count else { return "" }
+        String(decoding: trimmedBytes(i), as: UTF8.self)
+    }
+
+    /// The bytes of field `i` without surrounding white space (empty when the
+    /// record has fewer fields).
+    public func trimmedBytes(_ i: Int) -> UnsafeRawBufferPointer {
+        guard i < count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         let field = self[i]
         var start = 0, end = field.count
         while start < end {
@@ -58,7 +64,7 @@ public struct RecordView {
             else if b == 0xA0 && end - 2 >= start && field[end - 2] == 0xC2 { end -= 2 }
             else { break }
         }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: field[start..<end]), as: UTF8.self)
+        return UnsafeRawBufferPointer(rebasing: field[start..<end])
     }
 
     /// All fields as Strings.

@@ -17,9 +17,12 @@ final class FileWriter {
     private let insertIgnored: Statement
     private let insertDuplicate: Statement
     private let findOriginal: Statement
+    private let duplicates: DuplicateIndex
 
-    init(db: Database, entry: LedgerEntry) throws {
+    init(db: Database, entry: LedgerEntry, duplicates: DuplicateIndex) throws {
         self.db = db
+        self.duplicates = duplicates
+        try duplicates.refresh(db)
         try db.execute(sql: """
             INSERT INTO file (path, sha256, size, encoding, delimiter, line_ending, header_line,
                               records, accepted, rejected, duplicates, ignored, redactions, ingested_at)
@@ -28,7 +31,7 @@ final class FileWriter {
                              entry.lineEnding, entry.headerLine, entry.ingestedAt])
         fileID = db.lastInsertedRowID
         insertResponse = try db.makeStatement(sql: """
-            INSERT OR IGNORE INTO response (response_id, form_id, file_id, source_line, fingerprint, timestamp, region, city,
+            INSERT INTO response (response_id, form_id, file_id, source_line, fingerprint, timestamp, region, city,
                 session_date, year, month, session_id, trainer_id, trainer_name, module, participant_group, lang,
                 overall, delivery, content, organisation, applicability, nps, liked, improve, comment, extras)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -36,7 +39,7 @@ final class FileWriter {
         insertReject = try db.makeStatement(sql: "INSERT INTO reject (file_id, line, reason_code, reason, raw) VALUES (?, ?, ?, ?, ?)")
         insertIgnored = try db.makeStatement(sql: "INSERT INTO ignored_line (file_id, line, reason_code) VALUES (?, ?, ?)")
         insertDuplicate = try db.makeStatement(sql: "INSERT INTO duplicate (file_id, line, response_id, duplicate_of) VALUES (?, ?, ?, ?)")
-        findOriginal = try db.makeStatement(sql: "SELECT response_id FROM response WHERE form_id = ? OR fingerprint = ? LIMIT 1")
+        findOriginal = try db.makeStatement(sql: "SELECT response_id FROM response WHERE id = ?")
     }
 
     /// Stores a response; false when it duplicates one already stored.
@@ -44,12 +47,18 @@ final class FileWriter {
     /// Binds through SQLite's C API: GRDB's `StatementArguments` boxes each of
     /// the 26 values, which cost more than the insert itself on a million rows.
     func insert(_ r: CanonicalResponse) throws -> Bool {
+        let formID = r.hasFormID ? r.responseID : nil
+        if let originalRow = duplicates.original(fingerprint: r.fingerprint, formID: formID) {
+            let original = try String.fetchOne(findOriginal, arguments: [originalRow]) ?? r.responseID
+            try insertDuplicate.execute(arguments: [fileID, r.sourceLine, r.responseID, original])
+            return false
+        }
         let s = r.scores
         let statement = insertResponse.sqliteStatement
         sqlite3_reset(statement)
         var bind = Binder(statement: statement)
         bind.text(r.responseID)
-        bind.text(r.hasFormID ? r.responseID : nil)
+        bind.text(formID)
         bind.int(Int(fileID))
         bind.int(r.sourceLine)
         bind.int64(r.fingerprint)
@@ -79,10 +88,8 @@ final class FileWriter {
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
-        if sqlite3_changes(db.sqliteConnection) > 0 { return true }
-        let original = try String.fetchOne(findOriginal, arguments: [r.hasFormID ? r.responseID : nil, r.fingerprint]) ?? r.responseID
-        try insertDuplicate.execute(arguments: [fileID, r.sourceLine, r.responseID, original])
-        return false
+        duplicates.add(rowID: sqlite3_last_insert_rowid(db.sqliteConnection), fingerprint: r.fingerprint, formID: formID)
+        return true
     }
 
     func insert(_ reject: Reject) throws {

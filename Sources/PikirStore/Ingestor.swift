@@ -29,6 +29,7 @@ public final class Ingestor {
     public let warehouse: Warehouse
     public let settings: NormaliserSettings
     private let clock: () -> Date
+    private let duplicates = DuplicateIndex()
 
     public init(warehouse: Warehouse, settings: NormaliserSettings = NormaliserSettings(), options: ReadOptions = ReadOptions(),
                 clock: @escaping () -> Date = Date.init) {
@@ -76,8 +77,10 @@ public final class Ingestor {
             let entry = LedgerEntry(path: path, sha256: sha, size: size, encoding: format.encoding.rawValue,
                                     delimiter: report.delimiter!, lineEnding: format.dialect.lineEnding.rawValue,
                                     headerLine: format.headerLine, ingestedAt: Self.timestamp(clock()))
+            var committed = false
+            defer { if committed { duplicates.commit() } else { duplicates.rollBack() } }
             try warehouse.queue.inTransaction(.immediate) { db in
-                let writer = try FileWriter(db: db, entry: entry)
+                let writer = try FileWriter(db: db, entry: entry, duplicates: duplicates)
                 // Read and normalise on another thread while this one writes.
                 let channel = WriteChannel()
                 let sink = NormalisingSink(normaliser: normaliser, channel: channel)
@@ -131,6 +134,7 @@ public final class Ingestor {
                 report.redactions = counts.redactions
                 return .commit
             }
+            committed = true
             report.status = .ingested
         } catch let error as IngestError {
             report.message = error.message

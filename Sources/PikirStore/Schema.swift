@@ -57,10 +57,9 @@ enum Schema {
                     comment TEXT,
                     extras TEXT
                 );
-                -- Derived ids (file hash + line) are unique by construction: only a
-                -- form's own id and the fingerprint need an index to find duplicates.
-                CREATE UNIQUE INDEX response_form_id ON response(form_id) WHERE form_id IS NOT NULL;
-                CREATE UNIQUE INDEX response_fingerprint ON response(fingerprint) WHERE fingerprint IS NOT NULL;
+                -- No unique index on form_id or fingerprint: duplicates are found in
+                -- memory (DuplicateIndex) under the write lock, which a million
+                -- inserts do much faster than SQLite can maintain two indexes.
                 CREATE TABLE reject (
                     id INTEGER PRIMARY KEY,
                     file_id INTEGER NOT NULL REFERENCES file(id),

@@ -22,13 +22,13 @@ public final class RecordNormaliser {
     private let extraColumns: [(index: Int, header: String)]
     private let dateOrder: Dates.DayMonthOrder?
     private let headerLanguage: AnswerLanguage?
-    private var placeCache: [String: (region: String?, city: String?)] = [:]
-    private var trainerCache: [String: (id: String?, name: String, key: String)] = [:]
-    private var dateCache: [String: Result<Dates.CalendarDate, Dates.Problem>] = [:]
-    private var moduleCache: [String: String] = [:]
-    private var groupCache: [String: String] = [:]
-    /// Per score column: outcomes of answer words (numbers parse faster than a look-up).
-    private var scoreCache: [[String: Scores.ScoreOutcome]]
+    // Results per distinct cell, keyed by the cell's bytes (see ByteCache).
+    private let placeCache = ByteCache<(region: String?, city: String?)>()
+    private let trainerCache = ByteCache<(id: String?, name: String, key: String)>()
+    private let dateCache = ByteCache<Result<Dates.CalendarDate, Dates.Problem>>()
+    private let moduleCache = ByteCache<String>()
+    private let groupCache = ByteCache<String>()
+    private let scoreCaches: [ByteCache<Scores.ScoreOutcome>]
 
     public init(sourceFile: String, fileHash: String, format: FileFormat, settings: NormaliserSettings) throws {
         guard format.headerLine != nil else {
@@ -65,15 +65,18 @@ public final class RecordNormaliser {
             dateOrder = nil
         }
         headerLanguage = AnswerLanguage.detect(format.columns)
-        scoreCache = Array(repeating: [:], count: scores.count)
+        scoreCaches = scores.map { _ in ByteCache(limit: 4096) }
     }
 
     /// Normalises one record (fields are read, not kept).
     public func normalise(_ record: RecordView) -> NormaliseOutcome {
-        func cell(_ field: CanonicalField) -> String? {
+        func bytes(_ field: CanonicalField) -> UnsafeRawBufferPointer? {
             guard let i = column[field] else { return nil }
-            let text = record.trimmedString(i)
-            return text.isEmpty ? nil : text
+            let b = record.trimmedBytes(i)
+            return b.isEmpty ? nil : b
+        }
+        func cell(_ field: CanonicalField) -> String? {
+            bytes(field).map { String(decoding: $0, as: UTF8.self) }
         }
         let formID = cell(.responseID)
         var r = CanonicalResponse(responseID: formID ?? idPrefix + String(record.line),
@@ -83,15 +86,11 @@ public final class RecordNormaliser {
         // Scores first: an out-of-range answer rejects the record.
         var scoreTexts: [String] = []
         for (n, (question, index, source)) in scoreColumns.enumerated() {
-            let text = record.string(index)
-            if let first = text.utf8.first, first > 0x39 { scoreTexts.append(text) }  // words, not digits
-            let outcome: Scores.ScoreOutcome
-            if let hit = scoreCache[n][text] {
-                outcome = hit
-            } else {
-                outcome = Scores.parse(Substring(text), question: question, sourceScale: source)
-                if scoreCache[n].count < 4096 { scoreCache[n][text] = outcome }
+            let raw = index < record.count ? record[index] : UnsafeRawBufferPointer(start: nil, count: 0)
+            if let first = raw.first(where: { $0 != 0x20 }), first > 0x39 {  // words, not digits: for the language
+                scoreTexts.append(String(decoding: raw, as: UTF8.self))
             }
+            let outcome = Self.cached(scoreCaches[n], raw) { Scores.parse(Substring($0), question: question, sourceScale: source) }
             switch outcome {
             case .value(let v), .rescaled(let v, _): r.scores[question] = v
             case .missing: break
@@ -118,9 +117,11 @@ public final class RecordNormaliser {
         }
 
         r.timestamp = cell(.timestamp)
-        if let text = cell(.sessionDate) ?? r.timestamp {
+        var calendarDate: Dates.CalendarDate?
+        if let text = bytes(.sessionDate) ?? bytes(.timestamp) {
             switch date(text) {
             case .success(let d):
+                calendarDate = d
                 r.sessionDate = d.iso
                 r.year = d.year
                 r.month = d.month
@@ -136,31 +137,32 @@ public final class RecordNormaliser {
             }
         }
 
-        if let text = cell(.city) ?? cell(.region) {
-            let place = self.place(text)
+        if let text = bytes(.city) ?? bytes(.region) {
+            let place = Self.cached(placeCache, text, Self.place)
             r.city = place.city
             r.region = place.region
         }
-        if r.region == nil, let text = cell(.region), let place = Places.resolve(text) {
-            r.region = place.region
+        if r.region == nil, let text = bytes(.region) {
+            r.region = Self.cached(placeCache, text, Self.place).region
         }
         var trainerKey: String?
-        if let text = cell(.trainer) {
-            let trainer = self.trainer(text)
+        if let text = bytes(.trainer) {
+            let trainer = Self.cached(trainerCache, text, self.trainer)
             r.trainerID = trainer.id
             r.trainerName = trainer.name
             trainerKey = trainer.key
         }
-        if let text = cell(.module) { r.module = module(text) }
-        if let text = cell(.participantGroup) { r.participantGroup = group(text) }
+        if let text = bytes(.module) { r.module = Self.cached(moduleCache, text) { Modules.parse($0)?.rawValue ?? $0 } }
+        if let text = bytes(.participantGroup) {
+            r.participantGroup = Self.cached(groupCache, text) { ParticipantGroups.parse($0)?.rawValue ?? ParticipantGroups.other.rawValue }
+        }
         r.lang = cell(.lang).flatMap { AnswerLanguage(rawValue: $0.lowercased()) }?.rawValue
             ?? language(record, scoreTexts: scoreTexts)?.rawValue ?? headerLanguage?.rawValue
 
         if let id = cell(.sessionID) {
             r.sessionID = id
         } else if let sessions = settings.sessions,
-                  let session = sessions.match(city: r.city, date: r.sessionDate.flatMap { try? Dates.parse($0)?.get() },
-                                               trainerKey: trainerKey) {
+                  let session = sessions.match(city: r.city, date: calendarDate, trainerKey: trainerKey) {
             r.sessionID = session.id
         } else if let date = r.sessionDate {
             r.sessionID = [r.city ?? "-", date, trainerKey ?? "-"]
@@ -177,73 +179,55 @@ public final class RecordNormaliser {
 
     // MARK: - Cached rules
 
-    private func place(_ text: String) -> (region: String?, city: String?) {
-        if let hit = placeCache[text] { return hit }
-        let result: (region: String?, city: String?)
-        if let place = Places.resolve(text) {
-            result = (place.region, place.city)
-        } else {
-            result = (nil, TrainerRegistry.cleanedName(text))
-        }
-        placeCache[text] = result
-        return result
+    /// The cached result for these bytes, computed from their text on a miss.
+    @inline(__always)
+    private static func cached<V>(_ cache: ByteCache<V>, _ bytes: UnsafeRawBufferPointer, _ compute: (String) -> V) -> V {
+        if let hit = cache[bytes] { return hit }
+        let value = compute(String(decoding: bytes, as: UTF8.self))
+        cache.insert(bytes, value)
+        return value
+    }
+
+    private static func place(_ text: String) -> (region: String?, city: String?) {
+        if let place = Places.resolve(text) { return (place.region, place.city) }
+        return (nil, TrainerRegistry.cleanedName(text))
     }
 
     /// The trainer's id and name, and the key sessions are matched and named by
     /// (the id when resolved, else the folded name).
     private func trainer(_ text: String) -> (id: String?, name: String, key: String) {
-        if let hit = trainerCache[text] { return hit }
-        let result: (id: String?, name: String, key: String)
         switch settings.trainers?.resolve(text) ?? .unresolved(cleanedName: TrainerRegistry.cleanedName(text)) {
-        case .resolved(let id, let name): result = (id, name, id)
-        case .unresolved(let cleaned): result = (nil, cleaned, TextFolding.matchKey(cleaned))
+        case .resolved(let id, let name): return (id, name, id)
+        case .unresolved(let cleaned): return (nil, cleaned, TextFolding.matchKey(cleaned))
         }
-        trainerCache[text] = result
-        return result
     }
 
-    private func date(_ text: String) -> Result<Dates.CalendarDate, Dates.Problem> {
-        if let hit = dateCache[text] { return hit }
-        // Timestamps are all distinct, but their date part repeats: a local
-        // time after the date cannot move it, so parse (and cache) the date alone.
-        if let space = text.firstIndex(of: " "), Self.isLocalTime(text[text.index(after: space)...]) {
-            return date(String(text[..<space]))
+    /// Timestamps are all distinct, but their date part repeats: a local time
+    /// after the date cannot move it, so only the date is parsed (and cached).
+    private func date(_ text: UnsafeRawBufferPointer) -> Result<Dates.CalendarDate, Dates.Problem> {
+        var key = text
+        if let space = text.firstIndex(of: 0x20), Self.isLocalTime(UnsafeRawBufferPointer(rebasing: text[(space + 1)...])) {
+            key = UnsafeRawBufferPointer(rebasing: text[..<space])
         }
-        let result = Dates.parse(text, order: dateOrder) ?? .failure(.unrecognised(text))
-        if dateCache.count < 100_000 { dateCache[text] = result }
-        return result
+        return Self.cached(dateCache, key) { [dateOrder] in Dates.parse($0, order: dateOrder) ?? .failure(.unrecognised($0)) }
     }
 
     /// `10:15`, `10:15:32`, `5:01:25 PM`, optionally followed by `GMT+5`/`GMT+6`
     /// (Kazakhstan's own offsets, so the date as written is the local date).
-    static func isLocalTime(_ text: Substring) -> Bool {
-        var digits = 0, colons = 0
-        var rest = text.utf8[...]
-        while let b = rest.first, (b >= 0x30 && b <= 0x39) || b == 0x3A {
-            if b == 0x3A { colons += 1 } else { digits += 1 }
-            rest = rest.dropFirst()
+    static func isLocalTime(_ text: UnsafeRawBufferPointer) -> Bool {
+        var i = 0, digits = 0, colons = 0
+        while i < text.count, (text[i] >= 0x30 && text[i] <= 0x39) || text[i] == 0x3A {
+            if text[i] == 0x3A { colons += 1 } else { digits += 1 }
+            i += 1
         }
         guard colons >= 1, colons <= 2, digits >= 3, digits <= 6 else { return false }
-        var tail = String(decoding: rest, as: UTF8.self).uppercased()
+        var tail = String(decoding: UnsafeRawBufferPointer(rebasing: text[i...]), as: UTF8.self).uppercased()
+        if tail.isEmpty { return true }
         for suffix in [" GMT+6", " GMT+5", " GMT+06:00", " GMT+05:00"] where tail.hasSuffix(suffix) {
             tail.removeLast(suffix.count)
             break
         }
         return tail.isEmpty || tail == " AM" || tail == " PM"
-    }
-
-    private func module(_ text: String) -> String {
-        if let hit = moduleCache[text] { return hit }
-        let result = Modules.parse(text)?.rawValue ?? text
-        moduleCache[text] = result
-        return result
-    }
-
-    private func group(_ text: String) -> String {
-        if let hit = groupCache[text] { return hit }
-        let result = ParticipantGroups.parse(text)?.rawValue ?? ParticipantGroups.other.rawValue
-        groupCache[text] = result
-        return result
     }
 
     /// The language of the record's free text and answer words.
