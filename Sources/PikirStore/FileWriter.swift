@@ -18,6 +18,11 @@ final class FileWriter {
     private let insertDuplicate: Statement
     private let findOriginal: Statement
     private let duplicates: DuplicateIndex
+    /// The row's text values, copied once into one buffer that outlives the
+    /// insert, so SQLite can read them in place (SQLITE_STATIC) instead of
+    /// allocating a copy of each.
+    private var arena: [UInt8] = []
+    private var texts: [(index: Int32, start: Int, count: Int)] = []
 
     init(db: Database, entry: LedgerEntry, duplicates: DuplicateIndex) throws {
         self.db = db
@@ -56,7 +61,16 @@ final class FileWriter {
         let s = r.scores
         let statement = insertResponse.sqliteStatement
         sqlite3_reset(statement)
-        var bind = Binder(statement: statement)
+        // Swapped in and out so the buffers stay uniquely owned (no copy on append).
+        var bind = Binder(statement: statement, arena: [], texts: [])
+        swap(&bind.arena, &arena)
+        swap(&bind.texts, &texts)
+        bind.arena.removeAll(keepingCapacity: true)
+        bind.texts.removeAll(keepingCapacity: true)
+        defer {
+            swap(&bind.arena, &arena)
+            swap(&bind.texts, &texts)
+        }
         bind.text(r.responseID)
         bind.text(formID)
         bind.int(Int(fileID))
@@ -84,7 +98,9 @@ final class FileWriter {
         bind.text(r.improve)
         bind.text(r.comment)
         bind.text(r.extras.isEmpty ? nil : ExtrasJSON.encode(r.extras))
+        bind.bindTexts()
         let code = sqlite3_step(statement)
+        sqlite3_clear_bindings(statement)  // the arena's bytes are about to be reused
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
@@ -113,25 +129,33 @@ final class FileWriter {
     }
 }
 
-/// Binds values to consecutive parameters of a prepared statement.
+/// Binds values to consecutive parameters of a prepared statement. Text is
+/// gathered into `arena` first and bound in place once the buffer stops
+/// growing (`bindTexts`), so no value is copied twice.
 private struct Binder {
     let statement: OpaquePointer
+    var arena: [UInt8]
+    var texts: [(index: Int32, start: Int, count: Int)]
     var index: Int32 = 1
 
-    /// SQLite's SQLITE_TRANSIENT: it copies the bytes before the call returns.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    /// SQLite's SQLITE_STATIC: the bytes stay valid until the statement is stepped.
+    private static let staticBytes = unsafeBitCast(0, to: sqlite3_destructor_type.self)
 
     mutating func text(_ value: String?) {
         defer { index += 1 }
         guard var value else { sqlite3_bind_null(statement, index); return }
-        value.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                // An empty string has no base address; SQLite wants a pointer for '' (not NULL).
-                if let base = chars.baseAddress {
-                    _ = sqlite3_bind_text(statement, index, base, Int32(chars.count), Binder.transient)
-                } else {
-                    _ = sqlite3_bind_text(statement, index, "", 0, Binder.transient)
-                }
+        let start = arena.count
+        value.withUTF8 { arena.append(contentsOf: $0) }
+        texts.append((index, start, arena.count - start))
+    }
+
+    /// Binds every text gathered, now that the arena no longer moves.
+    mutating func bindTexts() {
+        arena.append(0)  // a non-empty buffer, so '' has an address too
+        arena.withUnsafeBufferPointer { buffer in
+            let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+            for t in texts {
+                sqlite3_bind_text(statement, t.index, base + t.start, Int32(t.count), Binder.staticBytes)
             }
         }
     }

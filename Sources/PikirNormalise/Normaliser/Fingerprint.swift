@@ -1,38 +1,54 @@
-/// A stable 64-bit hash of a response's content (two FNV-1a 64 lanes with
-/// different offsets, folded), for finding the same response exported twice.
-/// At a million responses the chance of any two colliding is about 3·10⁻⁸.
+/// A stable 64-bit hash of a response's content, for finding the same
+/// response exported twice. At a million responses the chance of any two
+/// colliding is about 3·10⁻⁸.
 ///
 /// Not cryptographic: it only has to tell rows apart, and be the same in every
-/// run and on every machine (Swift's `Hasher` is seeded per process).
+/// run and on every machine (Swift's `Hasher` is seeded per process). Text is
+/// mixed eight bytes at a time (multiply, xor-shift), a field separator after
+/// each value so that "ab","c" differs from "a","bc".
 struct Fingerprint {
-    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
-    private var b: UInt64 = 0x8422_2325_cbf2_9ce4
+    private var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    @inline(__always)
+    private mutating func mix(_ word: UInt64) {
+        h = (h ^ word) &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 32
+    }
 
     mutating func add(_ text: String?) {
-        if var text {
-            text.withUTF8 { for byte in $0 { mix(byte) } }
-        } else {
-            mix(0)
+        guard var text else { mix(0x5EED_0000_0000_0001); return }
+        text.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= n {
+                    mix(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    i += 8
+                }
+                var last: UInt64 = 0
+                var shift: UInt64 = 0
+                while i < n {
+                    last |= UInt64(bytes[i]) << shift
+                    shift += 8
+                    i += 1
+                }
+                mix(last)
+            }
+            mix(UInt64(n) | 0x1F00_0000_0000_0000)
         }
-        mix(0x1F)  // unit separator: "ab","c" differs from "a","bc"
     }
 
     mutating func add(_ number: Double?) {
-        guard let number else { mix(0); mix(0x1F); return }
-        var bits = number.bitPattern
-        for _ in 0..<8 {
-            mix(UInt8(truncatingIfNeeded: bits))
-            bits >>= 8
-        }
-        mix(0x1F)
-    }
-
-    private mutating func mix(_ byte: UInt8) {
-        a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 ^ (b >> 29)
+        guard let number else { mix(0x5EED_0000_0000_0002); return }
+        mix(number.bitPattern)
     }
 
     var value: Int64 {
-        Int64(bitPattern: a ^ (b &* 0x9E37_79B9_7F4A_7C15))
+        var x = h
+        x ^= x >> 33
+        x = x &* 0xC4CE_B9FE_1A85_EC53
+        x ^= x >> 33
+        return Int64(bitPattern: x)
     }
 }
