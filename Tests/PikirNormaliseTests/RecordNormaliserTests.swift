@@ -56,6 +56,15 @@ struct RecordNormaliserTests {
         #expect(r.responseID == "0123456789ab:2")
     }
 
+    @Test func theLanguageIsTheParticipantsNotTheFormsLabels() throws {
+        let text = "Модуль;Общая оценка;Комментарий\n"
+            + "Жастармен ашық жұмыс;Отлично;Очень понравилось, спасибо\n"
+            + "Жастармен ашық жұмыс;5;\n"
+            + "Open youth work;Excellent;Great trainer, call me +7 701 234 5678\n"
+        let rows = try normalise(text).map { try response($0.outcome) }
+        #expect(rows.map(\.lang) == ["ru", "kk", "en"])
+    }
+
     @Test func historicalNamesMapToTodaysCityAndRegionColumnsAreSeparate() throws {
         let text = "Город,Общая оценка\nНур-Султан,5\nАлма-Ата,4\nАлматинская область,3\n"
         let rows = try normalise(text).map { try response($0.outcome) }

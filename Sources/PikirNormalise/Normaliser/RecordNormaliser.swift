@@ -108,9 +108,10 @@ public final class RecordNormaliser {
             redactions += result.total
             return result.text
         }
-        r.liked = redacted(cell(.liked))
-        r.improve = redacted(cell(.improve))
-        r.comment = redacted(cell(.comment))
+        let texts = [cell(.liked), cell(.improve), cell(.comment)]
+        r.liked = redacted(texts[0])
+        r.improve = redacted(texts[1])
+        r.comment = redacted(texts[2])
         if r.scores.isEmpty && r.liked == nil && r.improve == nil && r.comment == nil {
             return .reject(code: NormaliseRejectCode.noAnswers.rawValue,
                            message: "the record has no rating and no comment: nothing to count")
@@ -157,7 +158,7 @@ public final class RecordNormaliser {
             r.participantGroup = Self.cached(groupCache, text) { ParticipantGroups.parse($0)?.rawValue ?? ParticipantGroups.other.rawValue }
         }
         r.lang = cell(.lang).flatMap { AnswerLanguage(rawValue: $0.lowercased()) }?.rawValue
-            ?? language(record, scoreTexts: scoreTexts)?.rawValue ?? headerLanguage?.rawValue
+            ?? language(record, answers: scoreTexts + texts.compactMap { $0 })?.rawValue ?? headerLanguage?.rawValue
 
         if let id = cell(.sessionID) {
             r.sessionID = id
@@ -230,13 +231,16 @@ public final class RecordNormaliser {
         return tail.isEmpty || tail == " AM" || tail == " PM"
     }
 
-    /// The language of the record's free text and answer words.
-    private func language(_ record: RecordView, scoreTexts: [String]) -> AnswerLanguage? {
-        var cells = scoreTexts
-        for field in [CanonicalField.comment, .liked, .improve, .module, .participantGroup] {
-            if let i = column[field] { cells.append(record.string(i)) }
+    /// The language the participant wrote in: their comments and answer words
+    /// (before redaction, whose tokens are Latin); only when those hold no
+    /// letters, the module and group labels they picked, which the centre wrote.
+    private func language(_ record: RecordView, answers: [String]) -> AnswerLanguage? {
+        if let language = AnswerLanguage.detect(answers) { return language }
+        var labels: [String] = []
+        for field in [CanonicalField.module, .participantGroup] {
+            if let i = column[field] { labels.append(record.string(i)) }
         }
-        return AnswerLanguage.detect(cells)
+        return AnswerLanguage.detect(labels)
     }
 
     private func fingerprint(_ r: CanonicalResponse) -> Int64? {
