@@ -152,4 +152,57 @@ struct CategoriesTests {
         #expect(AnswerLanguage.detect([String]()) == nil)
         #expect(AnswerLanguage.detect("  ") == nil)
     }
+
+    // MARK: Answer language: the eight-bytes-at-a-time scan
+
+    /// Cells of ASCII and Cyrillic are read eight bytes at a time; the
+    /// Kazakh letters (two bytes each, possibly split across two blocks) and
+    /// the Kazakh words must be found at every offset.
+    @Test func kazakhEvidenceIsFoundAtEveryOffset() {
+        for pad in 0..<17 {
+            let ascii = String(repeating: "x", count: pad) + " "
+            let cyrillic = String(repeating: "ж", count: pad) + " "
+            for evidence in ["і", "І", "ә", "Қ", "ү", "һ", "жаксы", "РАХМЕТ", "ушин", "иа"] {
+                let text = cyrillic + "Спасибо большое " + ascii + evidence + "."
+                #expect(AnswerLanguage.detect(text) == .kk, "\(pad) \(evidence)")
+                #expect(AnswerLanguage.detect(["Спасибо большое спасибо", ascii + evidence]) == .kk, "\(pad) \(evidence)")
+            }
+            for evidence in ["jaqsy", "RAHMET", "Keremet"] {
+                #expect(AnswerLanguage.detect(ascii + "thanks a lot " + evidence + "!") == .kk, "\(pad) \(evidence)")
+            }
+            // Not evidence: a Kazakh word inside a longer word, or glued to the other script.
+            #expect(AnswerLanguage.detect(cyrillic + "Спасибо жаксыда " + ascii) == .ru)
+            #expect(AnswerLanguage.detect(cyrillic + "Спасибо жаксыx " + ascii) == .ru)
+            #expect(AnswerLanguage.detect(ascii + "thanks jaqsyжж and more words here") == .en)
+            // Ж (D0 96) and ц (D1 86) share their second byte with І (D0 86) and і (D1 96).
+            #expect(AnswerLanguage.detect(cyrillic + "Жизнь цветы Ж ц") == .ru, "\(pad)")
+        }
+    }
+
+    @Test func cellsWithOtherLatinLettersTakeTheExactScan() {
+        #expect(AnswerLanguage.detect("Anna Müller öte jaksy") == .kk)
+        #expect(AnswerLanguage.detect("Anna Müller was great") == .en)
+        #expect(AnswerLanguage.detect("Ortaşa") == .kk)
+        #expect(AnswerLanguage.detect(["naşar"]) == .kk)
+        #expect(AnswerLanguage.detect("Qarağandy") == .kk)
+        #expect(AnswerLanguage.detect("× ÷ ×") == nil)
+        #expect(AnswerLanguage.detect("Ǆ ɐ ȿ") == .en)  // U+01C4, U+0250 is not counted, U+023F is
+    }
+
+    @Test func substringsAndSingleCellsAgreeWithStrings() {
+        let row = "5;Отлично;Рахмет, өте жақсы;Thanks"
+        let cells = row.split(separator: ";")
+        #expect(AnswerLanguage.detect(cells) == AnswerLanguage.detect(cells.map(String.init)))
+        #expect(AnswerLanguage.detect(cells[2]) == .kk)
+        #expect(AnswerLanguage.detect(cells[3]) == .en)
+        #expect(AnswerLanguage.detect(AnySequence(cells.map(String.init))) == .kk)
+    }
+
+    @Test func otherScriptsSymbolsAndEmojiOnlySeparateWords() {
+        #expect(AnswerLanguage.detect("Спасибо😀жаксы") == .kk)
+        #expect(AnswerLanguage.detect("Спасибо—жаксы—") == .kk)
+        #expect(AnswerLanguage.detect("«жаксы»") == .kk)
+        #expect(AnswerLanguage.detect("中文 Спасибо") == .ru)
+        #expect(AnswerLanguage.detect("Ѣ Ѫ Ӂ ҂") == .ru)  // Cyrillic block, not Kazakh
+    }
 }

@@ -315,4 +315,57 @@ import Testing
     func sampleExportDateCells(_ text: String, _ iso: String) {
         #expect(Self.date(text) == iso)
     }
+
+    // MARK: the byte-level fast path and the general path agree
+
+    /// Plain digit dates are read from the bytes (`QuickDate`); everything it
+    /// does not accept must come out exactly as the general parser says.
+    @Test(arguments: [
+        ("05.11.2024", "2024-11-05"), (" \t05.11.2024\r\n", "2024-11-05"), ("05.11.2024.", "2024-11-05"),
+        ("5.1.24", "2024-01-05"), ("2024-11-05", "2024-11-05"), ("2024/11/05", "2024-11-05"), ("2024.11.05", "2024-11-05"),
+        ("2024-1-5", "2024-01-05"), ("13/05/2024", "2024-05-13"), ("05/13/2024", "2024-05-13"), ("05-13-24", "2024-05-13"),
+        ("07/07/2024", "2024-07-07"), ("14.11.2019 17:01:25", "2019-11-14"), ("14.11.2019  7:01", "2019-11-14"),
+        ("14.11.2019\t17:01:25,5", "2019-11-14"), ("2024-11-05T10:15:32.123", "2024-11-05"),
+        ("2024-11-05t10:15", "2024-11-05"), ("05.11.2024. 10:15", "2024-11-05"), ("2000-01-01", "2000-01-01"),
+        ("2100-12-31", "2100-12-31"), ("\u{00A0}05.11.2024", "2024-11-05"), ("05.11.2024\u{200B}", "2024-11-05"),
+        ("2024-11-05T23:30:00Z", "2024-11-06"), ("2024-11-05 10:15 gmt+6", "2024-11-05"),
+    ])
+    func quickFormsAndTheirNeighbours(_ text: String, _ iso: String) {
+        #expect(Self.date(text) == iso, "\(text)")
+    }
+
+    @Test(arguments: [
+        ("05/06/2024", Kind.ambiguous), ("13/13/2024", .impossible), ("31.02.2024", .impossible),
+        ("05.11.1999", .impossible), ("05.11.2101", .impossible), ("0000-01-01", .impossible),
+        ("14.11.2019 25:10", .impossible), ("14.11.2019 23:60", .impossible), ("14.11.2019 23:59:60", .impossible),
+        ("14.11.2019 7:5", .unrecognised), ("14.11.2019 17:01:", .unrecognised), ("14.11.2019 17:01:25.", .unrecognised),
+        ("2024-11-05 T10:15", .unrecognised), ("2024-11-05T", .unrecognised), ("05.11.2024 .", .unrecognised),
+        ("05.11.2024..", .unrecognised), ("05.11/2024", .unrecognised), ("123.11.2024", .unrecognised),
+        ("2024-111-05", .unrecognised), ("05.11.202", .unrecognised), ("05.11.2024 10", .unrecognised),
+    ] as [(String, Kind)])
+    func quickPathLeavesEveryProblemToTheGeneralParser(_ text: String, _ kind: Kind) {
+        #expect(Self.problem(text) == kind, "\(text)")
+    }
+
+    @Test func slashOrderHintIsUsedByTheFastPathOnlyWhenBothReadingsWork() {
+        #expect(Self.date("05/06/2024", order: .dayFirst) == "2024-06-05")
+        #expect(Self.date("05/06/2024", order: .monthFirst) == "2024-05-06")
+        #expect(Self.date("13/05/2024", order: .monthFirst) == "2024-05-13")  // own order wins
+        #expect(Self.date("05.06.2024", order: .monthFirst) == "2024-06-05")  // dots are day first
+        #expect(Self.date("06/06/24") == "2024-06-06")  // same number: no ambiguity
+    }
+
+    /// Written dates are folded byte by byte when they hold only ASCII, Russian
+    /// and Kazakh letters; the folding must be the general one.
+    @Test func writtenDatesFoldTheSameWithAndWithoutTheFastFold() {
+        for text in ["2024 Ж. 5 ҚАРАША", "5 НОЯБРЯ 2024 Г.", "5\u{00A0}ноября\u{00A0}2024", "  5   November   2024 ",
+                     "2024 жылғы 5 қарашада", "5 QARAŞA 2024", "5 qarasha 2024", "5 Ноябрь 2024", "Вторник, 5 ноября 2024",
+                     "5 ноя\u{0301}бря 2024", "5 ноября 2024 ё", "Ёлка 2024"] {
+            #expect(Dates.DateText.fold(text) == Dates.DateText.generalFold(text), "\(text)")
+            let quick = Array(text.utf8).withUnsafeBytes { Dates.DateText.quickFold($0) }
+            #expect(quick == nil || quick == Dates.DateText.generalFold(text), "\(text)")
+        }
+        #expect(Self.date("2024 Ж. 5 ҚАРАША") == "2024-11-05")
+        #expect(Self.date("5 НОЯБРЯ 2024 Г.") == "2024-11-05")
+    }
 }

@@ -211,4 +211,45 @@ struct RedactionTests {
         #expect(Redaction.redact("").text == "")
         #expect(Redaction.redact("Очень полезный тренинг"[...]).text == "Очень полезный тренинг")
     }
+
+    // MARK: the pre-check that skips text with nothing to redact
+
+    /// Text with digits but no chain of ten digits and no @ comes back as it
+    /// was without being scanned; text with a chain must still be redacted,
+    /// wherever the chain sits (the pre-check reads eight bytes at a time).
+    @Test func textWithoutALongDigitChainIsReturnedUnchanged() {
+        for text in ["Тренер супер, но перерывы по 5 минут – это мало", "40 participants, 2 days, 05.11.2024 10:15",
+                     "Зал 123 456 789", "1 2 3 4 5 6 7 8 9", "12345-6789", "123456789", "7012345678x".dropLast(2) + "",
+                     "call 701 234 56    78", "year 2024, room 12, 3.5 hours"] {
+            let result = Redaction.redact(text)
+            #expect(result.text == text, "\(text)")
+            #expect(result.total == 0, "\(text)")
+        }
+    }
+
+    @Test func chainsJoinedByUpToThreeSeparatorsAreStillFound() {
+        let prefixes = ["", "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "Сәлем, ", "Текст длиннее восьми байт: "]
+        for prefix in prefixes {
+            #expect(redacted(prefix + "87012345678") == prefix + "[PHONE]")
+            #expect(redacted(prefix + "+7 (701) 234-56-78 end") == prefix + "[PHONE] end")
+            #expect(redacted(prefix + "8 701\u{00A0}234\u{00A0}56\u{00A0}78") == prefix + "[PHONE]")
+            #expect(redacted(prefix + "950315\u{2011}300019.") == prefix + "[IIN].")
+            #expect(redacted(prefix + "ИИН 950315300019") == prefix + "ИИН [IIN]")
+            #expect(redacted(prefix + " a@b.kz") == prefix + " [EMAIL]")
+        }
+        // Four separators break the chain: nothing to redact.
+        #expect(redacted("701 234 56 (  78") == "701 234 56 (  78")
+        #expect(Redaction.redact("(701) - 234-56-78").phones == 0)
+        // Three do not.
+        #expect(redacted("701 234 56 ( 78") == "[PHONE]")
+        #expect(redacted("(701) -234-56-78") == "[PHONE]")
+    }
+
+    @Test func anAtSignAfterDigitsStillRunsBothPasses() {
+        let result = Redaction.redact("87012345678 или ivan@mail.kz")
+        #expect(result.text == "[PHONE] или [EMAIL]")
+        #expect(result.phones == 1)
+        #expect(result.emails == 1)
+        #expect(redacted("12 @ 34") == "12 @ 34")
+    }
 }

@@ -254,4 +254,44 @@ struct ScoresTests {
         // Generous bound for a debug build: 20,000 cells well under a second.
         #expect(elapsed < .seconds(1))
     }
+
+    // MARK: The byte-level word look-up and the general path agree
+
+    /// Answer words made of ASCII, Russian and Kazakh letters are looked up
+    /// from their bytes; other text (other quotes, combining marks, …) takes
+    /// the general path. Both must give the same point, whatever the case,
+    /// spacing, quotes, punctuation and gendered endings.
+    @Test(arguments: [
+        ("  ОТЛИЧНО!!  ", 5.0), ("\"Хорошо\"", 4), ("'Good.'", 4), ("Полностью согласен(на)", 5),
+        ("Полностью согласен (а)", 5), ("ПОЛНОСТЬЮ \t  СОГЛАСЕН", 5), ("?те жа?сы", 5), ("Оте жаксы", 5),
+        ("Жа?сы???", 4), ("Хорошо?", 4), ("\u{00A0}Отлично\u{00A0}", 5), ("ӨТЕ ЖАҚСЫ", 5), ("Келісемін", 4),
+        ("КЕЛІСЕМІН;", 4), ("Мүлдем келіспеймін", 1), ("Ни да, ни нет", 3), ("NEITHER agree nor disagree", 3),
+        ("«Хорошо»", 4), ("Отлично…", 5), ("Отлично\u{2026}", 5), ("Све\u{0301}тло", -1), ("е\u{0308}", -1),
+        ("Удовлетворительно", 3), ("Неудовлетворительно", 2), ("Совершенно не согласна", 1), ("Ёлка", -1),
+        ("Алматы", -1), ("Very  Good", 5), ("very good!", 5), ("Скорее не согласен(на)", 2), ("согласен(на", -1),
+    ] as [(String, Double)])
+    func answerWordsInAnySpelling(_ text: String, _ expected: Double) {
+        let outcome = Scores.parse(text, scale: five)
+        if expected < 0 {
+            #expect(isUnrecognised(outcome), "\(text)")
+            #expect(Scores.answerWordPoint(text) == nil, "\(text)")
+        } else {
+            #expect(outcome == .value(expected), "\(text)")
+            #expect(Scores.answerWordPoint(text) == Int(expected), "\(text)")
+            #expect(Scores.parse(text[...], scale: five) == outcome)
+            // Words mean nothing on 0–10 unless the form asked on 1–5.
+            #expect(isUnrecognised(Scores.parse(text, scale: nps)), "\(text)")
+            #expect(Scores.parse(text, scale: nps, sourceScale: five)
+                == .rescaled((expected - 1) * 10 / 4, original: expected), "\(text)")
+        }
+    }
+
+    @Test func oneAndTwoDigitCellsTakeTheShortestPath() {
+        for n in 0...99 {
+            let outcome = Scores.parse(String(n), scale: nps)
+            #expect(outcome == (n <= 10 ? .value(Double(n)) : Scores.parse(" \(n) ", scale: nps)))
+        }
+        #expect(Scores.parse("07", scale: nps) == .value(7))
+        #expect(isOutOfRange(Scores.parse("00", scale: five)))
+    }
 }

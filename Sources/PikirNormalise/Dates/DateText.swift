@@ -25,6 +25,88 @@ extension Dates {
         ///
         /// - Complexity: O(n).
         static func fold(_ text: String) -> String {
+            let quick = text.utf8.withContiguousStorageIfAvailable { quickFold(UnsafeRawBufferPointer($0)) }
+            if let folded = quick ?? nil { return folded }
+            return generalFold(text)
+        }
+
+        /// `fold` on the bytes of text made only of ASCII, NBSP, Russian
+        /// letters (U+0400–045F) and the Kazakh letters ә ғ қ ң ө ұ ү һ in
+        /// either case, whose lower case and folds are fixed here; `nil` for
+        /// any other text. Output is never longer than input.
+        static func quickFold(_ p: UnsafeRawBufferPointer) -> String? {
+            let n = p.count
+            var failed = false
+            let folded = String(unsafeUninitializedCapacity: n) { out in
+                var count = 0
+                var pendingSpace = false
+                var i = 0
+                @inline(__always)
+                func append(_ b: UInt8) {
+                    if pendingSpace {
+                        out[count] = 0x20
+                        count += 1
+                        pendingSpace = false
+                    }
+                    out[count] = b
+                    count += 1
+                }
+                while i < n {
+                    let b = p[i]
+                    if b < 0x80 {
+                        if b == 0x20 || b &- 0x09 < 5 {
+                            pendingSpace = count > 0
+                        } else if b &- 0x41 < 26 {
+                            append(b == 0x51 ? 0x6B : b | 0x20)  // Q → q → k
+                        } else {
+                            append(b == 0x71 ? 0x6B : b)  // q → k
+                        }
+                        i += 1
+                        continue
+                    }
+                    guard b < 0xE0, i + 1 < n else {
+                        failed = true
+                        return 0
+                    }
+                    var v = UInt32(b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
+                    i += 2
+                    if v == 0xA0 || v == 0x85 {  // NBSP, NEL: white space
+                        pendingSpace = count > 0
+                        continue
+                    }
+                    switch v {
+                    case 0x0400...0x040F: v += 0x50
+                    case 0x0410...0x042F: v += 0x20
+                    case 0x0430...0x045F: break
+                    case 0x04D8, 0x0492, 0x049A, 0x04A2, 0x04E8, 0x04B0, 0x04AE, 0x04BA: v += 1
+                    case 0x04D9, 0x0493, 0x049B, 0x04A3, 0x04E9, 0x04B1, 0x04AF, 0x04BB: break
+                    default:
+                        failed = true
+                        return 0
+                    }
+                    switch v {
+                    case 0x0451: v = 0x0435  // ё → е
+                    case 0x04D9: v = 0x0430  // ә → а
+                    case 0x0493: v = 0x0433  // ғ → г
+                    case 0x049B: v = 0x043A  // қ → к
+                    case 0x04A3: v = 0x043D  // ң → н
+                    case 0x04E9: v = 0x043E  // ө → о
+                    case 0x04B1, 0x04AF: v = 0x0443  // ұ, ү → у
+                    case 0x04BB: v = 0x0445  // һ → х
+                    case 0x0456: v = 0x0438  // і → и
+                    default: break
+                    }
+                    append(UInt8(0xC0 | v >> 6))
+                    out[count] = UInt8(0x80 | v & 0x3F)
+                    count += 1
+                }
+                return count
+            }
+            return failed ? nil : folded
+        }
+
+        /// `fold` for any text.
+        static func generalFold(_ text: String) -> String {
             var out = String.UnicodeScalarView()
             var pendingSpace = false
             for scalar in composed(text).lowercased().unicodeScalars {

@@ -88,6 +88,16 @@ public enum Dates {
     ///   the date or the reason there is none.
     /// - Complexity: O(n) in the length of `text`.
     public static func parse(_ text: String, order: DayMonthOrder? = nil) -> Result<CalendarDate, Problem>? {
+        // Plain ASCII digit dates (the bulk of every column) are read from the
+        // bytes; anything else, and every failure, takes the general path below.
+        let quick = text.utf8.withContiguousStorageIfAvailable {
+            QuickDate.parse(UnsafeRawBufferPointer($0), order: order)
+        }
+        switch quick {
+        case .date(let date)?: return .success(date)
+        case .blank?: return nil
+        case .other?, nil: break
+        }
         let prepared = DateText.fold(text)
         if prepared.isEmpty { return nil }
         let quoted = "‘\(text.datesTrimmedForMessage)’"

@@ -65,13 +65,11 @@ public enum Redaction {
     /// - Complexity: O(n) in the UTF-8 length of the text. Text without any
     ///   ASCII digit or `@` is returned at once without copying.
     public static func redact(_ text: String) -> RedactionResult {
-        var hasDigit = false
-        var hasAt = false
-        for b in text.utf8 {
-            if b &- 0x30 < 10 { hasDigit = true } else if b == 0x40 { hasAt = true }
-            if hasDigit && hasAt { break }
-        }
-        if !hasDigit && !hasAt { return RedactionResult(text: text) }
+        let candidate = text.utf8.withContiguousStorageIfAvailable {
+            Scanner.mayHoldPersonalData(UnsafeRawBufferPointer($0))
+        } ?? Array(text.utf8).withUnsafeBytes { Scanner.mayHoldPersonalData($0) }
+        guard let candidate else { return RedactionResult(text: text) }
+        let (hasDigit, hasAt) = candidate
 
         var bytes = Array(text.utf8)
         var result = RedactionResult(text: "")
@@ -141,6 +139,89 @@ extension Redaction {
         @inline(__always)
         static func isAlnum(_ b: UInt8) -> Bool {
             b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26
+        }
+
+        // MARK: Pre-check
+
+        /// Whether the text could hold anything to redact: `nil` when it has
+        /// no `@` and no chain of at least 10 digits (digit groups joined by
+        /// at most three separator characters, as `run(_:from:)` reads them),
+        /// since every IIN (12 digits) and phone number (10 or 11) is such a
+        /// chain. Otherwise whether it has a digit and whether it has an `@`.
+        ///
+        /// - Complexity: O(n), one pass over the bytes, no allocation.
+        static func mayHoldPersonalData(_ p: UnsafeRawBufferPointer) -> (hasDigit: Bool, hasAt: Bool)? {
+            let n = p.count
+            var hasDigit = false
+            var chain = 0  // digits in the current chain
+            var gap = 0  // separator characters since the chain's last digit
+            var longChain = false
+            var i = 0
+            while i < n {
+                if chain == 0 {
+                    // Eight bytes at a time until one may be a digit or an @.
+                    while i + 8 <= n, !mayHoldDigitOrAt(p.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                        i += 8
+                    }
+                    if i == n { break }
+                }
+                let b = p[i]
+                if b &- 0x30 < 10 {
+                    hasDigit = true
+                    chain += 1
+                    gap = 0
+                    if chain >= 10 { longChain = true }
+                    i += 1
+                    continue
+                }
+                if b == 0x40 {
+                    // An @: the e-mail pass runs; say whether a digit is anywhere.
+                    if !hasDigit {
+                        var j = i + 1
+                        while j < n, p[j] &- 0x30 >= 10 { j += 1 }
+                        hasDigit = j < n
+                    }
+                    return (hasDigit, true)
+                }
+                if chain > 0 {
+                    let length = separatorLength(p, i)
+                    if length > 0 && gap < 3 {
+                        gap += 1
+                        i += length
+                        continue
+                    }
+                    chain = 0
+                    gap = 0
+                }
+                i += 1
+            }
+            return longChain ? (true, false) : nil
+        }
+
+        /// Whether any of the eight bytes is in 0x30…0x40 (`0`–`9`, `:;<=>?`, `@`);
+        /// bytes with the high bit set never are (SWAR "has byte between").
+        @inline(__always)
+        static func mayHoldDigitOrAt(_ x: UInt64) -> Bool {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let low = x & (ones &* 0x7F)
+            // High bit of a byte set in the first factor when low < 0x41, in the
+            // last when low > 0x2F; ~x drops bytes ≥ 0x80.
+            return ((ones &* (127 + 0x41)) &- low) & ~x & (low &+ ones &* (127 - 0x2F)) & (ones &* 0x80) != 0
+        }
+
+        /// Length of a separator character at `i`, as `separator(_:_:)` reads it, or 0.
+        @inline(__always)
+        static func separatorLength(_ p: UnsafeRawBufferPointer, _ i: Int) -> Int {
+            switch p[i] {
+            case 0x20, 0x2D, 0x28, 0x29: return 1
+            case 0xC2 where i + 1 < p.count && p[i + 1] == 0xA0: return 2
+            case 0xE2 where i + 2 < p.count && p[i + 1] == 0x80:
+                switch p[i + 2] {
+                case 0xAF, 0x91, 0x93, 0x94: return 3
+                default: return 0
+                }
+            default: return 0
+            }
         }
 
         // MARK: E-mail

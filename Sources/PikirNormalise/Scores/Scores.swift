@@ -121,11 +121,16 @@ public enum Scores {
     ///   from the UTF-8 bytes without allocating.
     public static func parse(_ text: Substring, scale: Scale, sourceScale: Scale? = nil) -> ScoreOutcome {
         if let quick = text.utf8.withContiguousStorageIfAvailable({
-            Engine.quickNumber(UnsafeRawBufferPointer($0))
+            Engine.quick(UnsafeRawBufferPointer($0))
         }) {
             switch quick {
             case .blank: return .missing
             case .number(let x): return Engine.numeric(x, shown: text, scale: scale, source: sourceScale)
+            case .word(let point):
+                // What `slowParse` does with a whole answer word, when words apply.
+                if (sourceScale ?? scale) == .oneToFive {
+                    return Engine.numeric(Double(point), shown: text, scale: scale, source: sourceScale)
+                }
             case .other: break
             }
         }
@@ -160,7 +165,12 @@ public enum Scores {
     ///
     /// - Complexity: O(n) in the length of the text; one dictionary look-up.
     public static func answerWordPoint(_ text: some StringProtocol) -> Int? {
-        Engine.AnswerWords.point(of: Engine.AnswerWords.key(String(text)))
+        var text = String(text)
+        switch text.withUTF8({ Engine.AnswerWords.quickPoint(UnsafeRawBufferPointer($0)) }) {
+        case .point(let point): return point
+        case .none: return nil
+        case .unknown: return Engine.AnswerWords.point(of: Engine.AnswerWords.key(text))
+        }
     }
 }
 
@@ -172,6 +182,8 @@ extension Scores {
         enum QuickResult {
             case blank
             case number(Double)
+            /// A whole answer word and its 1–5 point.
+            case word(Int)
             case other
         }
 
@@ -197,9 +209,21 @@ extension Scores {
             return 0
         }
 
+        /// `quickNumber`, then, for other text, a whole answer word.
+        static func quick(_ p: UnsafeRawBufferPointer) -> QuickResult {
+            let number = quickNumber(p)
+            if case .other = number, case .point(let point) = AnswerWords.quickPoint(p) { return .word(point) }
+            return number
+        }
+
         /// Reads a whole cell that is blank, a dash, or a plain number
         /// (`[sign] digits [(,|.) digits] [.|,|!]`); anything else is `.other`.
         static func quickNumber(_ p: UnsafeRawBufferPointer) -> QuickResult {
+            // The usual cells first: one or two digits.
+            if p.count == 1, isDigit(p[0]) { return .number(Double(p[0] &- 0x30)) }
+            if p.count == 2, isDigit(p[0]), isDigit(p[1]) {
+                return .number(Double(Int(p[0] &- 0x30) * 10 + Int(p[1] &- 0x30)))
+            }
             var start = 0
             var end = p.count
             while start < end {
@@ -466,6 +490,206 @@ extension Scores {
             static let labelSeparators: Set<Unicode.Scalar> = ["-", "–", "—", ":", "(", ".", "=", "/"]
 
             static func isUnit(_ s: Substring) -> Bool { units.contains(String(s)) }
+
+            // MARK: Byte-level look-up
+
+            enum QuickPoint {
+                /// The text's key is this answer word.
+                case point(Int)
+                /// The text's key is no answer word.
+                case none
+                /// The text has characters the byte-level key does not handle.
+                case unknown
+            }
+
+            /// The longest key (in UTF-8 bytes) the byte-level look-up handles;
+            /// longer text takes the general path.
+            static let quickKeyLimit = 128
+
+            /// `table` with UTF-8 keys, in an open-addressing table (no String
+            /// is made, hashed or normalised per look-up).
+            static let byteTable = ByteTable(table)
+
+            struct ByteTable: @unchecked Sendable {
+                /// Key bytes, one after another.
+                private let pool: UnsafeBufferPointer<UInt8>
+                /// (offset in pool, length, point); length 0 is an empty slot.
+                private let slots: UnsafeBufferPointer<(offset: Int, length: Int, point: Int)>
+                private let mask: Int
+
+                /// False when some key is not plain ASCII and Russian letters
+                /// (then byte equality might not be String equality, and
+                /// `quickPoint` leaves every text to the general path).
+                let usable: Bool
+
+                init(_ table: [String: Int]) {
+                    usable = table.keys.allSatisfy { key in
+                        key.unicodeScalars.allSatisfy { $0.isASCII || (0x0430...0x045F).contains($0.value) }
+                    }
+                    var size = 16
+                    while size < table.count * 4 { size *= 2 }
+                    var bytes: [UInt8] = []
+                    var slots = [(offset: Int, length: Int, point: Int)](repeating: (0, 0, 0), count: size)
+                    for (key, point) in table where !key.isEmpty {
+                        let utf8 = Array(key.utf8)
+                        var i = Self.hash(utf8.withUnsafeBytes { $0 }) & (size - 1)
+                        while slots[i].length != 0 { i = (i + 1) & (size - 1) }
+                        slots[i] = (bytes.count, utf8.count, point)
+                        bytes += utf8
+                    }
+                    let pool = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))
+                    _ = pool.initialize(from: bytes)
+                    let storage = UnsafeMutableBufferPointer<(offset: Int, length: Int, point: Int)>.allocate(capacity: size)
+                    _ = storage.initialize(from: slots)
+                    self.pool = UnsafeBufferPointer(pool)
+                    self.slots = UnsafeBufferPointer(storage)
+                    self.mask = size - 1
+                }
+
+                @inline(__always)
+                static func hash(_ key: UnsafeRawBufferPointer) -> Int {
+                    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                    for b in key { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+                    return Int(truncatingIfNeeded: h ^ (h >> 29))
+                }
+
+                func point(_ key: UnsafeRawBufferPointer) -> Int? {
+                    guard !key.isEmpty else { return nil }
+                    var i = Self.hash(key) & mask
+                    while true {
+                        let slot = slots[i]
+                        if slot.length == 0 { return nil }
+                        if slot.length == key.count,
+                           memcmp(pool.baseAddress! + slot.offset, key.baseAddress!, key.count) == 0 {
+                            return slot.point
+                        }
+                        i = (i + 1) & mask
+                    }
+                }
+
+                @inline(__always)
+                private func memcmp(_ a: UnsafePointer<UInt8>, _ b: UnsafeRawPointer, _ n: Int) -> Int {
+                    let b = b.assumingMemoryBound(to: UInt8.self)
+                    for k in 0..<n where a[k] != b[k] { return 1 }
+                    return 0
+                }
+            }
+
+            /// `point(of: key(text))` on the UTF-8 bytes of text made of ASCII,
+            /// NBSP, Russian letters (U+0400–045F) and the Kazakh letters
+            /// ә ғ қ ң ө ұ ү һ in either case, whose lower case and folds are fixed;
+            /// `.unknown` for any other text. Such text has no combining marks,
+            /// so its key is in NFC and byte equality is String equality.
+            static func quickPoint(_ p: UnsafeRawBufferPointer) -> QuickPoint {
+                let n = p.count
+                let table = byteTable
+                guard n <= quickKeyLimit, table.usable else { return .unknown }
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: quickKeyLimit) { out -> QuickPoint in
+                    // 1. Lower case, folds, white space collapsed (as `key` before its last line).
+                    var count = 0
+                    var pendingSpace = false
+                    var hasBracket = false
+                    var i = 0
+                    while i < n {
+                        let b = p[i]
+                        if b < 0x80 {
+                            i += 1
+                            if b == 0x20 || b &- 0x09 < 5 {
+                                pendingSpace = count > 0
+                                continue
+                            }
+                            if pendingSpace {
+                                out[count] = 0x20
+                                count += 1
+                                pendingSpace = false
+                            }
+                            if b == 0x28 { hasBracket = true }
+                            out[count] = b &- 0x41 < 26 ? b | 0x20 : b
+                            count += 1
+                            continue
+                        }
+                        guard b < 0xE0, i + 1 < n else { return .unknown }
+                        var v = UInt32(b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
+                        i += 2
+                        if v == 0xA0 || v == 0x85 {  // NBSP, NEL: white space
+                            pendingSpace = count > 0
+                            continue
+                        }
+                        switch v {
+                        case 0x0400...0x040F: v += 0x50
+                        case 0x0410...0x042F: v += 0x20
+                        case 0x0430...0x045F: break
+                        case 0x04D8, 0x0492, 0x049A, 0x04A2, 0x04E8, 0x04B0, 0x04AE, 0x04BA: v += 1
+                        case 0x04D9, 0x0493, 0x049B, 0x04A3, 0x04E9, 0x04B1, 0x04AF, 0x04BB: break
+                        default: return .unknown
+                        }
+                        switch v {
+                        case 0x0451: v = 0x0435  // ё → е
+                        case 0x04D9: v = 0x0430  // ә → а
+                        case 0x0493: v = 0x0433  // ғ → г
+                        case 0x049B: v = 0x043A  // қ → к
+                        case 0x04A3: v = 0x043D  // ң → н
+                        case 0x04E9: v = 0x043E  // ө → о
+                        case 0x04B1, 0x04AF: v = 0x0443  // ұ, ү → у
+                        case 0x04BB: v = 0x0445  // һ → х
+                        case 0x0456: v = 0x0438  // і → и
+                        default: break
+                        }
+                        if pendingSpace {
+                            out[count] = 0x20
+                            count += 1
+                            pendingSpace = false
+                        }
+                        out[count] = UInt8(0xC0 | v >> 6)
+                        out[count + 1] = UInt8(0x80 | v & 0x3F)
+                        count += 2
+                    }
+                    // 2. Gendered endings: "(на)" and "(а)", with a space before them.
+                    if hasBracket {
+                        var kept = 0
+                        var j = 0
+                        while j < count {
+                            if out[j] == 0x28 {
+                                var skip = 0
+                                if j + 5 < count, out[j + 1] == 0xD0, out[j + 2] == 0xBD, out[j + 3] == 0xD0,
+                                   out[j + 4] == 0xB0, out[j + 5] == 0x29 {
+                                    skip = 6  // (на)
+                                } else if j + 3 < count, out[j + 1] == 0xD0, out[j + 2] == 0xB0, out[j + 3] == 0x29 {
+                                    skip = 4  // (а)
+                                }
+                                if skip > 0 {
+                                    if kept > 0, out[kept - 1] == 0x20 { kept -= 1 }
+                                    j += skip
+                                    continue
+                                }
+                            }
+                            out[kept] = out[j]
+                            kept += 1
+                            j += 1
+                        }
+                        count = kept
+                    }
+                    // 3. Quotes and spaces in front; quotes, punctuation and spaces behind.
+                    var start = 0
+                    while start < count, out[start] == 0x22 || out[start] == 0x27 || out[start] == 0x20 { start += 1 }
+                    var end = count
+                    while end > start {
+                        let c = out[end - 1]
+                        guard c == 0x22 || c == 0x27 || c == 0x2E || c == 0x21 || c == 0x2C || c == 0x3B || c == 0x3A
+                            || c == 0x20 else { break }
+                        end -= 1
+                    }
+                    let key = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(out)[start..<end])
+                    // 4. The look-up; a trailing `?` is punctuation unless it stands for a lost letter.
+                    if let point = table.point(key) { return .point(point) }
+                    var trimmed = key.count
+                    while trimmed > 0, key[trimmed - 1] == 0x3F { trimmed -= 1 }
+                    if trimmed < key.count, let point = table.point(UnsafeRawBufferPointer(rebasing: key[0..<trimmed])) {
+                        return .point(point)
+                    }
+                    return .none
+                }
+            }
 
             static func point(of key: String) -> Int? {
                 if let p = table[key] { return p }
