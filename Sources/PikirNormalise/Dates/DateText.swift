@@ -68,33 +68,15 @@ extension Dates {
                         failed = true
                         return 0
                     }
-                    var v = UInt32(b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
+                    let v = UInt32(b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
                     i += 2
                     if v == 0xA0 || v == 0x85 {  // NBSP, NEL: white space
                         pendingSpace = count > 0
                         continue
                     }
-                    switch v {
-                    case 0x0400...0x040F: v += 0x50
-                    case 0x0410...0x042F: v += 0x20
-                    case 0x0430...0x045F: break
-                    case 0x04D8, 0x0492, 0x049A, 0x04A2, 0x04E8, 0x04B0, 0x04AE, 0x04BA: v += 1
-                    case 0x04D9, 0x0493, 0x049B, 0x04A3, 0x04E9, 0x04B1, 0x04AF, 0x04BB: break
-                    default:
+                    guard let v = CyrillicFold.folded(v) else {
                         failed = true
                         return 0
-                    }
-                    switch v {
-                    case 0x0451: v = 0x0435  // ё → е
-                    case 0x04D9: v = 0x0430  // ә → а
-                    case 0x0493: v = 0x0433  // ғ → г
-                    case 0x049B: v = 0x043A  // қ → к
-                    case 0x04A3: v = 0x043D  // ң → н
-                    case 0x04E9: v = 0x043E  // ө → о
-                    case 0x04B1, 0x04AF: v = 0x0443  // ұ, ү → у
-                    case 0x04BB: v = 0x0445  // һ → х
-                    case 0x0456: v = 0x0438  // і → и
-                    default: break
                     }
                     append(UInt8(0xC0 | v >> 6))
                     out[count] = UInt8(0x80 | v & 0x3F)
