@@ -760,21 +760,10 @@ extension Scores {
                 return String(out)
             }
 
+            /// The keyboard fold shared with the category words, plus U+2212 MINUS as `-`.
             @inline(__always)
             private static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
-                switch s {
-                case "ё": "е"
-                case "ә": "а"
-                case "ғ": "г"
-                case "қ": "к"
-                case "ң": "н"
-                case "ө": "о"
-                case "ұ", "ү": "у"
-                case "һ": "х"
-                case "і": "и"
-                case "\u{2212}": "-"
-                default: s
-                }
+                s == "\u{2212}" ? "-" : ParticipantGroups.Words.fold(s)
             }
         }
     }
