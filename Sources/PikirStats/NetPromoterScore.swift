@@ -1,0 +1,71 @@
+/// A Net Promoter Score with its standard error and 95% interval.
+public struct NPSResult: Sendable, Equatable {
+    /// All answers.
+    public var n: Int
+    /// Answers of 9 or 10.
+    public var promoters: Int
+    /// Answers of 0 to 6.
+    public var detractors: Int
+    /// 100·(p₊ − p₋), in −100...100.
+    public var score: Double
+    /// The standard error of the score in points,
+    /// 100·√[(p₊ + p₋ − (p₊ − p₋)²) / n].
+    public var se: Double
+    /// score ± z₀.₉₇₅·se, clipped to −100...100.
+    public var ci95: Interval
+
+    /// The share of promoters, p₊, in 0...1.
+    public var promoterShare: Double { Double(promoters) / Double(n) }
+    /// The share of detractors, p₋, in 0...1.
+    public var detractorShare: Double { Double(detractors) / Double(n) }
+    /// Answers of 7 or 8 (and decimals strictly between 6 and 9).
+    public var passives: Int { n - promoters - detractors }
+
+    /// Creates the NPS of `promoters` and `detractors` among `n` answers.
+    ///
+    /// The score is the difference of two shares of one multinomial sample;
+    /// its variance is [p₊(1 − p₊) + p₋(1 − p₋) + 2p₊p₋] / n
+    /// = [p₊ + p₋ − (p₊ − p₋)²] / n on the proportion scale, ×100 for points.
+    /// The interval is the normal (Wald) one, score ± 1.959963984540054·se,
+    /// clipped to −100...100. When every answer is in one category the
+    /// standard error is 0 and the interval is the point itself.
+    ///
+    /// - Returns: `nil` when n < 1, a count is negative, or
+    ///   promoters + detractors > n.
+    /// - Complexity: O(1).
+    public init?(n: Int, promoters: Int, detractors: Int) {
+        guard n > 0, promoters >= 0, detractors >= 0, promoters + detractors <= n else { return nil }
+        self.n = n
+        self.promoters = promoters
+        self.detractors = detractors
+        let count = Double(n)
+        let plus = Double(promoters) / count
+        let minus = Double(detractors) / count
+        let difference = plus - minus
+        score = 100 * difference
+        se = 100 * (Swift.max(0, plus + minus - difference * difference) / count).squareRoot()
+        ci95 = Interval(center: score, halfWidth: Normal.z975 * se).clamped(to: -100...100)
+    }
+}
+
+extension ScoreHistogram {
+    /// The Net Promoter Score of answers on the 0...10 recommendation scale.
+    ///
+    /// NPS = % promoters (answers ≥ 9) − % detractors (answers ≤ 6). Decimal
+    /// answers follow the same thresholds (8.5 is passive, 6.5 is passive,
+    /// 9.5 a promoter); every answer counts in n. See
+    /// `NPSResult.init(n:promoters:detractors:)` for the standard error.
+    ///
+    /// - Returns: `nil` when the histogram is empty.
+    /// - Complexity: O(*d*).
+    public func nps() -> NPSResult? {
+        var promoters = 0
+        var detractors = 0
+        var n = 0
+        for bin in bins {
+            n += bin.count
+            if bin.value >= 9 { promoters += bin.count } else if bin.value <= 6 { detractors += bin.count }
+        }
+        return NPSResult(n: n, promoters: promoters, detractors: detractors)
+    }
+}
