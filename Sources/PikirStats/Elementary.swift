@@ -16,6 +16,7 @@ enum Elementary {
     static func log1p(_ x: Double) -> Double { libm_log1p(x) }
     static func exp(_ x: Double) -> Double { libm_exp(x) }
     static func expm1(_ x: Double) -> Double { libm_expm1(x) }
+    static func erf(_ x: Double) -> Double { libm_erf(x) }
     static func erfc(_ x: Double) -> Double { libm_erfc(x) }
     static func tan(_ x: Double) -> Double { libm_tan(x) }
 
@@ -35,5 +36,6 @@ enum Elementary {
 @inline(__always) private func libm_log1p(_ x: Double) -> Double { log1p(x) }
 @inline(__always) private func libm_exp(_ x: Double) -> Double { exp(x) }
 @inline(__always) private func libm_expm1(_ x: Double) -> Double { expm1(x) }
+@inline(__always) private func libm_erf(_ x: Double) -> Double { erf(x) }
 @inline(__always) private func libm_erfc(_ x: Double) -> Double { erfc(x) }
 @inline(__always) private func libm_tan(_ x: Double) -> Double { tan(x) }

@@ -23,8 +23,9 @@ public enum Normal {
     /// The quantile function Φ⁻¹(p): the x with Φ(x) = p.
     ///
     /// Peter Acklam's rational approximation (relative error below 1.15e-9)
-    /// followed by one Halley step on Φ(x) − p computed with `erfc`, which
-    /// brings the result to full double precision. The lower half is computed
+    /// followed by one Halley step on Φ(x) − p computed with `erfc` (with
+    /// `erf` near the center), which brings the result to full double
+    /// precision. The lower half is computed
     /// directly and the upper half by symmetry, Φ⁻¹(p) = −Φ⁻¹(1 − p), where
     /// 1 − p is exact.
     ///
@@ -57,8 +58,12 @@ public enum Normal {
             x = (((((a.0 * r + a.1) * r + a.2) * r + a.3) * r + a.4) * r + a.5) * q
                 / (((((b.0 * r + b.1) * r + b.2) * r + b.3) * r + b.4) * r + 1)
         }
-        // One Halley step: e = Φ(x) − p, u = e / φ(x).
-        let e = cdf(x) - p
+        // One Halley step: e = Φ(x) − p, u = e / φ(x). Above p = ¼, p − ½ is
+        // exact and Φ(x) − ½ = ½ erf(x/√2) keeps the digits that Φ(x) − p
+        // would cancel near the center.
+        let e = p > 0.25
+            ? 0.5 * Elementary.erf(x * 0.707106781186547524400844362105) - (p - 0.5)
+            : cdf(x) - p
         let u = e * 2.50662827463100050241576528481 * Elementary.exp(x * x / 2)
         x -= u / (1 + x * u / 2)
         return x

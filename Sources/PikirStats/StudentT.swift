@@ -55,7 +55,8 @@ public enum StudentT {
     /// (Cauchy) and ν = 2 have closed forms; an infinite ν gives the normal
     /// quantile.
     ///
-    /// - Returns: `nil` unless 0 < p < 1 and ν > 0.
+    /// - Returns: `nil` unless 0 < p < 1 and ν > 0, and when the quantile is
+    ///   beyond the largest finite Double (tiny p with ν well below 1).
     /// - Complexity: O(√ν) per step, a handful of steps.
     public static func quantile(_ p: Double, degreesOfFreedom nu: Double) -> Double? {
         guard p > 0, p < 1, nu > 0 else { return nil }
@@ -63,16 +64,20 @@ public enum StudentT {
         if nu.isInfinite { return Normal.quantile(p) }
         let q = p < 0.5 ? p : 1 - p
         let sign: Double = p < 0.5 ? -1 : 1
+        let t: Double?
         if nu == 1 {
-            // Cauchy: the tail beyond t is ½ − atan(t)/π, so t = tan(π(½ − q)) = 1/tan(πq).
-            return sign / Elementary.tan(Double.pi * q)
-        }
-        if nu == 2 {
+            // Cauchy: the tail beyond t is ½ − atan(t)/π, so t = tan(π(½ − q)) = 1/tan(πq);
+            // the first form when ½ − q is exact, the second in the tail.
+            t = q > 0.25 ? Elementary.tan(Double.pi * (0.5 - q)) : 1 / Elementary.tan(Double.pi * q)
+        } else if nu == 2 {
             // Tail ½(1 − t/√(2 + t²)) = q  ⇔  t = (1 − 2q)·√(2 / (4q(1 − q))).
             let twoQ = 2 * q
-            return sign * (1 - twoQ) * (2 / (twoQ * (2 - twoQ))).squareRoot()
+            t = (1 - twoQ) * (2 / (twoQ * (2 - twoQ))).squareRoot()
+        } else {
+            t = upperQuantile(q, nu)
         }
-        return sign * upperQuantile(q, nu)
+        guard let t, t.isFinite else { return nil }
+        return sign * t
     }
 
     // MARK: - Internals
@@ -85,27 +90,43 @@ public enum StudentT {
             let beyond = Normal.survival(t)
             return (beyond, 1 - beyond)
         }
-        let t2 = t * t
-        let x = nu / (nu + t2)
-        let y = t2 / (nu + t2)
-        let beta = IncompleteBeta.regularized(a: nu / 2, b: 0.5, x: x, y: y)
-        let beyond = 0.5 * beta.lower
-        return (beyond, 0.5 + 0.5 * beta.upper)
+        let beta = betaOfTail(t, nu)
+        return (0.5 * beta.lower, 0.5 + 0.5 * beta.upper)
     }
 
-    private static func tailBeyond(_ t: Double, _ nu: Double) -> Double {
-        let t2 = t * t
-        return 0.5 * IncompleteBeta.regularized(a: nu / 2, b: 0.5, x: nu / (nu + t2), y: t2 / (nu + t2)).lower
+    /// I_x(ν/2, ½) and its complement at x = ν/(ν + t²), for t ≥ 0.
+    private static func betaOfTail(_ t: Double, _ nu: Double) -> (lower: Double, upper: Double) {
+        let x: Double
+        let y: Double
+        if t > 1 {
+            // r = ν/t² without overflowing t².
+            let r = nu / t / t
+            x = r / (1 + r)
+            y = 1 / (1 + r)
+        } else {
+            let t2 = t * t
+            x = nu / (nu + t2)
+            y = t2 / (nu + t2)
+        }
+        return IncompleteBeta.regularized(a: nu / 2, b: 0.5, x: x, y: y)
+    }
+
+    /// tail(t) − q. Above q = ¼ it is (½ − q) − ½·I-complement, where ½ − q is
+    /// exact and the complement is the side computed directly for small t,
+    /// so the difference keeps its digits near the center.
+    private static func tailExcess(_ t: Double, _ nu: Double, _ q: Double) -> Double {
+        let beta = betaOfTail(t, nu)
+        return q > 0.25 ? (0.5 - q) - 0.5 * beta.upper : 0.5 * beta.lower - q
     }
 
     private static func densityUnchecked(_ t: Double, _ nu: Double) -> Double {
-        let logDensity = -(nu + 1) / 2 * Elementary.log1p(t * t / nu)
+        let logDensity = -(nu + 1) / 2 * (t > 1e150 ? 2 * Elementary.log(t) - Elementary.log(nu) : Elementary.log1p(t * t / nu))
             - 0.5 * Elementary.log(nu) - GammaFunctions.logBeta(nu / 2, 0.5)
         return Elementary.exp(logDensity)
     }
 
     /// The t ≥ 0 whose upper tail is q, for 0 < q < ½ and finite ν.
-    private static func upperQuantile(_ q: Double, _ nu: Double) -> Double {
+    private static func upperQuantile(_ q: Double, _ nu: Double) -> Double? {
         // Start: Cornish–Fisher expansion of t in powers of 1/ν (Abramowitz & Stegun 26.7.5).
         let z = -Normal.quantile(q)!
         let z2 = z * z
@@ -116,16 +137,16 @@ public enum StudentT {
         // Bracket [low, high] with tail(low) ≥ q > tail(high).
         var low = 0.0
         var high = Swift.max(guess, 1)
-        while tailBeyond(high, nu) >= q {
+        while tailExcess(high, nu, q) >= 0 {
             low = high
             high *= 4
-            if !high.isFinite { return Double.greatestFiniteMagnitude }
+            if !high.isFinite { return nil }
         }
         var t = Swift.min(Swift.max(guess, low), high)
         if t <= low || t >= high { t = low > 0 ? (low * high).squareRoot() : high / 2 }
 
         for _ in 0..<300 {
-            let f = tailBeyond(t, nu) - q
+            let f = tailExcess(t, nu, q)
             if f == 0 { return t }
             if f > 0 { low = t } else { high = t }
             // The tail decreases with t: its derivative is −density.
