@@ -1,7 +1,9 @@
 /// The standard normal distribution.
 public enum Normal {
     /// The 0.975 quantile of the standard normal distribution, the z of a
-    /// two-sided 95% interval: Φ⁻¹(0.975) = 1.959963984540054.
+    /// two-sided 95% interval: Φ⁻¹(0.975) = 1.959963984540054, correctly
+    /// rounded for exactly 0.975 (SciPy's `norm.ppf(0.975)`). `quantile(0.975)`
+    /// is one ulp lower: the Double nearest 0.975 is slightly below 0.975.
     public static let z975 = 1.959963984540054
 
     /// The cumulative distribution function, Φ(x) = ½ erfc(−x/√2).

@@ -49,8 +49,9 @@ public struct RankedGroup: Sendable, Equatable {
 /// overall mean of all answers (Σ nᵢx̄ᵢ / Σ nᵢ). This is the posterior mean
 /// when the group's true mean has a prior centred on μ worth k answers: k is
 /// the number of answers at which a group's own mean weighs as much as the
-/// prior. A trainer with a single 5.0 answer no longer outranks one with 200
-/// answers averaging 4.8.
+/// prior. With an overall mean of 4.3, a trainer with a single 5.0 answer
+/// scores (5 + 10·4.3)/11 ≈ 4.36 and no longer outranks one with 40 answers
+/// averaging 4.6 (score (184 + 43)/50 = 4.54).
 ///
 /// The default k = 10: with about ten answers (one typical training group) a
 /// trainer's own mean counts half; with 40 it counts 80%. Set k from the
