@@ -13,8 +13,8 @@ public enum CronbachAlpha {
     /// items disagree.
     ///
     /// - Returns: `nil` when there are fewer than 2 items or 2 rows, the rows
-    ///   differ in length, a score is not finite, or the totals have zero
-    ///   variance.
+    ///   differ in length, a score is not finite, the totals have zero
+    ///   variance, or the scores are so large that the variances overflow.
     /// - Complexity: O(n·k).
     public static func alpha(_ rows: [[Double]]) -> Double? {
         let n = rows.count
@@ -34,7 +34,8 @@ public enum CronbachAlpha {
         let totalVariance = variance(totals, count: n)
         guard totalVariance > 0 else { return nil }
         let items = Double(k)
-        return items / (items - 1) * (1 - itemVariances / totalVariance)
+        let alpha = items / (items - 1) * (1 - itemVariances / totalVariance)
+        return alpha.isFinite ? alpha : nil
     }
 
     /// The sample variance Σ(x − x̄)²/(n − 1), in two passes.

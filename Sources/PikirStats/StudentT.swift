@@ -1,13 +1,22 @@
 /// Student's t distribution with ν > 0 degrees of freedom (not necessarily
 /// whole, as Welch–Satterthwaite degrees of freedom are not).
+///
+/// Supported ν: from 1e-10 (checked against mpmath; below it the functions
+/// return `nil`) up to infinity. Above 1e18 the distribution differs from the
+/// normal by less than a rounding error and the normal functions are used.
 public enum StudentT {
+    /// The smallest supported degrees of freedom.
+    static let minimumDegreesOfFreedom = 1e-10
+    /// Degrees of freedom above which the normal distribution is used.
+    static let normalDegreesOfFreedom = 1e18
+
     /// The cumulative distribution function F(t; ν).
     ///
     /// With x = ν/(ν + t²), the tail beyond |t| is ½ Iₓ(ν/2, ½), Iₓ the
     /// regularized incomplete beta function; F(t) is that tail for t < 0 and
-    /// one minus it for t ≥ 0. An infinite ν gives the normal distribution.
+    /// one minus it for t ≥ 0. Above ν = 1e18 it is the normal distribution.
     ///
-    /// - Returns: `nil` when ν is not positive or t or ν is NaN.
+    /// - Returns: `nil` when ν is below 1e-10 or t or ν is NaN.
     /// - Complexity: O(√ν) iterations of a continued fraction.
     public static func cdf(_ t: Double, degreesOfFreedom nu: Double) -> Double? {
         guard let tail = tail(abs(t), degreesOfFreedom: nu) else { return nil }
@@ -16,7 +25,7 @@ public enum StudentT {
 
     /// The survival function 1 − F(t; ν), exact in the upper tail.
     ///
-    /// - Returns: `nil` when ν is not positive or t or ν is NaN.
+    /// - Returns: `nil` when ν is below 1e-10 or t or ν is NaN.
     /// - Complexity: O(√ν).
     public static func survival(_ t: Double, degreesOfFreedom nu: Double) -> Double? {
         guard let tail = tail(abs(t), degreesOfFreedom: nu) else { return nil }
@@ -25,7 +34,7 @@ public enum StudentT {
 
     /// The two-sided p-value of a t statistic, P(|T| ≥ |t|) = I_{ν/(ν+t²)}(ν/2, ½).
     ///
-    /// - Returns: `nil` when ν is not positive or t or ν is NaN.
+    /// - Returns: `nil` when ν is below 1e-10 or t or ν is NaN.
     /// - Complexity: O(√ν).
     public static func twoSidedP(_ t: Double, degreesOfFreedom nu: Double) -> Double? {
         guard let tail = tail(abs(t), degreesOfFreedom: nu) else { return nil }
@@ -34,11 +43,11 @@ public enum StudentT {
 
     /// The probability density function f(t; ν) = (1 + t²/ν)^(−(ν+1)/2) / (√ν B(ν/2, ½)).
     ///
-    /// - Returns: `nil` when ν is not positive or t or ν is NaN.
+    /// - Returns: `nil` when ν is below 1e-10 or t or ν is NaN.
     /// - Complexity: O(1).
     public static func density(_ t: Double, degreesOfFreedom nu: Double) -> Double? {
-        guard nu > 0, !t.isNaN else { return nil }
-        if nu.isInfinite {
+        guard nu >= minimumDegreesOfFreedom, !t.isNaN else { return nil }
+        if nu > normalDegreesOfFreedom {
             return Elementary.exp(-t * t / 2) / 2.50662827463100050241576528481
         }
         return densityUnchecked(t, nu)
@@ -52,16 +61,16 @@ public enum StudentT {
     /// a Newton step leaves it). It starts from the Cornish–Fisher expansion
     /// around the normal quantile and stops when a step changes t by less than
     /// 1e-15 relative; the result is accurate to about 1e-14 relative. ν = 1
-    /// (Cauchy) and ν = 2 have closed forms; an infinite ν gives the normal
+    /// (Cauchy) and ν = 2 have closed forms; above ν = 1e18 it is the normal
     /// quantile.
     ///
-    /// - Returns: `nil` unless 0 < p < 1 and ν > 0, and when the quantile is
-    ///   beyond the largest finite Double (tiny p with ν well below 1).
+    /// - Returns: `nil` unless 0 < p < 1 and ν ≥ 1e-10, and when the quantile
+    ///   is beyond the largest finite Double (small p with ν well below 1).
     /// - Complexity: O(√ν) per step, a handful of steps.
     public static func quantile(_ p: Double, degreesOfFreedom nu: Double) -> Double? {
-        guard p > 0, p < 1, nu > 0 else { return nil }
+        guard p > 0, p < 1, nu >= minimumDegreesOfFreedom else { return nil }
         if p == 0.5 { return 0 }
-        if nu.isInfinite { return Normal.quantile(p) }
+        if nu > normalDegreesOfFreedom { return Normal.quantile(p) }
         let q = p < 0.5 ? p : 1 - p
         let sign: Double = p < 0.5 ? -1 : 1
         let t: Double?
@@ -84,9 +93,9 @@ public enum StudentT {
 
     /// The tail beyond |t| and its complement, F restricted to |t|.
     private static func tail(_ t: Double, degreesOfFreedom nu: Double) -> (beyond: Double, within: Double)? {
-        guard nu > 0, !t.isNaN else { return nil }
+        guard nu >= minimumDegreesOfFreedom, !t.isNaN else { return nil }
         if t.isInfinite { return (0, 1) }
-        if nu.isInfinite {
+        if nu > normalDegreesOfFreedom {
             let beyond = Normal.survival(t)
             return (beyond, 1 - beyond)
         }

@@ -50,6 +50,10 @@ struct StudentTTests {
     @Test func infiniteDegreesOfFreedomIsNormal() {
         #expect(StudentT.quantile(0.975, degreesOfFreedom: .infinity) == Normal.quantile(0.975))
         #expect(StudentT.cdf(1.3, degreesOfFreedom: .infinity) == Normal.cdf(1.3))
+        #expect(StudentT.quantile(0.9, degreesOfFreedom: 1e19) == Normal.quantile(0.9))
+        // Just below the switch the t functions agree with the normal ones to rounding.
+        let t = StudentT.quantile(0.9, degreesOfFreedom: 1e17)!
+        #expect(abs(t - Normal.quantile(0.9)!) <= 1e-14)
     }
 
     @Test func densityIntegratesToTheCDF() throws {
@@ -76,5 +80,11 @@ struct StudentTTests {
         #expect(StudentT.cdf(1, degreesOfFreedom: -1) == nil)
         // Beyond the largest Double: nil, not infinity.
         #expect(StudentT.quantile(1e-300, degreesOfFreedom: 0.1) == nil)
+        #expect(StudentT.quantile(0.6, degreesOfFreedom: 1e-3) != nil)
+        #expect(StudentT.quantile(0.75, degreesOfFreedom: 1e-3) == nil)
+        // Below the supported degrees of freedom.
+        #expect(StudentT.quantile(0.6, degreesOfFreedom: 1e-20) == nil)
+        #expect(StudentT.cdf(1, degreesOfFreedom: 1e-11) == nil)
+        #expect(StudentT.density(1, degreesOfFreedom: 1e-11) == nil)
     }
 }
