@@ -21,12 +21,18 @@ public struct Interval: Sendable, Equatable, Hashable {
     }
 
     /// high − low.
+    ///
+    /// - Complexity: O(1).
     public var width: Double { high - low }
 
     /// Whether `x` lies in the interval, bounds included.
+    ///
+    /// - Complexity: O(1).
     public func contains(_ x: Double) -> Bool { low <= x && x <= high }
 
     /// The interval with both bounds clamped into `range`.
+    ///
+    /// - Complexity: O(1).
     public func clamped(to range: ClosedRange<Double>) -> Interval {
         Interval(low: Swift.min(Swift.max(low, range.lowerBound), range.upperBound),
                  high: Swift.min(Swift.max(high, range.lowerBound), range.upperBound))

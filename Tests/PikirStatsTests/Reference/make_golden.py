@@ -255,7 +255,11 @@ def welch(a, b):
     # Rule: nil when a group has fewer than 2 answers or both have zero variance.
     if len(a) < 2 or len(b) < 2 or (np.var(a) == 0 and np.var(b) == 0):
         return None
-    res = stats.ttest_ind(a, b, equal_var=False)
+    with warnings.catch_warnings():
+        # SciPy warns about "precision loss" when one group's answers are all
+        # equal; its variance is exactly 0 then and the result is exact.
+        warnings.filterwarnings("ignore", message="Precision loss")
+        res = stats.ttest_ind(a, b, equal_var=False)
     ci = res.confidence_interval(0.95)
     va, vb = np.var(a, ddof=1) / len(a), np.var(b, ddof=1) / len(b)
     return {"mean_difference": float(a.mean() - b.mean()), "se": math.sqrt(va + vb),
