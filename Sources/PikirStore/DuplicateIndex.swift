@@ -1,4 +1,5 @@
 import GRDB
+import PikirNormalise
 
 /// The fingerprints and form ids already in the warehouse, kept in memory so
 /// that a million inserts need no unique index to be searched and updated.
@@ -8,11 +9,13 @@ import GRDB
 /// no other writer can add rows until the commit. Rows are read only past the
 /// highest row id seen, so a refresh costs what the other processes added.
 final class DuplicateIndex {
-    private var byFingerprint: [Int64: Int64] = [:]
-    private var byFormID: [String: Int64] = [:]
+    private var byFingerprint = RowTable()
+    /// Keyed by a 64-bit hash of the form id: hashing a String key with
+    /// SipHash on every insert cost 3% of an ingest. A hit is confirmed
+    /// against the stored id by the writer (`FileWriter`), so a collision
+    /// can never turn a new response into a duplicate.
+    private var byFormID = RowTable()
     private var highestRowID: Int64 = 0
-    /// Entries added by the file being written, undone if its transaction rolls back.
-    private var pending: [(fingerprint: Int64?, formID: String?)] = []
 
     /// Catches up with rows other writers committed (call inside the write transaction).
     func refresh(_ db: Database) throws {
@@ -23,38 +26,92 @@ final class DuplicateIndex {
         while let row = try rows.next() {
             let id: Int64 = row[0]
             if let fingerprint: Int64 = row[1] { byFingerprint[fingerprint] = id }
-            if let formID: String = row[2] { byFormID[formID] = id }
+            if let formID: String = row[2] { byFormID[Fingerprint.of(formID)] = id }
         }
         highestRowID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM response") ?? 0
-        pending.removeAll(keepingCapacity: true)
     }
 
-    /// The row a response duplicates, if any.
-    func original(fingerprint: Int64?, formID: String?) -> Int64? {
-        if let formID, let id = byFormID[formID] { return id }
-        if let fingerprint, let id = byFingerprint[fingerprint] { return id }
+    /// The row a response may duplicate: by form id (to be confirmed, see
+    /// `byFormID`), else by fingerprint.
+    func candidate(fingerprint: Int64?, formIDHash: Int64?) -> (row: Int64, byFormID: Bool)? {
+        if let formIDHash, let id = byFormID[formIDHash] { return (id, true) }
+        if let fingerprint, let id = byFingerprint[fingerprint] { return (id, false) }
         return nil
     }
 
-    func add(rowID: Int64, fingerprint: Int64?, formID: String?) {
+    func add(rowID: Int64, fingerprint: Int64?, formIDHash formID: Int64?) {
         if let fingerprint { byFingerprint[fingerprint] = rowID }
         if let formID { byFormID[formID] = rowID }
-        pending.append((fingerprint, formID))
         highestRowID = max(highestRowID, rowID)
     }
 
     /// The file's transaction committed: its rows stay.
-    func commit() { pending.removeAll(keepingCapacity: true) }
+    func commit() {}
 
     /// The file's transaction rolled back: forget its rows, and read again next time.
     func rollBack() {
-        for (fingerprint, formID) in pending {
-            if let fingerprint { byFingerprint[fingerprint] = nil }
-            if let formID { byFormID[formID] = nil }
-        }
-        pending.removeAll()
-        byFingerprint.removeAll()
-        byFormID.removeAll()
+        byFingerprint = RowTable()
+        byFormID = RowTable()
         highestRowID = 0
+    }
+}
+
+/// A map from a 64-bit hash to a row id: open addressing with linear probing,
+/// at most half full. Swift's `Dictionary` runs SipHash on every look-up,
+/// which cost 3% of a million-row ingest; these keys are hashes already.
+struct RowTable {
+    private var keys: [Int64]
+    /// Row id + 1; 0 marks an empty slot.
+    private var values: [Int64]
+    private var mask: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 1024) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        keys = Array(repeating: 0, count: size)
+        values = Array(repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    @inline(__always)
+    private func slot(_ key: Int64) -> Int {
+        Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+    }
+
+    subscript(key: Int64) -> Int64? {
+        get {
+            var i = slot(key)
+            while values[i] != 0 {
+                if keys[i] == key { return values[i] - 1 }
+                i = (i + 1) & mask
+            }
+            return nil
+        }
+        set {
+            guard let row = newValue else { preconditionFailure("RowTable never removes a key") }
+            var i = slot(key)
+            while values[i] != 0 {
+                if keys[i] == key { values[i] = row + 1; return }
+                i = (i + 1) & mask
+            }
+            keys[i] = key
+            values[i] = row + 1
+            count += 1
+            if count * 2 > mask + 1 { grow() }
+        }
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = Array(repeating: 0, count: oldKeys.count * 2)
+        values = Array(repeating: 0, count: oldKeys.count * 2)
+        mask = keys.count - 1
+        for j in oldKeys.indices where oldValues[j] != 0 {
+            var i = slot(oldKeys[j])
+            while values[i] != 0 { i = (i + 1) & mask }
+            keys[i] = oldKeys[j]
+            values[i] = oldValues[j]
+        }
     }
 }

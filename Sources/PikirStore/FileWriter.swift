@@ -18,11 +18,6 @@ final class FileWriter {
     private let insertDuplicate: Statement
     private let findOriginal: Statement
     private let duplicates: DuplicateIndex
-    /// The row's text values, copied once into one buffer that outlives the
-    /// insert, so SQLite can read them in place (SQLITE_STATIC) instead of
-    /// allocating a copy of each.
-    private var arena: [UInt8] = []
-    private var texts: [(index: Int32, start: Int, count: Int)] = []
 
     init(db: Database, entry: LedgerEntry, duplicates: DuplicateIndex) throws {
         self.db = db
@@ -49,64 +44,54 @@ final class FileWriter {
 
     /// Stores a response; false when it duplicates one already stored.
     ///
-    /// Binds through SQLite's C API: GRDB's `StatementArguments` boxes each of
-    /// the 26 values, which cost more than the insert itself on a million rows.
-    func insert(_ r: CanonicalResponse) throws -> Bool {
-        let formID = r.hasFormID ? r.responseID : nil
-        if let originalRow = duplicates.original(fingerprint: r.fingerprint, formID: formID) {
-            let original = try String.fetchOne(findOriginal, arguments: [originalRow]) ?? r.responseID
-            try insertDuplicate.execute(arguments: [fileID, r.sourceLine, r.responseID, original])
+    /// Binds through SQLite's C API straight from the batch's buffers (see
+    /// `EncodedRows`): GRDB's `StatementArguments` boxes each of the 27
+    /// values, which cost more than the insert itself on a million rows.
+    func insert(row: Int, of rows: EncodedRows) throws -> Bool {
+        let meta = rows.meta[row]
+        if let candidate = duplicates.candidate(fingerprint: meta.fingerprint, formIDHash: meta.formIDHash),
+           let original = try String.fetchOne(findOriginal, arguments: [candidate.row]),
+           !candidate.byFormID || original == rows.string(row: row, column: 1) {
+            try insertDuplicate.execute(arguments: [fileID, meta.sourceLine, rows.string(row: row, column: 0), original])
             return false
         }
-        let s = r.scores
         let statement = insertResponse.sqliteStatement
         sqlite3_reset(statement)
-        // Swapped in and out so the buffers stay uniquely owned (no copy on append).
-        var bind = Binder(statement: statement, arena: [], texts: [])
-        swap(&bind.arena, &arena)
-        swap(&bind.texts, &texts)
-        bind.arena.removeAll(keepingCapacity: true)
-        bind.texts.removeAll(keepingCapacity: true)
-        defer {
-            swap(&bind.arena, &arena)
-            swap(&bind.texts, &texts)
+        rows.bytes.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) } ?? FileWriter.empty
+            rows.cells.withUnsafeBufferPointer { cells in
+                sqlite3_bind_int64(statement, 3, fileID)
+                for column in 0..<EncodedRows.columns {
+                    // file_id is the third parameter; the row's cells fill the others.
+                    let index = Int32(column < 2 ? column + 1 : column + 2)
+                    let cell = cells[meta.firstCell + column]
+                    switch cell.kind {
+                    case .null: sqlite3_bind_null(statement, index)
+                    case .integer: sqlite3_bind_int64(statement, index, cell.value)
+                    case .real: sqlite3_bind_double(statement, index, Double(bitPattern: UInt64(bitPattern: cell.value)))
+                    case .text: sqlite3_bind_text(statement, index, base + Int(cell.value), cell.count, FileWriter.staticBytes)
+                    }
+                }
+            }
         }
-        bind.text(r.responseID)
-        bind.text(formID)
-        bind.int(Int(fileID))
-        bind.int(r.sourceLine)
-        bind.int64(r.fingerprint)
-        bind.text(r.timestamp)
-        bind.text(r.region)
-        bind.text(r.city)
-        bind.text(r.sessionDate)
-        bind.int(r.year)
-        bind.int(r.month)
-        bind.text(r.sessionID)
-        bind.text(r.trainerID)
-        bind.text(r.trainerName)
-        bind.text(r.module)
-        bind.text(r.participantGroup)
-        bind.text(r.lang)
-        bind.double(s.overall)
-        bind.double(s.delivery)
-        bind.double(s.content)
-        bind.double(s.organisation)
-        bind.double(s.applicability)
-        bind.double(s.nps)
-        bind.text(r.liked)
-        bind.text(r.improve)
-        bind.text(r.comment)
-        bind.text(r.extras.isEmpty ? nil : ExtrasJSON.encode(r.extras))
-        bind.bindTexts()
+        // The bound bytes belong to the batch, which outlives this step; every
+        // parameter is bound again before the next one, so none is left dangling.
         let code = sqlite3_step(statement)
-        sqlite3_clear_bindings(statement)  // the arena's bytes are about to be reused
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
-        duplicates.add(rowID: sqlite3_last_insert_rowid(db.sqliteConnection), fingerprint: r.fingerprint, formID: formID)
+        duplicates.add(rowID: sqlite3_last_insert_rowid(db.sqliteConnection), fingerprint: meta.fingerprint, formIDHash: meta.formIDHash)
         return true
     }
+
+    /// SQLite's SQLITE_STATIC: the bytes stay valid until the statement is stepped.
+    private static let staticBytes = unsafeBitCast(0, to: sqlite3_destructor_type.self)
+    /// An address for '' when a batch holds no text at all (a nil pointer would bind NULL).
+    nonisolated(unsafe) private static let empty: UnsafePointer<CChar> = {
+        let p = UnsafeMutablePointer<CChar>.allocate(capacity: 1)
+        p.initialize(to: 0)
+        return UnsafePointer(p)
+    }()
 
     func insert(_ reject: Reject) throws {
         try insertReject.execute(arguments: [fileID, reject.line, reject.reason.rawValue, reject.message, reject.raw])
@@ -126,53 +111,6 @@ final class FileWriter {
             UPDATE file SET records = ?, accepted = ?, rejected = ?, duplicates = ?, ignored = ?, redactions = ? WHERE id = ?
             """, arguments: [counts.records, counts.accepted, counts.rejected, counts.duplicates, counts.ignored,
                              counts.redactions, fileID])
-    }
-}
-
-/// Binds values to consecutive parameters of a prepared statement. Text is
-/// gathered into `arena` first and bound in place once the buffer stops
-/// growing (`bindTexts`), so no value is copied twice.
-private struct Binder {
-    let statement: OpaquePointer
-    var arena: [UInt8]
-    var texts: [(index: Int32, start: Int, count: Int)]
-    var index: Int32 = 1
-
-    /// SQLite's SQLITE_STATIC: the bytes stay valid until the statement is stepped.
-    private static let staticBytes = unsafeBitCast(0, to: sqlite3_destructor_type.self)
-
-    mutating func text(_ value: String?) {
-        defer { index += 1 }
-        guard var value else { sqlite3_bind_null(statement, index); return }
-        let start = arena.count
-        value.withUTF8 { arena.append(contentsOf: $0) }
-        texts.append((index, start, arena.count - start))
-    }
-
-    /// Binds every text gathered, now that the arena no longer moves.
-    mutating func bindTexts() {
-        arena.append(0)  // a non-empty buffer, so '' has an address too
-        arena.withUnsafeBufferPointer { buffer in
-            let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-            for t in texts {
-                sqlite3_bind_text(statement, t.index, base + t.start, Int32(t.count), Binder.staticBytes)
-            }
-        }
-    }
-
-    mutating func int(_ value: Int?) {
-        defer { index += 1 }
-        if let value { sqlite3_bind_int64(statement, index, Int64(value)) } else { sqlite3_bind_null(statement, index) }
-    }
-
-    mutating func int64(_ value: Int64?) {
-        defer { index += 1 }
-        if let value { sqlite3_bind_int64(statement, index, value) } else { sqlite3_bind_null(statement, index) }
-    }
-
-    mutating func double(_ value: Double?) {
-        defer { index += 1 }
-        if let value { sqlite3_bind_double(statement, index, value) } else { sqlite3_bind_null(statement, index) }
     }
 }
 

@@ -58,73 +58,138 @@ public final class Ingestor {
 
     /// Ingests one file; never throws: a file that cannot be read is a `failed` report.
     public func ingest(path: String) -> IngestReport {
-        var report = IngestReport(path: path, status: .failed)
-        do {
-            let (sha, size) = try FileHash.sha256(path: path)
-            report.sha256 = sha
-            if let entry = try warehouse.ledgerEntry(sha256: sha) {
-                report.status = .skipped
-                report.encoding = entry.encoding
-                report.delimiter = entry.delimiter
-                report.message = "already ingested as \(entry.path) on \(entry.ingestedAt)"
-                return report
-            }
-            let reader = try ExportReader(path: path, options: readOptions)
-            let format = reader.format
-            report.encoding = format.encoding.rawValue
-            report.delimiter = format.dialect.delimiter == 0x09 ? "\t" : format.dialect.delimiterName
-            let normaliser = try RecordNormaliser(sourceFile: path, fileHash: sha, format: format, settings: settings)
-            let entry = LedgerEntry(path: path, sha256: sha, size: size, encoding: format.encoding.rawValue,
-                                    delimiter: report.delimiter!, lineEnding: format.dialect.lineEnding.rawValue,
-                                    headerLine: format.headerLine, ingestedAt: Self.timestamp(clock()))
-            var committed = false
-            defer { if committed { duplicates.commit() } else { duplicates.rollBack() } }
-            try warehouse.queue.inTransaction(.immediate) { db in
-                let writer = try FileWriter(db: db, entry: entry, duplicates: duplicates)
-                // Read and normalise on another thread while this one writes.
-                let channel = WriteChannel()
-                let sink = NormalisingSink(normaliser: normaliser, channel: channel)
-                let box = UncheckedBox((reader, sink))
-                DispatchQueue.global(qos: .userInitiated).async {
-                    let (reader, sink) = box.value
-                    do {
-                        _ = try reader.read(into: sink)
-                        sink.flush()
-                        channel.finish(error: nil)
-                    } catch {
-                        channel.finish(error: error)
-                    }
+        ingest(paths: [path])[0]
+    }
+
+    /// Ingests files in the order given, each in its own transaction; never throws.
+    ///
+    /// Up to `parallelism` files are hashed, read and normalised at once on
+    /// worker threads while this thread stores them one after the other, in
+    /// order, so the warehouse ends the same whatever the timing. A worker
+    /// may start a file only while fewer than `parallelism + 1` files wait
+    /// to be stored, which keeps memory flat however many files there are.
+    ///
+    /// - Parameter report: Called on this thread with each file's report, in order.
+    public func ingest(paths: [String], parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
+                       report: (IngestReport) -> Void = { _ in }) -> [IngestReport] {
+        let known = (try? warehouse.ledger()).map { Dictionary($0.map { ($0.sha256, $0) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
+        let jobs = paths.map { FileJob(path: $0) }
+        let workers = max(1, min(parallelism, jobs.count))
+        let lanes = max(1, parallelism)
+        let window = DispatchSemaphore(value: workers + 1)
+        let next = NextIndex()
+        let group = DispatchGroup()
+        let context = UncheckedBox((self, jobs, known))
+        for _ in 0..<workers {
+            DispatchQueue.global(qos: .userInitiated).async(group: group) {
+                let (ingestor, jobs, known) = context.value
+                while true {
+                    window.wait()
+                    guard let i = next.take(below: jobs.count) else { window.signal(); return }
+                    ingestor.prepareAndRead(jobs[i], known: known, lanes: lanes)
                 }
-                var accepted = 0, duplicates = 0
-                do {
-                    while let batch = channel.receive() {
-                        for item in batch {
-                            switch item {
-                            case .response(let response):
-                                if try writer.insert(response) { accepted += 1 } else { duplicates += 1 }
-                            case .normaliseReject(let line, let code, let message, let raw):
-                                try writer.insert(reject: line, code: code, message: message, raw: raw)
-                            case .readerReject(let reject):
-                                try writer.insert(reject)
-                            case .ignored(let ignored):
-                                try writer.insert(ignored)
-                            }
+            }
+        }
+        var reports: [IngestReport] = []
+        for job in jobs {
+            job.ready.wait()
+            let result = store(job)
+            window.signal()
+            reports.append(result)
+            report(result)
+        }
+        group.wait()
+        return reports
+    }
+
+    /// Worker side: hash, skip what the ledger has, detect the format, then
+    /// read and normalise into the job's channel.
+    private func prepareAndRead(_ job: FileJob, known: [String: LedgerEntry], lanes: Int) {
+        do {
+            let (sha, size) = try FileHash.sha256(path: job.path)
+            job.report.sha256 = sha
+            if let entry = known[sha] {
+                job.skip(entry)
+                job.ready.signal()
+                return
+            }
+            let reader = try ExportReader(path: job.path, options: readOptions)
+            let format = reader.format
+            job.report.encoding = format.encoding.rawValue
+            let delimiter = format.dialect.delimiter == 0x09 ? "\t" : format.dialect.delimiterName
+            job.report.delimiter = delimiter
+            let normalisers = try (0..<lanes).map { _ in
+                try RecordNormaliser(sourceFile: job.path, fileHash: sha, format: format, settings: settings)
+            }
+            job.entry = LedgerEntry(path: job.path, sha256: sha, size: size, encoding: format.encoding.rawValue,
+                                    delimiter: delimiter, lineEnding: format.dialect.lineEnding.rawValue,
+                                    headerLine: format.headerLine, ingestedAt: Self.timestamp(clock()))
+            let sink = BatchingSink(normalisers: normalisers, channel: job.channel)
+            job.sink = sink
+            job.ready.signal()
+            do {
+                _ = try reader.read(into: sink)
+                sink.flush()
+                job.channel.finish(error: nil)
+            } catch {
+                job.channel.finish(error: error)
+            }
+        } catch {
+            job.report.message = Self.message(error, path: warehouse.path)
+            job.ready.signal()
+        }
+    }
+
+    /// Writer side: stores one prepared file in one transaction.
+    private func store(_ job: FileJob) -> IngestReport {
+        var report = job.report
+        guard let entry = job.entry, job.sink != nil else { return report }
+        let channel = job.channel
+        var committed = false
+        defer {
+            // A skipped file added nothing to the index: only a failed one must be forgotten.
+            if committed || report.status == .skipped { duplicates.commit() } else { duplicates.rollBack() }
+            if !committed || report.status == .skipped {
+                channel.cancel()
+                while channel.receive() != nil {}  // let the worker finish the file before it is forgotten
+            }
+        }
+        do {
+            try warehouse.queue.inTransaction(.immediate) { db in
+                // Another process may have stored the same content since the ledger was read.
+                if let stored = try LedgerEntry.fetch(db, sha256: entry.sha256) {
+                    report.status = .skipped
+                    report.message = "already ingested as \(stored.path) on \(stored.ingestedAt)"
+                    return .rollback
+                }
+                let writer = try FileWriter(db: db, entry: entry, duplicates: duplicates)
+                var accepted = 0, duplicates = 0, rejected = 0, ignored = 0, redactions = 0
+                while let pending = channel.receive() {
+                    let batch = pending.take()
+                    rejected += batch.rejected
+                    ignored += batch.ignored
+                    redactions += batch.redactions
+                    for item in batch.items {
+                        switch item {
+                        case .response(let row):
+                            if try writer.insert(row: row, of: batch.rows) { accepted += 1 } else { duplicates += 1 }
+                        case .normaliseReject(let line, let code, let message, let raw):
+                            try writer.insert(reject: line, code: code, message: message, raw: raw)
+                        case .readerReject(let reject):
+                            try writer.insert(reject)
+                        case .ignored(let ignored):
+                            try writer.insert(ignored)
                         }
                     }
-                } catch {
-                    channel.cancel()
-                    while channel.receive() != nil {}  // let the reader finish before unwinding
-                    throw error
                 }
                 if let failure = channel.failure { throw failure }
-                let sinkCounts = (rejected: sink.rejected, ignored: sink.ignored, redactions: sink.redactions)
                 var counts = entry
-                counts.records = accepted + sinkCounts.rejected + duplicates + sinkCounts.ignored
+                counts.records = accepted + rejected + duplicates + ignored
                 counts.accepted = accepted
-                counts.rejected = sinkCounts.rejected
+                counts.rejected = rejected
                 counts.duplicates = duplicates
-                counts.ignored = sinkCounts.ignored
-                counts.redactions = sinkCounts.redactions
+                counts.ignored = ignored
+                counts.redactions = redactions
                 try writer.finish(counts)
                 report.records = counts.records
                 report.accepted = counts.accepted
@@ -134,24 +199,68 @@ public final class Ingestor {
                 report.redactions = counts.redactions
                 return .commit
             }
-            committed = true
-            report.status = .ingested
-        } catch let error as IngestError {
-            report.message = error.message
-        } catch let error as NormaliseSetupError {
-            report.message = error.message
-        } catch let error as DatabaseError {
-            report.message = StoreError(database: error, path: warehouse.path).message
+            if report.status != .skipped {
+                committed = true
+                report.status = .ingested
+            }
         } catch {
-            report.message = "\(error)"
+            report = job.report
+            report.message = Self.message(error, path: warehouse.path)
         }
         return report
+    }
+
+    static func message(_ error: Error, path: String) -> String {
+        switch error {
+        case let error as IngestError: error.message
+        case let error as NormaliseSetupError: error.message
+        case let error as DatabaseError: StoreError(database: error, path: path).message
+        default: "\(error)"
+        }
     }
 
     static func timestamp(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)
+    }
+}
+
+/// One file on its way through `Ingestor.ingest(paths:)`: filled in by a
+/// worker, then read by the writer once `ready` is signalled.
+final class FileJob: @unchecked Sendable {
+    let path: String
+    let ready = DispatchSemaphore(value: 0)
+    let channel = WriteChannel(capacity: 16)
+    var report: IngestReport
+    /// Set when the file is ready to be stored; nil when it failed or was skipped.
+    var entry: LedgerEntry?
+    var sink: BatchingSink?
+
+    init(path: String) {
+        self.path = path
+        report = IngestReport(path: path, status: .failed)
+    }
+
+    func skip(_ stored: LedgerEntry) {
+        report.status = .skipped
+        report.encoding = stored.encoding
+        report.delimiter = stored.delimiter
+        report.message = "already ingested as \(stored.path) on \(stored.ingestedAt)"
+    }
+}
+
+/// Hands out job indexes to workers, in order.
+final class NextIndex: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
     }
 }
 

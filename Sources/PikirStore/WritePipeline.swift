@@ -4,19 +4,46 @@ import PikirNormalise
 
 /// One thing to write for a file, in file order.
 enum WriteItem {
-    case response(CanonicalResponse)
+    /// A row of the batch's `rows`.
+    case response(row: Int)
     case normaliseReject(line: Int, code: String, message: String, raw: String)
     case readerReject(Reject)
     case ignored(IgnoredLine)
 }
 
-/// Hands batches of write items from the thread that reads and normalises to
-/// the thread that holds the database, so the two run on both cores.
+/// What crosses from a normaliser lane to the writing thread at once.
+struct WriteBatch {
+    var items: [WriteItem] = []
+    var rows = EncodedRows()
+    var rejected = 0, ignored = 0, redactions = 0
+}
+
+/// A batch in file order, filled in by a normaliser lane while the writer
+/// may already be waiting for it.
+final class PendingBatch: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var batch = WriteBatch()
+
+    func fill(_ batch: WriteBatch) {
+        self.batch = batch
+        done.signal()
+    }
+
+    /// Waits for the lane, then hands the batch over (once).
+    func take() -> WriteBatch {
+        done.wait()
+        defer { batch = WriteBatch() }
+        return batch
+    }
+}
+
+/// Hands batches, in file order, from the thread that reads to the thread
+/// that holds the database.
 ///
 /// Bounded: the producer waits when `capacity` batches are queued, so memory
 /// stays flat however large the file.
 final class WriteChannel: @unchecked Sendable {
-    private var queue: [[WriteItem]] = []
+    private var queue: [PendingBatch] = []
     private var finished = false
     private(set) var failure: Error?
     private var cancelled = false
@@ -29,7 +56,7 @@ final class WriteChannel: @unchecked Sendable {
     }
 
     /// Producer side; false once the consumer has given up.
-    func send(_ batch: [WriteItem]) -> Bool {
+    func send(_ batch: PendingBatch) -> Bool {
         space.wait()
         let stop = lock.sync { () -> Bool in
             if cancelled { return true }
@@ -51,9 +78,9 @@ final class WriteChannel: @unchecked Sendable {
     }
 
     /// Consumer side: the next batch, or nil when the producer has finished.
-    func receive() -> [WriteItem]? {
+    func receive() -> PendingBatch? {
         items.wait()
-        return lock.sync { () -> [WriteItem]? in
+        return lock.sync { () -> PendingBatch? in
             if queue.isEmpty { return nil }  // only `finish` signals without a batch
             let batch = queue.removeFirst()
             space.signal()
@@ -68,54 +95,93 @@ final class WriteChannel: @unchecked Sendable {
     }
 }
 
-/// Reads and normalises on its thread, batching what it finds for the writer.
-final class NormalisingSink: RecordSink {
-    let normaliser: RecordNormaliser
-    let channel: WriteChannel
-    private var batch: [WriteItem] = []
+/// Copies records into batches on the reading thread and has them
+/// normalised on `lanes` threads at once, in file order for the writer.
+///
+/// Each lane has its own `RecordNormaliser` (their caches are not shared)
+/// and takes every `lanes`-th batch; the channel keeps the batches in the
+/// order they were read, so the warehouse ends the same whatever the timing.
+final class BatchingSink: RecordSink, @unchecked Sendable {
+    private enum Event {
+        case record(Int)
+        case ignored(IgnoredLine)
+        case rejected(Reject)
+    }
+
+    private let channel: WriteChannel
+    private let lanes: [(queue: DispatchQueue, normaliser: RecordNormaliser)]
+    private var next = 0
+    private var events: [Event] = []
+    private var records = RecordBatch(capacity: BatchingSink.batchSize)
     private(set) var stopped = false
-    var rejected = 0, ignored = 0, redactions = 0
     static let batchSize = 512
 
-    init(normaliser: RecordNormaliser, channel: WriteChannel) {
-        self.normaliser = normaliser
+    init(normalisers: [RecordNormaliser], channel: WriteChannel) {
+        precondition(!normalisers.isEmpty)
         self.channel = channel
-        batch.reserveCapacity(Self.batchSize)
+        lanes = normalisers.enumerated().map { (DispatchQueue(label: "pikir.normalise.\($0.offset)", qos: .userInitiated), $0.element) }
+        events.reserveCapacity(Self.batchSize)
     }
 
     func header(columns: [String], line: Int?) {}
 
     func record(_ record: RecordView) {
-        switch normaliser.normalise(record) {
-        case .response(let response, let redacted):
-            redactions += redacted
-            push(.response(response))
-        case .reject(let code, let message):
-            rejected += 1
-            push(.normaliseReject(line: record.line, code: code, message: message, raw: record.rawText))
-        }
+        push(.record(records.append(record)))
     }
 
-    func ignored(_ ignored: IgnoredLine) {
-        self.ignored += 1
-        push(.ignored(ignored))
-    }
+    func ignored(_ ignored: IgnoredLine) { push(.ignored(ignored)) }
 
-    func rejected(_ reject: Reject) {
-        rejected += 1
-        push(.readerReject(reject))
-    }
+    func rejected(_ reject: Reject) { push(.rejected(reject)) }
 
-    private func push(_ item: WriteItem) {
+    private func push(_ event: Event) {
         guard !stopped else { return }
-        batch.append(item)
-        if batch.count >= Self.batchSize { flush() }
+        events.append(event)
+        if events.count >= Self.batchSize { flush() }
     }
 
+    /// Sends what is gathered to the next lane (call once more at the end).
     func flush() {
-        guard !batch.isEmpty, !stopped else { return }
-        if !channel.send(batch) { stopped = true }
-        batch = []
-        batch.reserveCapacity(Self.batchSize)
+        guard !events.isEmpty, !stopped else { return }
+        let pending = PendingBatch()
+        if !channel.send(pending) { stopped = true; return }
+        let lane = lanes[next]
+        next = (next + 1) % lanes.count
+        let work = UncheckedBox((events, records, lane.normaliser))
+        lane.queue.async {
+            var (events, records, normaliser) = work.value
+            pending.fill(BatchingSink.normalise(events, &records, with: normaliser))
+        }
+        events = []
+        events.reserveCapacity(Self.batchSize)
+        records = RecordBatch(capacity: Self.batchSize)
+    }
+
+    private static func normalise(_ events: [Event], _ records: inout RecordBatch, with normaliser: RecordNormaliser) -> WriteBatch {
+        var batch = WriteBatch()
+        batch.items.reserveCapacity(events.count)
+        batch.rows.reserve(events.count)
+        for event in events {
+            switch event {
+            case .record(let index):
+                let item = records.withRecord(index) { record -> WriteItem in
+                    switch normaliser.normalise(record) {
+                    case .response(let response, let redacted):
+                        batch.redactions += redacted
+                        return .response(row: batch.rows.append(response))
+                    case .reject(let code, let message):
+                        batch.rejected += 1
+                        return .normaliseReject(line: record.line, code: code, message: message, raw: record.rawText)
+                    }
+                }
+                batch.items.append(item)
+            case .ignored(let ignored):
+                batch.ignored += 1
+                batch.items.append(.ignored(ignored))
+            case .rejected(let reject):
+                batch.rejected += 1
+                batch.items.append(.readerReject(reject))
+            }
+        }
+        return batch
     }
 }

@@ -27,14 +27,18 @@ struct Ingest: ParsableCommand {
 
     @OptionGroup var read: ReadFlags
 
+    @Option(help: "Files read and normalised at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
     func run() throws {
         let store = try warehouse.open()
         let ingestor = Ingestor(warehouse: store, settings: try registries.settings(), options: read.options)
         try ingestor.storeSessions()
-        var reports: [IngestReport] = []
-        for path in InputFiles.expand(inputs) {
-            let report = ingestor.ingest(path: path)
-            reports.append(report)
+        let reports = ingestor.ingest(paths: InputFiles.expand(inputs), parallelism: jobs) { report in
             if format == .text { print(IngestText.line(report)) }
         }
         let totals = IngestTotals(reports)

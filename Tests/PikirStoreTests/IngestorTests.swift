@@ -118,3 +118,48 @@ struct IngestorTests {
         #expect(try warehouse.count("SELECT count(*) FROM file") == 1)
     }
 }
+
+struct ParallelIngestTests {
+    /// Every response, reject and duplicate as exported, for comparing warehouses.
+    private func contents(_ warehouse: Warehouse) throws -> [String] {
+        var rows: [String] = []
+        try warehouse.forEachResponse { rows.append($0.map { $0 ?? "∅" }.joined(separator: "|")) }
+        rows += try warehouse.rejects().map { "\($0.file):\($0.line):\($0.reason_code)" }
+        rows += try warehouse.queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT f.path, d.line, d.response_id, d.duplicate_of FROM duplicate d JOIN file f ON f.id = d.file_id ORDER BY d.rowid")
+                .map { "\($0[0] as String):\($0[1] as Int):\($0[2] as String)=\($0[3] as String)" }
+        }
+        return rows
+    }
+
+    @Test(arguments: [2, 3, 8])
+    func theWarehouseEndsTheSameWhateverTheParallelism(_ parallelism: Int) throws {
+        // The same response in two files: which copy is the original must not depend on timing.
+        let dir = scratchDirectory()
+        let first = write("Дата;Город;Тренер;Общая оценка;Комментарий\n05.11.2024;Алматы;Нурлыбай Наурызбаев;5;Отлично\n", to: "a.csv", in: dir)
+        let twin = write("Күні;Қала;Тренер;Жалпы баға;Пікір\n05.11.2024;Алматы;Нурлыбай Наурызбаев;5;Отлично\n06.11.2024;Астана;Aigerim;4;Jaqsy\n", to: "b.csv", in: dir)
+        let paths = sampleFiles() + [first, twin]
+
+        let serial = try freshWarehouse()
+        let serialReports = Ingestor(warehouse: serial).ingest(paths: paths, parallelism: 1)
+        let parallel = try freshWarehouse()
+        var order: [String] = []
+        let parallelReports = Ingestor(warehouse: parallel).ingest(paths: paths, parallelism: parallelism) { order.append($0.path) }
+
+        #expect(order == paths, "reports come in the order the files were given")
+        #expect(parallelReports.map(\.status) == serialReports.map(\.status))
+        #expect(parallelReports.map(\.accepted) == serialReports.map(\.accepted))
+        #expect(parallelReports.map(\.duplicates) == serialReports.map(\.duplicates))
+        #expect(parallelReports.allSatisfy { $0.balances })
+        #expect(try contents(parallel) == (try contents(serial)))
+        #expect(try parallel.count("SELECT count(*) FROM response") > 400)
+    }
+
+    @Test func aFileGivenTwiceInOneRunIsStoredOnce() throws {
+        let warehouse = try freshWarehouse()
+        let path = write("City,Overall\nAlmaty,5\nAstana,4\n", to: "twice.csv")
+        let reports = Ingestor(warehouse: warehouse).ingest(paths: [path, path], parallelism: 2)
+        #expect(reports.map(\.status) == [.ingested, .skipped])
+        #expect(try warehouse.count("SELECT count(*) FROM response") == 2)
+    }
+}

@@ -6,7 +6,7 @@
 /// run and on every machine (Swift's `Hasher` is seeded per process). Text is
 /// mixed eight bytes at a time (multiply, xor-shift), a field separator after
 /// each value so that "ab","c" differs from "a","bc".
-struct Fingerprint {
+public struct Fingerprint {
     private var h: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     @inline(__always)
@@ -15,7 +15,9 @@ struct Fingerprint {
         h ^= h >> 32
     }
 
-    mutating func add(_ text: String?) {
+    public init() {}
+
+    public mutating func add(_ text: String?) {
         guard var text else { mix(0x5EED_0000_0000_0001); return }
         text.withUTF8 { bytes in
             var i = 0
@@ -39,12 +41,19 @@ struct Fingerprint {
         }
     }
 
-    mutating func add(_ number: Double?) {
+    public mutating func add(_ number: Double?) {
         guard let number else { mix(0x5EED_0000_0000_0002); return }
         mix(number.bitPattern)
     }
 
-    var value: Int64 {
+    /// The hash of one text alone (a form id, for the duplicate index).
+    public static func of(_ text: String) -> Int64 {
+        var f = Fingerprint()
+        f.add(text)
+        return f.value
+    }
+
+    public var value: Int64 {
         var x = h
         x ^= x >> 33
         x = x &* 0xC4CE_B9FE_1A85_EC53

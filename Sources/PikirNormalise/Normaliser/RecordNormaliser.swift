@@ -25,7 +25,7 @@ public final class RecordNormaliser {
     // Results per distinct cell, keyed by the cell's bytes (see ByteCache).
     private let placeCache = ByteCache<(region: String?, city: String?)>()
     private let trainerCache = ByteCache<(id: String?, name: String, key: String)>()
-    private let dateCache = ByteCache<Result<Dates.CalendarDate, Dates.Problem>>()
+    private let dateCache = ByteCache<DateHit>()
     private let moduleCache = ByteCache<String>()
     private let groupCache = ByteCache<String>()
     private let scoreCaches: [ByteCache<Scores.ScoreOutcome>]
@@ -108,10 +108,10 @@ public final class RecordNormaliser {
             redactions += result.total
             return result.text
         }
-        let texts = [cell(.liked), cell(.improve), cell(.comment)]
-        r.liked = redacted(texts[0])
-        r.improve = redacted(texts[1])
-        r.comment = redacted(texts[2])
+        let liked = cell(.liked), improve = cell(.improve), comment = cell(.comment)
+        r.liked = redacted(liked)
+        r.improve = redacted(improve)
+        r.comment = redacted(comment)
         if r.scores.isEmpty && r.liked == nil && r.improve == nil && r.comment == nil {
             return .reject(code: NormaliseRejectCode.noAnswers.rawValue,
                            message: "the record has no rating and no comment: nothing to count")
@@ -120,10 +120,11 @@ public final class RecordNormaliser {
         r.timestamp = cell(.timestamp)
         var calendarDate: Dates.CalendarDate?
         if let text = bytes(.sessionDate) ?? bytes(.timestamp) {
-            switch date(text) {
+            let hit = date(text)
+            switch hit.result {
             case .success(let d):
                 calendarDate = d
-                r.sessionDate = d.iso
+                r.sessionDate = hit.iso
                 r.year = d.year
                 r.month = d.month
             case .failure(let problem):
@@ -158,7 +159,8 @@ public final class RecordNormaliser {
             r.participantGroup = Self.cached(groupCache, text) { ParticipantGroups.parse($0)?.rawValue ?? ParticipantGroups.other.rawValue }
         }
         r.lang = cell(.lang).flatMap { AnswerLanguage(rawValue: $0.lowercased()) }?.rawValue
-            ?? language(record, answers: scoreTexts + texts.compactMap { $0 })?.rawValue ?? headerLanguage?.rawValue
+            ?? language(record, answers: Self.appending(liked, improve, comment, to: &scoreTexts))?.rawValue
+            ?? headerLanguage?.rawValue
 
         if let id = cell(.sessionID) {
             r.sessionID = id
@@ -166,8 +168,12 @@ public final class RecordNormaliser {
                   let session = sessions.match(city: r.city, date: calendarDate, trainerKey: trainerKey) {
             r.sessionID = session.id
         } else if let date = r.sessionDate {
-            r.sessionID = [r.city ?? "-", date, trainerKey ?? "-"]
-                .joined(separator: "/")
+            var id = r.city ?? "-"
+            id += "/"
+            id += date
+            id += "/"
+            id += trainerKey ?? "-"
+            r.sessionID = id
         }
 
         for (index, header) in extraColumns {
@@ -176,6 +182,14 @@ public final class RecordNormaliser {
         }
         r.fingerprint = fingerprint(r)
         return .response(r, redactions: redactions)
+    }
+
+    /// The answer texts with the free-text cells added (unredacted: redaction's tokens are Latin).
+    private static func appending(_ a: String?, _ b: String?, _ c: String?, to texts: inout [String]) -> [String] {
+        if let a { texts.append(a) }
+        if let b { texts.append(b) }
+        if let c { texts.append(c) }
+        return texts
     }
 
     // MARK: - Cached rules
@@ -205,12 +219,21 @@ public final class RecordNormaliser {
 
     /// Timestamps are all distinct, but their date part repeats: a local time
     /// after the date cannot move it, so only the date is parsed (and cached).
-    private func date(_ text: UnsafeRawBufferPointer) -> Result<Dates.CalendarDate, Dates.Problem> {
+    private func date(_ text: UnsafeRawBufferPointer) -> DateHit {
         var key = text
         if let space = text.firstIndex(of: 0x20), Self.isLocalTime(UnsafeRawBufferPointer(rebasing: text[(space + 1)...])) {
             key = UnsafeRawBufferPointer(rebasing: text[..<space])
         }
-        return Self.cached(dateCache, key) { [dateOrder] in Dates.parse($0, order: dateOrder) ?? .failure(.unrecognised($0)) }
+        return Self.cached(dateCache, key) { [dateOrder] in
+            let result = Dates.parse($0, order: dateOrder) ?? .failure(.unrecognised($0))
+            return DateHit(result: result, iso: try? result.get().iso)
+        }
+    }
+
+    /// A parsed date with its ISO text, made once per distinct cell.
+    private struct DateHit {
+        let result: Result<Dates.CalendarDate, Dates.Problem>
+        let iso: String?
     }
 
     /// `10:15`, `10:15:32`, `5:01:25 PM`, optionally followed by `GMT+5`/`GMT+6`
@@ -247,11 +270,11 @@ public final class RecordNormaliser {
         guard let timestamp = r.timestamp else { return nil }
         var f = Fingerprint()
         f.add(timestamp)
-        for value in [r.region, r.city, r.sessionDate, r.trainerName, r.module, r.participantGroup, r.liked, r.improve, r.comment] {
-            f.add(value)
-        }
+        // One call per field: an array literal here would allocate on every row.
+        f.add(r.region); f.add(r.city); f.add(r.sessionDate); f.add(r.trainerName); f.add(r.module)
+        f.add(r.participantGroup); f.add(r.liked); f.add(r.improve); f.add(r.comment)
         let s = r.scores
-        for value in [s.overall, s.delivery, s.content, s.organisation, s.applicability, s.nps] { f.add(value) }
+        f.add(s.overall); f.add(s.delivery); f.add(s.content); f.add(s.organisation); f.add(s.applicability); f.add(s.nps)
         for (header, value) in r.extras { f.add(header); f.add(value) }
         return f.value
     }
