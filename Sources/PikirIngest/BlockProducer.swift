@@ -50,7 +50,7 @@ final class BlockProducer: @unchecked Sendable {
         slots = (0..<count).map { _ in Slot(capacity: blockSize + 8, encoding: encoding) }
         free = DispatchSemaphore(value: count)
         if threaded {
-            DispatchQueue.global(qos: .userInitiated).async { [self] in
+            WorkerThread.start(name: "pikir.decode") { [self] in
                 produceAll()
                 done.signal()
             }
@@ -122,3 +122,4 @@ final class BlockProducer: @unchecked Sendable {
 
     private let carryBuffer = UnsafeMutableRawPointer.allocate(byteCount: 8, alignment: 8)
 }
+

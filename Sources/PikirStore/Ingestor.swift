@@ -78,16 +78,18 @@ public final class Ingestor {
         let lanes = max(1, parallelism)
         let window = DispatchSemaphore(value: workers + 1)
         let next = NextIndex()
-        let group = DispatchGroup()
-        let context = UncheckedBox((self, jobs, known))
-        for _ in 0..<workers {
-            DispatchQueue.global(qos: .userInitiated).async(group: group) {
-                let (ingestor, jobs, known) = context.value
+        let laneWorkers = (0..<lanes).map { SerialWorker(name: "pikir.normalise.\($0)") }
+        let finished = DispatchSemaphore(value: 0)
+        let context = UncheckedBox((self, jobs, known, laneWorkers))
+        for w in 0..<workers {
+            WorkerThread.start(name: "pikir.read.\(w)") {
+                let (ingestor, jobs, known, laneWorkers) = context.value
                 while true {
                     window.wait()
-                    guard let i = next.take(below: jobs.count) else { window.signal(); return }
-                    ingestor.prepareAndRead(jobs[i], known: known, lanes: lanes)
+                    guard let i = next.take(below: jobs.count) else { window.signal(); break }
+                    ingestor.prepareAndRead(jobs[i], known: known, lanes: laneWorkers)
                 }
+                finished.signal()
             }
         }
         var reports: [IngestReport] = []
@@ -98,13 +100,14 @@ public final class Ingestor {
             reports.append(result)
             report(result)
         }
-        group.wait()
+        for _ in 0..<workers { finished.wait() }
+        for worker in laneWorkers { worker.finish() }
         return reports
     }
 
     /// Worker side: hash, skip what the ledger has, detect the format, then
     /// read and normalise into the job's channel.
-    private func prepareAndRead(_ job: FileJob, known: [String: LedgerEntry], lanes: Int) {
+    private func prepareAndRead(_ job: FileJob, known: [String: LedgerEntry], lanes: [SerialWorker]) {
         do {
             let (sha, size) = try FileHash.sha256(path: job.path)
             job.report.sha256 = sha
@@ -118,13 +121,13 @@ public final class Ingestor {
             job.report.encoding = format.encoding.rawValue
             let delimiter = format.dialect.delimiter == 0x09 ? "\t" : format.dialect.delimiterName
             job.report.delimiter = delimiter
-            let normalisers = try (0..<lanes).map { _ in
+            let normalisers = try lanes.map { _ in
                 try RecordNormaliser(sourceFile: job.path, fileHash: sha, format: format, settings: settings)
             }
             job.entry = LedgerEntry(path: job.path, sha256: sha, size: size, encoding: format.encoding.rawValue,
                                     delimiter: delimiter, lineEnding: format.dialect.lineEnding.rawValue,
                                     headerLine: format.headerLine, ingestedAt: Self.timestamp(clock()))
-            let sink = BatchingSink(normalisers: normalisers, channel: job.channel)
+            let sink = BatchingSink(normalisers: normalisers, lanes: lanes, channel: job.channel)
             job.sink = sink
             job.ready.signal()
             do {

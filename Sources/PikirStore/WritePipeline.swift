@@ -99,7 +99,7 @@ final class WriteChannel: @unchecked Sendable {
 /// normalised on `lanes` threads at once, in file order for the writer.
 ///
 /// Each lane has its own `RecordNormaliser` (their caches are not shared)
-/// and takes every `lanes`-th batch; the channel keeps the batches in the
+/// and thread, and takes every `lanes`-th batch; the channel keeps the batches in the
 /// order they were read, so the warehouse ends the same whatever the timing.
 final class BatchingSink: RecordSink, @unchecked Sendable {
     private enum Event {
@@ -109,17 +109,19 @@ final class BatchingSink: RecordSink, @unchecked Sendable {
     }
 
     private let channel: WriteChannel
-    private let lanes: [(queue: DispatchQueue, normaliser: RecordNormaliser)]
+    private let lanes: [(worker: SerialWorker, normaliser: RecordNormaliser)]
     private var next = 0
     private var events: [Event] = []
     private var records = RecordBatch(capacity: BatchingSink.batchSize)
     private(set) var stopped = false
     static let batchSize = 512
 
-    init(normalisers: [RecordNormaliser], channel: WriteChannel) {
-        precondition(!normalisers.isEmpty)
+    /// - Parameter lanes: One worker per normaliser; lane i of every file
+    ///   runs on worker i, so each normaliser is only ever used by one thread.
+    init(normalisers: [RecordNormaliser], lanes workers: [SerialWorker], channel: WriteChannel) {
+        precondition(!normalisers.isEmpty && normalisers.count <= workers.count)
         self.channel = channel
-        lanes = normalisers.enumerated().map { (DispatchQueue(label: "pikir.normalise.\($0.offset)", qos: .userInitiated), $0.element) }
+        lanes = normalisers.enumerated().map { (workers[$0.offset], $0.element) }
         events.reserveCapacity(Self.batchSize)
     }
 
@@ -147,7 +149,7 @@ final class BatchingSink: RecordSink, @unchecked Sendable {
         let lane = lanes[next]
         next = (next + 1) % lanes.count
         let work = UncheckedBox((events, records, lane.normaliser))
-        lane.queue.async {
+        lane.worker.submit {
             var (events, records, normaliser) = work.value
             pending.fill(BatchingSink.normalise(events, &records, with: normaliser))
         }
