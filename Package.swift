@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "PikirNormalise", targets: ["PikirNormalise"]),
         .library(name: "PikirStore", targets: ["PikirStore"]),
         .library(name: "PikirStats", targets: ["PikirStats"]),
+        .library(name: "PikirAggregate", targets: ["PikirAggregate"]),
+        .library(name: "PikirReport", targets: ["PikirReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,10 +49,18 @@ let package = Package(
         ),
         // Pure statistics on small discrete scales; no dependencies at all.
         .target(name: "PikirStats"),
+        // Grouping responses from the warehouse or from exports, and their statistics.
+        .target(
+            name: "PikirAggregate",
+            dependencies: ["PikirStats", "PikirNormalise", "PikirStore"],
+            swiftSettings: hotPath
+        ),
+        // Text and HTML output: tables, dashboards, message catalogues.
+        .target(name: "PikirReport", dependencies: ["PikirAggregate", "PikirStats"]),
         .executableTarget(
             name: "pikir",
             dependencies: [
-                "PikirIngest", "PikirNormalise", "PikirStore", "PikirStats",
+                "PikirIngest", "PikirNormalise", "PikirStore", "PikirStats", "PikirAggregate", "PikirReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +80,14 @@ let package = Package(
             name: "PikirStatsTests",
             dependencies: ["PikirStats"],
             exclude: ["Reference"]
+        ),
+        .testTarget(
+            name: "PikirAggregateTests",
+            dependencies: ["PikirAggregate"]
+        ),
+        .testTarget(
+            name: "PikirReportTests",
+            dependencies: ["PikirReport"]
         ),
         .testTarget(
             name: "pikirTests",

@@ -77,6 +77,32 @@ struct EncodedRows {
         return meta.count - 1
     }
 
+    /// Position of each scannable column among a row's cells.
+    static func cell(_ column: Warehouse.ScanColumn) -> Int {
+        switch column {
+        case .formID: 1
+        case .fingerprint: 3
+        case .region: 5
+        case .city: 6
+        case .sessionDate: 7
+        case .year: 8
+        case .month: 9
+        case .sessionID: 10
+        case .trainerID: 11
+        case .trainerName: 12
+        case .module: 13
+        case .participantGroup: 14
+        case .lang: 15
+        case .overall: 16
+        case .delivery: 17
+        case .content: 18
+        case .organisation: 19
+        case .applicability: 20
+        case .nps: 21
+        case .extras: 25
+        }
+    }
+
     /// The text of a cell (for the rare paths that need a String).
     func string(row: Int, column: Int) -> String? {
         let cell = cells[meta[row].firstCell + column]

@@ -63,84 +63,22 @@ public final class Ingestor {
 
     /// Ingests files in the order given, each in its own transaction; never throws.
     ///
-    /// Up to `parallelism` files are hashed, read and normalised at once on
-    /// worker threads while this thread stores them one after the other, in
-    /// order, so the warehouse ends the same whatever the timing. A worker
-    /// may start a file only while fewer than `parallelism + 1` files wait
-    /// to be stored, which keeps memory flat however many files there are.
+    /// Files are read and normalised on `parallelism` threads (see
+    /// `NormalisedFiles`) while this thread stores them one after the other,
+    /// in order, so the warehouse ends the same whatever the timing.
     ///
     /// - Parameter report: Called on this thread with each file's report, in order.
     public func ingest(paths: [String], parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
                        report: (IngestReport) -> Void = { _ in }) -> [IngestReport] {
         let known = (try? warehouse.ledger()).map { Dictionary($0.map { ($0.sha256, $0) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
-        let jobs = paths.map { FileJob(path: $0) }
-        let workers = max(1, min(parallelism, jobs.count))
-        let lanes = max(1, parallelism)
-        let window = DispatchSemaphore(value: workers + 1)
-        let next = NextIndex()
-        let laneWorkers = (0..<lanes).map { SerialWorker(name: "pikir.normalise.\($0)") }
-        let finished = DispatchSemaphore(value: 0)
-        let context = UncheckedBox((self, jobs, known, laneWorkers))
-        for w in 0..<workers {
-            WorkerThread.start(name: "pikir.read.\(w)") {
-                let (ingestor, jobs, known, laneWorkers) = context.value
-                while true {
-                    window.wait()
-                    guard let i = next.take(below: jobs.count) else { window.signal(); break }
-                    ingestor.prepareAndRead(jobs[i], known: known, lanes: laneWorkers)
-                }
-                finished.signal()
-            }
-        }
+        let files = NormalisedFiles(settings: settings, options: readOptions, clock: clock, warehousePath: warehouse.path)
         var reports: [IngestReport] = []
-        for job in jobs {
-            job.ready.wait()
+        files.run(paths: paths, parallelism: parallelism, known: known) { job in
             let result = store(job)
-            window.signal()
             reports.append(result)
             report(result)
         }
-        for _ in 0..<workers { finished.wait() }
-        for worker in laneWorkers { worker.finish() }
         return reports
-    }
-
-    /// Worker side: hash, skip what the ledger has, detect the format, then
-    /// read and normalise into the job's channel.
-    private func prepareAndRead(_ job: FileJob, known: [String: LedgerEntry], lanes: [SerialWorker]) {
-        do {
-            let (sha, size) = try FileHash.sha256(path: job.path)
-            job.report.sha256 = sha
-            if let entry = known[sha] {
-                job.skip(entry)
-                job.ready.signal()
-                return
-            }
-            let reader = try ExportReader(path: job.path, options: readOptions)
-            let format = reader.format
-            job.report.encoding = format.encoding.rawValue
-            let delimiter = format.dialect.delimiter == 0x09 ? "\t" : format.dialect.delimiterName
-            job.report.delimiter = delimiter
-            let normalisers = try lanes.map { _ in
-                try RecordNormaliser(sourceFile: job.path, fileHash: sha, format: format, settings: settings)
-            }
-            job.entry = LedgerEntry(path: job.path, sha256: sha, size: size, encoding: format.encoding.rawValue,
-                                    delimiter: delimiter, lineEnding: format.dialect.lineEnding.rawValue,
-                                    headerLine: format.headerLine, ingestedAt: Self.timestamp(clock()))
-            let sink = BatchingSink(normalisers: normalisers, lanes: lanes, channel: job.channel)
-            job.sink = sink
-            job.ready.signal()
-            do {
-                _ = try reader.read(into: sink)
-                sink.flush()
-                job.channel.finish(error: nil)
-            } catch {
-                job.channel.finish(error: error)
-            }
-        } catch {
-            job.report.message = Self.message(error, path: warehouse.path)
-            job.ready.signal()
-        }
     }
 
     /// Writer side: stores one prepared file in one transaction.
@@ -152,10 +90,7 @@ public final class Ingestor {
         defer {
             // A skipped file added nothing to the index: only a failed one must be forgotten.
             if committed || report.status == .skipped { duplicates.commit() } else { duplicates.rollBack() }
-            if !committed || report.status == .skipped {
-                channel.cancel()
-                while channel.receive() != nil {}  // let the worker finish the file before it is forgotten
-            }
+            if !committed || report.status == .skipped { job.abandon() }
         }
         do {
             try warehouse.queue.inTransaction(.immediate) { db in
@@ -226,44 +161,6 @@ public final class Ingestor {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)
-    }
-}
-
-/// One file on its way through `Ingestor.ingest(paths:)`: filled in by a
-/// worker, then read by the writer once `ready` is signalled.
-final class FileJob: @unchecked Sendable {
-    let path: String
-    let ready = DispatchSemaphore(value: 0)
-    let channel = WriteChannel(capacity: 16)
-    var report: IngestReport
-    /// Set when the file is ready to be stored; nil when it failed or was skipped.
-    var entry: LedgerEntry?
-    var sink: BatchingSink?
-
-    init(path: String) {
-        self.path = path
-        report = IngestReport(path: path, status: .failed)
-    }
-
-    func skip(_ stored: LedgerEntry) {
-        report.status = .skipped
-        report.encoding = stored.encoding
-        report.delimiter = stored.delimiter
-        report.message = "already ingested as \(stored.path) on \(stored.ingestedAt)"
-    }
-}
-
-/// Hands out job indexes to workers, in order.
-final class NextIndex: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-
-    func take(below limit: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard value < limit else { return nil }
-        value += 1
-        return value - 1
     }
 }
 

@@ -1,0 +1,111 @@
+import Foundation
+import PikirNormalise
+
+/// What `pikir agg` is asked: group by these dimensions, keep the responses
+/// these filters allow, and report these statistics of these measures.
+public struct AggregateQuery: Sendable {
+    /// Grouping dimensions, in output order; empty for one overall group.
+    public var by: [Dimension]
+    public var measures: [Measure]
+    public var stats: [Stat]
+    /// Every filter must hold; within one, any of its values.
+    public var filters: [Filter]
+    /// Groups with fewer answers than this are reported as suppressed, with no statistics.
+    public var minN: Int
+    public var sort: SortKey?
+
+    public struct Filter: Sendable {
+        public var dimension: Dimension
+        /// The values, as `Dimension.canonical` writes them.
+        public var values: Set<String>
+    }
+
+    /// A column to order the rows by: a dimension, `measure`, or a statistic.
+    public struct SortKey: Sendable {
+        public var key: String
+        public var descending: Bool
+    }
+
+    public init(by: [Dimension] = [], measures: [Measure] = [Measure(.overall)], stats: [Stat] = Stat.defaults,
+                filters: [Filter] = [], minN: Int = 5, sort: SortKey? = nil) {
+        self.by = by
+        self.measures = measures
+        self.stats = stats
+        self.filters = filters
+        self.minN = minN
+        self.sort = sort
+    }
+}
+
+/// A flag `pikir agg` cannot use, with the valid choices.
+public struct QueryError: Error, CustomStringConvertible, Equatable {
+    public let message: String
+    public var description: String { message }
+}
+
+extension AggregateQuery {
+    /// Parses the command line's lists (each flag may be given several
+    /// times, each value may be comma-separated).
+    public static func parse(by: [String], measures: [String], stats: [String], filters: [String],
+                             minN: Int, sort: String?) throws(QueryError) -> AggregateQuery {
+        func items(_ values: [String]) -> [String] {
+            values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+        }
+        let dimensionNames = Dimension.allCases.map(\.rawValue).joined(separator: ", ")
+        var query = AggregateQuery()
+        query.by = []
+        for name in items(by) where name != "all" && name != "none" {
+            guard let dimension = Dimension(rawValue: name) else {
+                throw QueryError(message: "unknown dimension '\(name)' in --by; valid: \(dimensionNames), or all")
+            }
+            if !query.by.contains(dimension) { query.by.append(dimension) }
+        }
+        let measureNames = items(measures)
+        if !measureNames.isEmpty {
+            query.measures = []
+            for name in measureNames {
+                guard let measure = Measure(name: name) else {
+                    throw QueryError(message: "unknown measure '\(name)' in --measure; valid: \(Measure.all.map(\.name).joined(separator: ", "))")
+                }
+                if !query.measures.contains(measure) { query.measures.append(measure) }
+            }
+        }
+        let statNames = items(stats)
+        if !statNames.isEmpty {
+            query.stats = []
+            for name in statNames {
+                guard let stat = Stat(rawValue: name) else {
+                    throw QueryError(message: "unknown statistic '\(name)' in --stat; valid: \(Stat.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                if !query.stats.contains(stat) { query.stats.append(stat) }
+            }
+        }
+        for text in filters {
+            guard let eq = text.firstIndex(of: "=") else {
+                throw QueryError(message: "--where '\(text)' needs the form DIMENSION=VALUE[,VALUE...], e.g. --where region=KZ-75")
+            }
+            let name = text[..<eq].trimmingCharacters(in: .whitespaces).lowercased()
+            guard let dimension = Dimension(rawValue: name) else {
+                throw QueryError(message: "unknown dimension '\(name)' in --where; valid: \(dimensionNames)")
+            }
+            let values = text[text.index(after: eq)...].split(separator: ",").map { dimension.canonical(String($0)) }.filter { !$0.isEmpty }
+            guard !values.isEmpty else {
+                throw QueryError(message: "--where \(name)= names no value; give one or more, separated by commas")
+            }
+            query.filters.append(Filter(dimension: dimension, values: Set(values)))
+        }
+        guard minN >= 0 else { throw QueryError(message: "--min-n must be 0 or more") }
+        query.minN = minN
+        if let sort, !sort.isEmpty {
+            let descending = sort.hasPrefix("-")
+            let key = String(descending ? sort.dropFirst() : Substring(sort)).lowercased()
+            let valid = query.by.map(\.rawValue) + ["measure"] + Stat.allCases.filter { $0 != .dist }.map(\.rawValue)
+            guard valid.contains(key) else {
+                throw QueryError(message: "cannot sort by '\(key)'; valid: \(valid.joined(separator: ", ")) (prefix - for descending)")
+            }
+            query.sort = SortKey(key: key, descending: descending)
+        }
+        return query
+    }
+}
+

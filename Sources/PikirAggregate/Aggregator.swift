@@ -1,0 +1,102 @@
+import PikirStats
+import PikirStore
+
+/// Groups responses by the query's dimensions and keeps, per group and
+/// measure, the histogram of answers, from which every statistic is exact.
+///
+/// Feed it rows read with `columns` (from the warehouse or from exports),
+/// then ask for `rows()`.
+///
+/// - Complexity: O(1) amortised per row (a few id look-ups and a histogram
+///   increment); memory O(groups × measures × distinct answer values).
+public final class Aggregator {
+    public let query: AggregateQuery
+    /// The columns to read, in the positions the row accessors use.
+    public let columns: [Warehouse.ScanColumn]
+    private var grouping: [DimensionReader]
+    private var filtering: [DimensionReader]
+    private let measurePositions: [Int]
+    private var groupIndex: [UInt64: Int] = [:]
+    private var wideGroupIndex: [[Int32]: Int] = [:]
+    private var groupKeys: [[Int32]] = []
+    /// The current row's ids, one per grouping dimension.
+    private var scratch: [Int32]
+    /// Histograms of group g: `histograms[g * measures.count + m]`.
+    private var histograms: [ScoreHistogram] = []
+    /// Responses seen and those the filters kept.
+    public private(set) var rowsRead = 0
+    public private(set) var rowsKept = 0
+
+    public init(query: AggregateQuery) {
+        self.query = query
+        var columns: [Warehouse.ScanColumn] = []
+        func positions(_ wanted: [Warehouse.ScanColumn]) -> [Int] {
+            wanted.map { column in
+                if let i = columns.firstIndex(of: column) { return i }
+                columns.append(column)
+                return columns.count - 1
+            }
+        }
+        let filters = Dictionary(query.filters.map { ($0.dimension, $0.values) }, uniquingKeysWith: { $0.intersection($1) })
+        grouping = query.by.map { DimensionReader(dimension: $0, positions: positions($0.columns), filter: filters[$0]) }
+        filtering = filters.keys.filter { !query.by.contains($0) }.sorted { $0.rawValue < $1.rawValue }
+            .map { DimensionReader(dimension: $0, positions: positions($0.columns), filter: filters[$0]) }
+        measurePositions = positions(query.measures.map(\.column))
+        self.columns = columns
+        scratch = Array(repeating: 0, count: query.by.count)
+        if query.by.isEmpty { groupIndex[0] = group(for: []) }  // one overall row, even with no answers
+    }
+
+    /// Adds one response.
+    public func add(_ row: some ResponseRow) {
+        rowsRead += 1
+        for i in filtering.indices where !filtering[i].allows(filtering[i].id(row)) { return }
+        var key: UInt64 = 0
+        var wide = grouping.count > 4
+        for i in grouping.indices {
+            let id = grouping[i].id(row)
+            if !grouping[i].allows(id) { return }
+            if id > 0xFFFF { wide = true }
+            key = key << 16 | UInt64(id & 0xFFFF)
+            scratch[i] = id
+        }
+        rowsKept += 1
+        let g: Int
+        if !wide {
+            if let found = groupIndex[key] { g = found } else {
+                g = group(for: scratch)
+                groupIndex[key] = g
+            }
+        } else {
+            // More than four dimensions, or more than 65,535 values in one: the slower key.
+            if let found = wideGroupIndex[scratch] { g = found } else {
+                g = group(for: scratch)
+                wideGroupIndex[scratch] = g
+            }
+        }
+        let base = g * measurePositions.count
+        for (m, position) in measurePositions.enumerated() {
+            if let value = row.double(position) { histograms[base + m].ingest(value) }
+        }
+    }
+
+    private func group(for ids: [Int32]) -> Int {
+        groupKeys.append(ids)
+        histograms.append(contentsOf: repeatElement(ScoreHistogram(), count: query.measures.count))
+        return groupKeys.count - 1
+    }
+
+    /// One row per group and measure, sorted (by the dimensions unless the query says otherwise).
+    public func rows() -> [AggregateRow] {
+        var rows: [AggregateRow] = []
+        for (g, ids) in groupKeys.enumerated() {
+            let values = ids.enumerated().map { grouping[$0.offset].values[Int($0.element)] }
+            for (m, measure) in query.measures.enumerated() {
+                let histogram = histograms[g * query.measures.count + m]
+                rows.append(AggregateRow(dimensions: zip(query.by, values).map { ($0, $1) }, measure: measure,
+                                         histogram: histogram, suppressed: histogram.n < query.minN))
+            }
+        }
+        return AggregateRow.sorted(rows, by: query)
+    }
+}

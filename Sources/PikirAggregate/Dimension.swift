@@ -1,0 +1,66 @@
+import Foundation
+import PikirNormalise
+import PikirStore
+
+/// What responses can be grouped and filtered by.
+///
+/// Each dimension reads one stored column (the trainer reads two: the
+/// registry id, else the cleaned name). `month` is the calendar month of the
+/// session, `yyyy-mm`, so that March 2024 and March 2025 stay apart.
+public enum Dimension: String, Sendable, CaseIterable {
+    case region, city, year, month, session, trainer, module, group, lang
+
+    /// The warehouse columns the dimension is read from.
+    var columns: [Warehouse.ScanColumn] {
+        switch self {
+        case .region: [.region]
+        case .city: [.city]
+        case .year: [.year]
+        case .month: [.year, .month]
+        case .session: [.sessionID]
+        case .trainer: [.trainerID, .trainerName]
+        case .module: [.module]
+        case .group: [.participantGroup]
+        case .lang: [.lang]
+        }
+    }
+
+    /// Whether output should show the value as a number (JSON) and sort it numerically.
+    public var isNumeric: Bool { self == .year }
+
+    /// A filter value written the way the data stores it: place names to
+    /// ISO codes or canonical city names, module and group words to their
+    /// canonical names, so `--where city=Алматы` and `--where city=Almaty`
+    /// select the same responses.
+    func canonical(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        switch self {
+        case .region:
+            let upper = trimmed.uppercased()
+            if upper.hasPrefix("KZ-") { return upper }
+            return Places.resolve(trimmed)?.region ?? trimmed
+        case .city:
+            return Places.resolve(trimmed)?.city ?? trimmed
+        case .module:
+            return Modules.parse(trimmed)?.rawValue ?? trimmed
+        case .group:
+            return ParticipantGroups.parse(trimmed)?.rawValue ?? trimmed
+        case .lang:
+            return trimmed.lowercased()
+        case .month:
+            // 2024-3 and 2024-03 are the same month.
+            let parts = trimmed.split(separator: "-")
+            if parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]) { return Self.month(year: y, month: m) }
+            return trimmed
+        case .trainer:
+            return TextFolding.matchKey(trimmed)
+        case .year, .session:
+            return trimmed
+        }
+    }
+
+    static func month(year: Int, month: Int) -> String {
+        let m = month < 10 ? "0\(month)" : "\(month)"
+        return "\(year)-\(m)"
+    }
+}

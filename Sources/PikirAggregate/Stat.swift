@@ -1,0 +1,11 @@
+/// A statistic `pikir agg` can report for each group and measure.
+///
+/// `ci95` is the Student-t 95% interval of the mean; `top2`/`bottom2` the
+/// share (0–1) of answers in the two highest/lowest points of the scale;
+/// `nps` the net promoter score (−100…100) of a 0–10 question, not
+/// computable on a 1–5 one; `dist` the count of each answer value.
+public enum Stat: String, Sendable, CaseIterable {
+    case n, mean, sd, se, ci95, median, p25, p75, min, max, top2, bottom2, nps, dist
+
+    public static let defaults: [Stat] = [.n, .mean, .ci95, .median]
+}

@@ -1,0 +1,132 @@
+import Foundation
+import PikirIngest
+import PikirNormalise
+
+/// Reads and normalises files on worker threads and hands them, in the
+/// order given, to one consumer: the warehouse writer for `pikir ingest`,
+/// an aggregation for `pikir agg --csv`.
+///
+/// Up to `parallelism` files are hashed, read and normalised at once, and
+/// each file's batches are normalised on `parallelism` lanes. A worker may
+/// start a file only while fewer than `parallelism + 1` files wait for the
+/// consumer, which keeps memory flat however many files there are.
+struct NormalisedFiles {
+    let settings: NormaliserSettings
+    let options: ReadOptions
+    let clock: () -> Date
+    /// Named in messages about the warehouse.
+    let warehousePath: String
+
+    /// Calls `consume` on this thread with each file, in order, once its
+    /// worker has hashed it and found its format (or failed, or skipped it).
+    /// `consume` must read the file's channel to its end or cancel it.
+    func run(paths: [String], parallelism: Int, known: [String: LedgerEntry], consume: (FileJob) -> Void) {
+        let jobs = paths.map { FileJob(path: $0) }
+        let workers = max(1, min(parallelism, jobs.count))
+        let window = DispatchSemaphore(value: workers + 1)
+        let next = NextIndex()
+        let lanes = (0..<max(1, parallelism)).map { SerialWorker(name: "pikir.normalise.\($0)") }
+        let finished = DispatchSemaphore(value: 0)
+        let context = UncheckedBox((self, jobs, known, lanes))
+        for w in 0..<workers {
+            WorkerThread.start(name: "pikir.read.\(w)") {
+                let (files, jobs, known, lanes) = context.value
+                while true {
+                    window.wait()
+                    guard let i = next.take(below: jobs.count) else { window.signal(); break }
+                    files.prepareAndRead(jobs[i], known: known, lanes: lanes)
+                }
+                finished.signal()
+            }
+        }
+        for job in jobs {
+            job.ready.wait()
+            consume(job)
+            window.signal()
+        }
+        for _ in 0..<workers { finished.wait() }
+        for lane in lanes { lane.finish() }
+    }
+
+    /// Worker side: hash, skip what the ledger has, detect the format, then
+    /// read and normalise into the job's channel.
+    private func prepareAndRead(_ job: FileJob, known: [String: LedgerEntry], lanes: [SerialWorker]) {
+        do {
+            let (sha, size) = try FileHash.sha256(path: job.path)
+            job.report.sha256 = sha
+            if let entry = known[sha] {
+                job.skip(entry)
+                job.ready.signal()
+                return
+            }
+            let reader = try ExportReader(path: job.path, options: options)
+            let format = reader.format
+            job.report.encoding = format.encoding.rawValue
+            let delimiter = format.dialect.delimiter == 0x09 ? "\t" : format.dialect.delimiterName
+            job.report.delimiter = delimiter
+            let normalisers = try lanes.map { _ in
+                try RecordNormaliser(sourceFile: job.path, fileHash: sha, format: format, settings: settings)
+            }
+            job.entry = LedgerEntry(path: job.path, sha256: sha, size: size, encoding: format.encoding.rawValue,
+                                    delimiter: delimiter, lineEnding: format.dialect.lineEnding.rawValue,
+                                    headerLine: format.headerLine, ingestedAt: Ingestor.timestamp(clock()))
+            let sink = BatchingSink(normalisers: normalisers, lanes: lanes, channel: job.channel)
+            job.sink = sink
+            job.ready.signal()
+            do {
+                _ = try reader.read(into: sink)
+                sink.flush()
+                job.channel.finish(error: nil)
+            } catch {
+                job.channel.finish(error: error)
+            }
+        } catch {
+            job.report.message = Ingestor.message(error, path: warehousePath)
+            job.ready.signal()
+        }
+    }
+}
+
+/// One file on its way through `NormalisedFiles`: filled in by a worker,
+/// then read by the consumer once `ready` is signalled.
+final class FileJob: @unchecked Sendable {
+    let path: String
+    let ready = DispatchSemaphore(value: 0)
+    let channel = WriteChannel(capacity: 16)
+    var report: IngestReport
+    /// Set when the file is ready to be consumed; nil when it failed or was skipped.
+    var entry: LedgerEntry?
+    var sink: BatchingSink?
+
+    init(path: String) {
+        self.path = path
+        report = IngestReport(path: path, status: .failed)
+    }
+
+    func skip(_ stored: LedgerEntry) {
+        report.status = .skipped
+        report.encoding = stored.encoding
+        report.delimiter = stored.delimiter
+        report.message = "already ingested as \(stored.path) on \(stored.ingestedAt)"
+    }
+
+    /// Stops the worker and waits until it has let go of the file.
+    func abandon() {
+        channel.cancel()
+        while channel.receive() != nil {}
+    }
+}
+
+/// Hands out job indexes to workers, in order.
+final class NextIndex: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
+}

@@ -1,0 +1,47 @@
+/// One normalised response as an aggregation reads it: the columns it asked
+/// for, by their position in its list, whether the response comes from the
+/// warehouse (`Warehouse.scanResponses`) or straight from exports
+/// (`ExportResponses`).
+public protocol ResponseRow {
+    /// The column's text as UTF-8, valid only during the call that gave the row; nil when missing.
+    func bytes(_ column: Int) -> UnsafeRawBufferPointer?
+    func double(_ column: Int) -> Double?
+    func integer(_ column: Int) -> Int?
+}
+
+/// A row of a batch of `EncodedRows`, seen through a list of columns.
+struct EncodedRowView: ResponseRow {
+    let cells: UnsafeBufferPointer<EncodedRows.Cell>
+    let base: UnsafePointer<UInt8>?
+    let first: Int
+    /// Cell offset of each requested column.
+    let offsets: UnsafeBufferPointer<Int>
+
+    @inline(__always)
+    private func cell(_ column: Int) -> EncodedRows.Cell { cells[first + offsets[column]] }
+
+    func bytes(_ column: Int) -> UnsafeRawBufferPointer? {
+        let c = cell(column)
+        guard c.kind == .text else { return nil }
+        guard let base else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: base + Int(c.value), count: Int(c.count))
+    }
+
+    func double(_ column: Int) -> Double? {
+        let c = cell(column)
+        switch c.kind {
+        case .real: return Double(bitPattern: UInt64(bitPattern: c.value))
+        case .integer: return Double(c.value)
+        default: return nil
+        }
+    }
+
+    func integer(_ column: Int) -> Int? {
+        let c = cell(column)
+        switch c.kind {
+        case .integer: return Int(c.value)
+        case .real: return Int(Double(bitPattern: UInt64(bitPattern: c.value)))
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import PikirAggregate
+import PikirStore
+
+struct Agg: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Aggregate answers by region, year, trainer and more, from the warehouse or straight from exports.",
+        discussion: """
+            One row per group and measure. Dimensions: \(Dimension.allCases.map(\.rawValue).joined(separator: ", ")) \
+            (month is yyyy-mm; --by all, or no --by, gives one overall row). Measures: \
+            \(Measure.all.map(\.name).joined(separator: ", ")). Statistics: \(Stat.allCases.map(\.rawValue).joined(separator: ", ")) \
+            (ci95: Student-t 95% interval of the mean; top2/bottom2: share 0–1 of the two highest/lowest scale points; \
+            nps: −100…100, for the 0–10 question; median and quartiles: Hyndman–Fan type 7). \
+            Groups with fewer answers than --min-n keep their n but have no statistics ("suppressed").
+            --where values are matched as the data stores them: --where city=Алматы and --where city=Almaty are the same.
+            Exit status: 0 success, 64 bad flags, 65 no usable data in the exports, 66 a missing file or warehouse.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, tsv, json, ndjson, md }
+
+    @Option(help: ArgumentHelp("The warehouse (default: $PIKIR_DB, else ./pikir.sqlite).", valueName: "path"))
+    var db: String?
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Aggregate these exports (files or folders) directly; nothing is stored.", valueName: "file"))
+    var csv: [String] = []
+
+    @Option(help: ArgumentHelp("Dimensions to group by, comma-separated.", valueName: "dim,..."))
+    var by: [String] = []
+
+    @Option(help: ArgumentHelp("Questions to aggregate (default: overall).", valueName: "q,..."))
+    var measure: [String] = []
+
+    @Option(help: ArgumentHelp("Statistics (default: n,mean,ci95,median).", valueName: "s,..."))
+    var stat: [String] = []
+
+    @Option(name: .customLong("where"), help: ArgumentHelp("Keep only responses whose dimension has one of these values (repeatable).", valueName: "dim=v,..."))
+    var filters: [String] = []
+
+    @Option(name: .customLong("min-n"), help: "Groups with fewer answers are suppressed.")
+    var minN: Int = 5
+
+    @Option(help: ArgumentHelp("Order rows by a dimension, measure or statistic; prefix - for descending.", valueName: "key"))
+    var sort: String?
+
+    @Option(help: "Output format (default: table on a terminal, else csv).")
+    var format: Format?
+
+    @OptionGroup var registries: RegistryFlags
+    @OptionGroup var read: ReadFlags
+
+    @Option(help: "Exports read and normalised at once with --csv (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        if db != nil && !csv.isEmpty { throw ValidationError("give either --db or --csv, not both") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        do {
+            _ = try query()
+        } catch {
+            throw ValidationError(error.message)
+        }
+    }
+
+    func query() throws(QueryError) -> AggregateQuery {
+        try AggregateQuery.parse(by: by, measures: measure, stats: stat, filters: filters, minN: minN, sort: sort)
+    }
+
+    func run() throws {
+        let query = try query()
+        let aggregator = Aggregator(query: query)
+        if csv.isEmpty {
+            let warehouse = try WarehouseFlags(db: db).open(mustExist: true)
+            try warehouse.scanResponses(aggregator.columns) { aggregator.add($0) }
+        } else {
+            let files = InputFiles.expand(csv)
+            let source = ExportResponses(settings: try registries.settings(), options: read.options)
+            let reports = source.read(paths: files, columns: aggregator.columns, parallelism: jobs) { aggregator.add($0) }
+            for report in reports where report.status == .failed {
+                FileHandle.standardError.write(Data("pikir: \(report.path): \(report.message ?? "could not be read")\n".utf8))
+            }
+            // Nothing is lost silently: the accounting goes to stderr, the numbers to stdout.
+            let t = IngestTotals(reports)
+            let failed = t.failed > 0 ? "; \(t.failed) files could not be read" : ""
+            FileHandle.standardError.write(Data(("pikir agg: \(t.files) files, \(t.records) records: \(t.accepted) accepted, "
+                + "\(t.rejected) rejected, \(t.duplicates) duplicates, \(t.ignored) ignored\(failed)\n").utf8))
+            if reports.allSatisfy({ $0.status == .failed }) {
+                let missing = reports.allSatisfy { !FileManager.default.fileExists(atPath: $0.path) }
+                throw ExitCode(missing ? 66 : 65)
+            }
+        }
+        let format = format ?? (isatty(STDOUT_FILENO) != 0 ? .table : .csv)
+        let text = AggOutput(query: query).render(aggregator.rows(), as: format)
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+extension WarehouseFlags {
+    init(db: String?) {
+        self.init()
+        self.db = db
+    }
+}
