@@ -9,13 +9,21 @@ public struct AggregateRow: Sendable {
     public let suppressed: Bool
 
     public var n: Int { histogram.n }
+    private let summary: Summary
+
+    public init(dimensions: [(dimension: Dimension, value: DimensionValue)], measure: Measure, histogram: ScoreHistogram, suppressed: Bool) {
+        self.dimensions = dimensions
+        self.measure = measure
+        self.histogram = histogram
+        self.suppressed = suppressed
+        summary = histogram.summary()
+    }
 
     /// A statistic's value, or nil when suppressed or not computable
     /// (an empty group, the sd of one answer, NPS of a 1–5 question).
     public func value(_ stat: Stat) -> StatValue? {
         if stat == .n { return .count(n) }
         if suppressed { return nil }
-        let summary = histogram.summary()
         switch stat {
         case .n: return .count(n)
         case .mean: return summary.mean.map(StatValue.number)

@@ -16,7 +16,7 @@ public final class Aggregator {
     private var grouping: [DimensionReader]
     private var filtering: [DimensionReader]
     private let measurePositions: [Int]
-    private var groupIndex: [UInt64: Int] = [:]
+    private var groupIndex = GroupIndex()
     private var wideGroupIndex: [[Int32]: Int] = [:]
     private var groupKeys: [[Int32]] = []
     /// The current row's ids, one per grouping dimension.

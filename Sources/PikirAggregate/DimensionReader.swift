@@ -9,7 +9,7 @@ struct DimensionReader {
     let positions: [Int]
     let filter: Set<String>?
     private var texts = Interner()
-    private var numbers: [Int: Int32] = [:]
+    private var numbers = GroupIndex()
     /// Value of each id (index 0: missing).
     private(set) var values: [DimensionValue] = [DimensionValue()]
     private var passes: [Bool]
@@ -54,9 +54,10 @@ struct DimensionReader {
     }
 
     private mutating func number(_ key: Int, _ make: () -> DimensionValue) -> Int32 {
-        if let id = numbers[key] { return id }
+        let packed = UInt64(bitPattern: Int64(key))
+        if let id = numbers[packed] { return Int32(id) }
         let id = Int32(values.count)
-        numbers[key] = id
+        numbers[packed] = Int(id)
         add(make())
         return id
     }
