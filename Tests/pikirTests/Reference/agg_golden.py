@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Golden values for `pikir agg`, computed independently with NumPy and SciPy.
+
+Run by hand (never by the tests), from any directory:
+
+    python3 Tests/pikirTests/Reference/agg_golden.py
+
+It reads sample-export.csv beside this script and writes agg_golden.json
+beside it; commit all three. Written against NumPy 2.4 / SciPy 1.17.
+
+sample-export.csv is `pikir export --format csv` of the warehouse made from
+the repository's sample data, from the repository root:
+
+    pikir ingest --db /tmp/s.sqlite \
+        --trainers sample-data/registries/trainers.csv \
+        --sessions sample-data/registries/sessions.csv sample-data/
+    pikir export --db /tmp/s.sqlite --format csv \
+        > Tests/pikirTests/Reference/sample-export.csv
+
+It starts with a UTF-8 byte order mark (read with `utf-8-sig`) and ends its
+lines with CRLF (the csv module handles both).
+
+What is computed, per query (`--by region,year` and `--by trainer`, all six
+measures, every statistic, `--min-n 1`), one object per group and measure,
+with the keys and the meaning of `pikir agg --format json`:
+
+- Groups: the distinct values of the dimension columns; the trainer is the
+  `trainer_id` when there is one, else the `trainer` name. An empty cell is
+  a missing value (JSON null), sorted after every value.
+- Answers: the non-empty cells of the measure's column, as floats.
+- n: the number of answers; groups with n < min_n are "suppressed": every
+  statistic null, n kept (a group can have rows but no answer to one measure).
+- mean: np.mean; sd: np.std(ddof=1), null for n < 2; se = sd / sqrt(n);
+  ci95 = mean -/+ scipy.stats.t.ppf(0.975, n - 1) * se (null for n < 2;
+  [mean, mean] when sd = 0).
+- median, p25, p75: np.quantile(method="linear") (Hyndman-Fan type 7).
+- min, max: of the answers.
+- top2 / bottom2: the share (0-1) of answers >= the second-highest scale
+  point (4 on 1-5, 9 on 0-10) / <= the second-lowest (2 on 1-5, 1 on 0-10).
+- nps: 100 * (share >= 9 - share <= 6) for the 0-10 `nps` question; null
+  for the 1-5 questions.
+- dist: answer value -> count, values written as integers when whole
+  ("4", "4.5").
+
+Rows are listed in pikir's order: by the dimensions (numbers numerically,
+text by code point, missing last), then by the measures' order in the query.
+"""
+
+import csv
+import json
+import math
+import pathlib
+
+import numpy as np
+from scipy import stats
+
+HERE = pathlib.Path(__file__).resolve().parent
+SOURCE = HERE / "sample-export.csv"
+TARGET = HERE / "agg_golden.json"
+
+MEASURES = ["overall", "delivery", "content", "organisation", "applicability", "nps"]
+STATS = ["n", "mean", "sd", "se", "ci95", "median", "p25", "p75", "min", "max", "top2", "bottom2", "nps", "dist"]
+MIN_N = 1
+
+
+def value_key(x):
+    """How pikir writes an answer value as a dist key: "4", "4.5"."""
+    return str(int(x)) if x == int(x) else repr(float(x))
+
+
+def describe(measure, answers, min_n):
+    """The statistics of one group's answers to one measure, as pikir's JSON has them."""
+    n = len(answers)
+    row = {"measure": measure, "n": n}
+    keys = ["mean", "sd", "se", "ci95_low", "ci95_high", "median", "p25", "p75",
+            "min", "max", "top2", "bottom2", "nps", "dist"]
+    if n < min_n or n == 0:
+        row.update({k: None for k in keys})
+        row["suppressed"] = n < min_n
+        return row
+    x = np.array(answers, dtype=float)
+    mean = float(np.mean(x))
+    row["mean"] = mean
+    if n >= 2:
+        sd = float(np.std(x, ddof=1))
+        se = sd / math.sqrt(n)
+        t = float(stats.t.ppf(0.975, n - 1))
+        row.update({"sd": sd, "se": se, "ci95_low": mean - t * se, "ci95_high": mean + t * se})
+    else:
+        row.update({"sd": None, "se": None, "ci95_low": None, "ci95_high": None})
+    for name, p in (("median", 0.5), ("p25", 0.25), ("p75", 0.75)):
+        row[name] = float(np.quantile(x, p, method="linear"))
+    row["min"] = float(np.min(x))
+    row["max"] = float(np.max(x))
+    low, high = (0, 10) if measure == "nps" else (1, 5)
+    row["top2"] = float(np.count_nonzero(x >= high - 1)) / n
+    row["bottom2"] = float(np.count_nonzero(x <= low + 1)) / n
+    if measure == "nps":
+        row["nps"] = 100.0 * (float(np.count_nonzero(x >= 9)) / n - float(np.count_nonzero(x <= 6)) / n)
+    else:
+        row["nps"] = None
+    values, counts = np.unique(x, return_counts=True)
+    row["dist"] = {value_key(v): int(c) for v, c in zip(values, counts)}
+    row["suppressed"] = False
+    return row
+
+
+def dimension_fields(dimension, record):
+    """The JSON fields of one dimension of one response, and its sort key."""
+    def text(column):
+        value = record[column]
+        return value if value != "" else None
+
+    if dimension == "trainer":
+        trainer_id, name = text("trainer_id"), text("trainer")
+        fields = {"trainer_id": trainer_id, "trainer": name if name is not None else trainer_id}
+        group = trainer_id if trainer_id is not None else name
+        shown = fields["trainer"]
+        return group, fields, (shown is None, shown or "")
+    if dimension == "year":
+        year = text("year")
+        number = int(year) if year is not None else None
+        return number, {"year": number}, (number is None, number or 0)
+    column = {"group": "participant_group", "session": "session_id"}.get(dimension, dimension)
+    value = text(column)
+    return value, {dimension: value}, (value is None, value or "")
+
+
+def aggregate(records, by):
+    groups = {}
+    for record in records:
+        parts = [dimension_fields(d, record) for d in by]
+        key = tuple(p[0] for p in parts)
+        if key not in groups:
+            fields = {}
+            for p in parts:
+                fields.update(p[1])
+            groups[key] = {"fields": fields, "sort": tuple(p[2] for p in parts), "answers": {m: [] for m in MEASURES}}
+        for m in MEASURES:
+            if record[m] != "":
+                groups[key]["answers"][m].append(float(record[m]))
+    rows = []
+    for group in sorted(groups.values(), key=lambda g: g["sort"]):
+        for m in MEASURES:
+            row = dict(group["fields"])
+            row.update(describe(m, group["answers"][m], MIN_N))
+            rows.append(row)
+    return rows
+
+
+def main():
+    with SOURCE.open(encoding="utf-8-sig", newline="") as f:
+        records = list(csv.DictReader(f))
+    queries = []
+    for by in (["region", "year"], ["trainer"]):
+        queries.append({
+            "by": by,
+            "arguments": ["--by", ",".join(by), "--measure", ",".join(MEASURES), "--stat", ",".join(STATS),
+                          "--min-n", str(MIN_N), "--format", "json"],
+            "rows": aggregate(records, by),
+        })
+    golden = {
+        "source": SOURCE.name,
+        "responses": len(records),
+        "numpy": np.__version__,
+        "scipy": __import__("scipy").__version__,
+        "queries": queries,
+    }
+    TARGET.write_text(json.dumps(golden, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{TARGET}: {len(records)} responses, " + ", ".join(f"{','.join(q['by'])}: {len(q['rows'])} rows" for q in queries))
+
+
+if __name__ == "__main__":
+    main()
