@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Debian's libcsv-dev ships no pkg-config file: the module map links "csv" itself.
@@ -56,7 +57,14 @@ let package = Package(
             swiftSettings: hotPath
         ),
         // Text and HTML output: tables, dashboards, message catalogues.
-        .target(name: "PikirReport", dependencies: ["PikirAggregate", "PikirStats"]),
+        .target(
+            name: "PikirReport",
+            dependencies: [
+                "PikirAggregate", "PikirStats", "PikirStore", "PikirNormalise",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "pikir",
             dependencies: [
