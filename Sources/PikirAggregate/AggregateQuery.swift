@@ -13,6 +13,9 @@ public struct AggregateQuery: Sendable {
     /// Groups with fewer answers than this are reported as suppressed, with no statistics.
     public var minN: Int
     public var sort: SortKey?
+    /// First and last session day kept, ISO `yyyy-mm-dd`, inclusive.
+    public var from: String?
+    public var to: String?
 
     public struct Filter: Sendable {
         public var dimension: Dimension
@@ -47,7 +50,7 @@ extension AggregateQuery {
     /// Parses the command line's lists (each flag may be given several
     /// times, each value may be comma-separated).
     public static func parse(by: [String], measures: [String], stats: [String], filters: [String],
-                             minN: Int, sort: String?) throws(QueryError) -> AggregateQuery {
+                             minN: Int, sort: String?, from: String? = nil, to: String? = nil) throws(QueryError) -> AggregateQuery {
         func items(_ values: [String]) -> [String] {
             values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
         }
@@ -93,6 +96,13 @@ extension AggregateQuery {
                 throw QueryError(message: "--where \(name)= names no value; give one or more, separated by commas")
             }
             query.filters.append(Filter(dimension: dimension, values: Set(values)))
+        }
+        for (flag, value) in [("--from", from), ("--to", to)] {
+            guard let value else { continue }
+            guard let date = Dates.parse(value), case .success(let day) = date else {
+                throw QueryError(message: "\(flag) '\(value)' is not a date; write it as yyyy-mm-dd, e.g. \(flag) 2024-01-31")
+            }
+            if flag == "--from" { query.from = day.iso } else { query.to = day.iso }
         }
         guard minN >= 0 else { throw QueryError(message: "--min-n must be 0 or more") }
         query.minN = minN

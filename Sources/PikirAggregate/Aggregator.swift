@@ -16,6 +16,8 @@ public final class Aggregator {
     private var grouping: [DimensionReader]
     private var filtering: [DimensionReader]
     private let measurePositions: [Int]
+    private let datePosition: Int?
+    private let from: [UInt8]?, to: [UInt8]?
     private var groupIndex = GroupIndex()
     private var wideGroupIndex: [[Int32]: Int] = [:]
     private var groupKeys: [[Int32]] = []
@@ -42,6 +44,9 @@ public final class Aggregator {
         filtering = filters.keys.filter { !query.by.contains($0) }.sorted { $0.rawValue < $1.rawValue }
             .map { DimensionReader(dimension: $0, positions: positions($0.columns), filter: filters[$0]) }
         measurePositions = positions(query.measures.map(\.column))
+        datePosition = query.from != nil || query.to != nil ? positions([.sessionDate])[0] : nil
+        from = query.from.map { Array($0.utf8) }
+        to = query.to.map { Array($0.utf8) }
         self.columns = columns
         scratch = Array(repeating: 0, count: query.by.count)
         if query.by.isEmpty { groupIndex[0] = group(for: []) }  // one overall row, even with no answers
@@ -50,6 +55,12 @@ public final class Aggregator {
     /// Adds one response.
     public func add(_ row: some ResponseRow) {
         rowsRead += 1
+        if let datePosition {
+            // ISO dates compare as bytes.
+            guard let date = row.bytes(datePosition) else { return }
+            if let from, date.lexicographicallyPrecedes(from) { return }
+            if let to, to.lexicographicallyPrecedes(date) { return }
+        }
         for i in filtering.indices where !filtering[i].allows(filtering[i].id(row)) { return }
         var key: UInt64 = 0
         var wide = grouping.count > 4

@@ -99,6 +99,9 @@ struct EncodedRows {
         case .organisation: 19
         case .applicability: 20
         case .nps: 21
+        case .liked: 22
+        case .improve: 23
+        case .comment: 24
         case .extras: 25
         }
     }

@@ -9,7 +9,7 @@ extension Warehouse {
         case formID = "form_id", fingerprint, region, city, sessionDate = "session_date", year, month
         case sessionID = "session_id", trainerID = "trainer_id", trainerName = "trainer_name", module
         case participantGroup = "participant_group", lang
-        case overall, delivery, content, organisation, applicability, nps, extras
+        case overall, delivery, content, organisation, applicability, nps, liked, improve, comment, extras
     }
 
     /// The current row of a scan: read its columns by their position in the scan's list.

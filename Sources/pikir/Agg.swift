@@ -37,6 +37,12 @@ struct Agg: ParsableCommand {
     @Option(name: .customLong("where"), help: ArgumentHelp("Keep only responses whose dimension has one of these values (repeatable).", valueName: "dim=v,..."))
     var filters: [String] = []
 
+    @Option(help: ArgumentHelp("Keep sessions on or after this day.", valueName: "yyyy-mm-dd"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Keep sessions on or before this day.", valueName: "yyyy-mm-dd"))
+    var to: String?
+
     @Option(name: .customLong("min-n"), help: "Groups with fewer answers are suppressed.")
     var minN: Int = 5
 
@@ -63,7 +69,7 @@ struct Agg: ParsableCommand {
     }
 
     func query() throws(QueryError) -> AggregateQuery {
-        try AggregateQuery.parse(by: by, measures: measure, stats: stat, filters: filters, minN: minN, sort: sort)
+        try AggregateQuery.parse(by: by, measures: measure, stats: stat, filters: filters, minN: minN, sort: sort, from: from, to: to)
     }
 
     func run() throws {

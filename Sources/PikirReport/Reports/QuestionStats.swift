@@ -1,0 +1,61 @@
+import PikirAggregate
+import PikirNormalise
+import PikirStats
+import PikirStore
+
+/// Everything a report shows of one question's answers in one group.
+public struct QuestionStats: Sendable {
+    public let measure: Measure
+    public let histogram: ScoreHistogram
+    public let summary: Summary
+    /// Share of the two highest points of the scale, with its Wilson interval.
+    public let top2: Proportion?
+    /// For the 0–10 question only.
+    public let nps: NPSResult?
+
+    public init(_ measure: Measure, _ histogram: ScoreHistogram) {
+        self.measure = measure
+        self.histogram = histogram
+        summary = histogram.summary()
+        top2 = histogram.topBox(scale: measure.scale)
+        nps = measure.question == .nps ? histogram.nps() : nil
+    }
+
+    public var n: Int { histogram.n }
+
+    /// Shares of the low, middle and high answers: 1–2 / 3 / 4–5 on a 1–5
+    /// question, detractors 0–6 / passives 7–8 / promoters 9–10 on the 0–10 one.
+    public var lowMidHigh: (low: Double, mid: Double, high: Double)? {
+        guard histogram.n > 0 else { return nil }
+        let n = Double(histogram.n)
+        var low = 0, mid = 0, high = 0
+        let (lowMax, highMin) = measure.question == .nps ? (6.0, 9.0) : (2.0, 4.0)
+        for (value, count) in histogram.distribution {
+            if value <= lowMax { low += count } else if value >= highMin { high += count } else { mid += count }
+        }
+        return (Double(low) / n, Double(mid) / n, Double(high) / n)
+    }
+}
+
+/// One histogram per canonical question, for a group of responses.
+struct QuestionHistograms {
+    var byQuestion = Array(repeating: ScoreHistogram(), count: Measure.all.count)
+    /// Responses added, whatever they answered.
+    var responses = 0
+
+    /// Adds a response's answers: row positions `first…first+5` hold the six questions in `Measure.all` order.
+    mutating func add(_ row: some ResponseRow, first: Int) {
+        responses += 1
+        for q in 0..<byQuestion.count {
+            if let value = row.double(first + q) { byQuestion[q].ingest(value) }
+        }
+    }
+
+    mutating func merge(_ other: QuestionHistograms) {
+        for q in byQuestion.indices { byQuestion[q].merge(other.byQuestion[q]) }
+        responses += other.responses
+    }
+
+    var stats: [QuestionStats] { zip(Measure.all, byQuestion).map { QuestionStats($0, $1) } }
+    var overall: ScoreHistogram { byQuestion[0] }
+}

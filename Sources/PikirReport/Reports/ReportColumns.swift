@@ -1,0 +1,27 @@
+import PikirStore
+
+/// The warehouse columns reports read, in one fixed order, so every report
+/// scans with the same positions.
+enum ReportColumns {
+    static let list: [Warehouse.ScanColumn] = [
+        .overall, .delivery, .content, .organisation, .applicability, .nps,
+        .trainerID, .trainerName, .sessionID, .sessionDate, .region, .city, .module, .participantGroup,
+        .liked, .improve, .comment,
+    ]
+    /// Position of the first question; the six follow in `Measure.all` order.
+    static let questions = 0
+    static let trainerID = 6, trainerName = 7, session = 8, date = 9, region = 10, city = 11, module = 12, group = 13
+    static let liked = 14, improve = 15, comment = 16
+}
+
+extension ResponseRow {
+    func string(_ column: Int) -> String? { bytes(column).map { String(decoding: $0, as: UTF8.self) } }
+
+    /// The first non-empty free-text answer (comment, else what could improve, else what was liked).
+    var commentText: String? {
+        for column in [ReportColumns.comment, ReportColumns.improve, ReportColumns.liked] {
+            if let text = string(column), !text.isEmpty { return text }
+        }
+        return nil
+    }
+}

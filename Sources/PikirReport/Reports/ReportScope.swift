@@ -1,0 +1,56 @@
+import PikirAggregate
+import PikirStats
+
+/// Which responses a report covers, and the thresholds it applies.
+public struct ReportScope: Sendable {
+    /// Calendar year of the sessions; nil for all years (or a `from`/`to` period).
+    public var year: Int?
+    /// First and last session day, ISO `yyyy-mm-dd`, inclusive.
+    public var from: String?
+    public var to: String?
+    /// ISO 3166-2:KZ code; nil for every region.
+    public var region: String?
+    public var session: String?
+    /// Groups with fewer answers are not ranked (trainers) or are suppressed (yearly).
+    public var minN: Int
+    public var shrinkageK: Double
+    public var includeComments: Bool
+
+    public init(year: Int? = nil, from: String? = nil, to: String? = nil, region: String? = nil, session: String? = nil,
+                minN: Int = 5, shrinkageK: Double = Shrinkage.defaultK, includeComments: Bool = true) {
+        self.year = year
+        self.from = from
+        self.to = to
+        self.region = region
+        self.session = session
+        self.minN = minN
+        self.shrinkageK = shrinkageK
+        self.includeComments = includeComments
+    }
+
+    /// Whether a response of this date and region is in scope (the session filter is the session report's).
+    func contains(date: String?, region: String?) -> Bool {
+        if let wanted = self.region, region != wanted { return false }
+        if year != nil || from != nil || to != nil {
+            guard let date else { return false }
+            if let year, !date.hasPrefix(String(year) + "-") { return false }
+            if let from, date < from { return false }
+            if let to, date > to { return false }
+        }
+        return true
+    }
+
+    /// The `pikir agg` flags that select the same responses.
+    var aggFilters: String {
+        var flags: [String] = []
+        if let year { flags.append("--where year=\(year)") }
+        if let from { flags.append("--from \(from)") }
+        if let to { flags.append("--to \(to)") }
+        if let region { flags.append("--where region=\(region)") }
+        return flags.joined(separator: " ")
+    }
+}
+
+extension UnsafeRawBufferPointer {
+    var text: String { String(decoding: self, as: UTF8.self) }
+}

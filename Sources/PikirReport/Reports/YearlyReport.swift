@@ -1,0 +1,122 @@
+import PikirAggregate
+import PikirNormalise
+import PikirStats
+import PikirStore
+
+/// The ministry's yearly summary: every region's satisfaction and NPS with
+/// intervals, the change against the previous year where a Holm-corrected
+/// test finds it real, breakdowns by group and module, and the data quality,
+/// with small cells suppressed.
+public struct YearlyReport: Sendable {
+    public struct Row: Sendable {
+        /// Region code, participant group or module.
+        public var key: String
+        public var sessions: Int
+        /// Registered participants of the registry's sessions (nil without a registry).
+        public var registered: Int?
+        public var responses: Int
+        /// Responses to registry sessions divided by their registered participants.
+        public var responseRate: Double?
+        public var overall: QuestionStats
+        public var nps: QuestionStats
+        /// This year's overall mean against last year's (regions only).
+        public var change: ChangeResult?
+        /// The change passed the Holm-corrected test at 5%.
+        public var significant: Bool
+        public var suppression: CellSuppression
+    }
+
+    public var year: Int
+    public var scope: ReportScope
+    public var regions: [Row]
+    public var total: Row
+    public var groups: [Row]
+    public var modules: [Row]
+    public var rejectsByReason: [(code: String, count: Int)]
+    /// Trainer names of this year's responses that the registry did not resolve.
+    public var unresolvedTrainers: [String]
+    public var provenance: Provenance
+
+    public static func build(_ warehouse: Warehouse, scope: ReportScope) throws -> YearlyReport {
+        guard let year = scope.year else { preconditionFailure("the yearly report needs a year") }
+        struct Group {
+            var histograms = QuestionHistograms()
+            var sessions: Set<String> = []
+            var registryResponses = 0
+        }
+        var regions: [String: Group] = [:], previous: [String: ScoreHistogram] = [:]
+        var groups: [String: Group] = [:], modules: [String: Group] = [:], total = Group()
+        var unresolved: Set<String> = []
+        let registry = try warehouse.registeredSessions()
+        let registeredIDs = Set(registry.map(\.id))
+        let c = ReportColumns.self
+        let thisYear = String(year) + "-", lastYear = String(year - 1) + "-"
+        try warehouse.scanResponses(ReportColumns.list) { row in
+            guard let date = row.string(c.date) else { return }
+            let region = row.string(c.region) ?? "unknown"
+            if let wanted = scope.region, region != wanted { return }
+            if date.hasPrefix(lastYear) {
+                if let overall = row.double(c.questions) { previous[region, default: ScoreHistogram()].ingest(overall) }
+                return
+            }
+            guard date.hasPrefix(thisYear) else { return }
+            let session = row.string(c.session)
+            let inRegistry = session.map(registeredIDs.contains) ?? false
+            func add(_ group: inout Group) {
+                group.histograms.add(row, first: c.questions)
+                if let session { group.sessions.insert(session) }
+                if inRegistry { group.registryResponses += 1 }
+            }
+            add(&regions[region, default: Group()])
+            add(&groups[row.string(c.group) ?? "other", default: Group()])
+            add(&modules[row.string(c.module) ?? "unknown", default: Group()])
+            add(&total)
+            if row.bytes(c.trainerID) == nil, let name = row.string(c.trainerName) { unresolved.insert(name) }
+        }
+        // Registered participants per region, from the registry's sessions of the year.
+        var registered: [String: Int] = [:]
+        for session in registry where session.dateFrom.hasPrefix(thisYear) {
+            guard let count = session.registered else { continue }
+            let region = session.city.flatMap { Places.resolve($0)?.region } ?? "unknown"
+            registered[region, default: 0] += count
+        }
+
+        func row(_ key: String, _ g: Group, registered: Int?) -> Row {
+            let measures = g.histograms.stats
+            let rate = registered.flatMap { $0 > 0 && g.registryResponses > 0 ? Double(g.registryResponses) / Double($0) : nil }
+            return Row(key: key, sessions: g.sessions.count, registered: registered, responses: g.histograms.responses,
+                       responseRate: rate, overall: measures[0], nps: measures[5], change: nil, significant: false,
+                       suppression: .published)
+        }
+        var regionRows = regions.keys.sorted().map { row($0, regions[$0]!, registered: registered[$0]) }
+        // Year-over-year change per region, Holm-corrected across the regions that have both years.
+        var tested: [(index: Int, p: Double)] = []
+        for i in regionRows.indices {
+            guard let last = previous[regionRows[i].key], last.n > 0 else { continue }
+            regionRows[i].change = YearOverYear.change(previous: last, current: regionRows[i].overall.histogram)
+            if let p = regionRows[i].change?.p { tested.append((i, p)) }
+        }
+        for (t, rejected) in Holm.rejected(tested.map(\.p)).enumerated() where rejected {
+            regionRows[tested[t].index].significant = true
+        }
+        let suppression = SmallCellSuppression(threshold: max(1, scope.minN))
+        func suppress(_ rows: inout [Row]) {
+            for (i, state) in suppression.suppress(counts: rows.map(\.responses)).enumerated() { rows[i].suppression = state }
+        }
+        suppress(&regionRows)
+        var groupRows = groups.keys.sorted().map { row($0, groups[$0]!, registered: nil) }
+        suppress(&groupRows)
+        var moduleRows = modules.keys.sorted().map { row($0, modules[$0]!, registered: nil) }
+        suppress(&moduleRows)
+        let totalRegistered = registered.isEmpty ? nil : registered.values.reduce(0, +)
+        return YearlyReport(year: year, scope: scope, regions: regionRows, total: row("total", total, registered: totalRegistered),
+                            groups: groupRows, modules: moduleRows, rejectsByReason: try warehouse.rejectCounts(),
+                            unresolvedTrainers: unresolved.sorted(), provenance: try Provenance(warehouse))
+    }
+
+    /// `pikir agg` commands reproducing each table.
+    public func aggCommand(by dimension: String) -> String {
+        ["pikir agg --by \(dimension) --measure overall,nps --stat n,mean,ci95,nps", "--where year=\(year)",
+         scope.region.map { "--where region=\($0)" } ?? "", "--min-n \(scope.minN)"].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}

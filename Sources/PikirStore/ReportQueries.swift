@@ -1,0 +1,48 @@
+import Foundation
+import GRDB
+
+/// What reports read besides the responses: the ledger's totals, rejects by
+/// reason, and the sessions registry.
+extension Warehouse {
+    /// One session of the registry, as stored by `pikir ingest --sessions`.
+    public struct RegisteredSession: Sendable, Equatable {
+        public var id: String
+        public var city: String?
+        public var dateFrom: String
+        public var dateTo: String
+        public var registered: Int?
+    }
+
+    public func registeredSessions() throws -> [RegisteredSession] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT session_id, city, date_from, date_to, registered FROM session ORDER BY session_id")
+                .map { RegisteredSession(id: $0[0], city: $0[1], dateFrom: $0[2], dateTo: $0[3], registered: $0[4]) }
+        }
+    }
+
+    /// Rejected records per reason code, most frequent first (ties by code).
+    public func rejectCounts() throws -> [(code: String, count: Int)] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT reason_code, count(*) AS n FROM reject GROUP BY reason_code ORDER BY n DESC, reason_code")
+                .map { ($0[0], $0[1]) }
+        }
+    }
+
+    /// A hash of the ledger (every ingested file's SHA-256, in ingest
+    /// order): two reports with the same fingerprint were made from the same data.
+    public func ledgerFingerprint() throws -> String {
+        let entries = try ledger()
+        var hasher = SHA256Text()
+        for entry in entries { hasher.add(entry.sha256) }
+        return hasher.hex
+    }
+}
+
+import Crypto
+
+/// SHA-256 of a sequence of texts, one per line.
+struct SHA256Text {
+    private var hash = SHA256()
+    mutating func add(_ text: String) { hash.update(data: Data((text + "\n").utf8)) }
+    var hex: String { hash.finalize().map { String(format: "%02x", $0) }.joined() }
+}
