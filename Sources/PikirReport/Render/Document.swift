@@ -1,0 +1,58 @@
+/// A report laid out once, independent of its format: the HTML and the
+/// text renderers draw the same headings, tables, charts and notes, so the
+/// two formats always say the same thing.
+public struct Document: Sendable {
+    public var language: String
+    public var title: String
+    public var subtitle: String?
+    public var sections: [Section]
+    /// The methods note and provenance, at the end of every report.
+    public var footer: [Block]
+
+    public struct Section: Sendable {
+        public var id: String
+        public var heading: String
+        public var blocks: [Block]
+    }
+
+    public enum Block: Sendable {
+        case paragraph(String)
+        /// Secondary text (what was suppressed and why, a method's formula).
+        case note(String)
+        case table(Table)
+        case chart(Chart)
+        /// Comments and other free text.
+        case list([String])
+        /// A small definition list: label → value.
+        case facts([(label: String, value: String)])
+    }
+
+    public struct Table: Sendable {
+        public var caption: String?
+        public var headers: [String]
+        /// Right-aligned (numeric) columns.
+        public var numeric: [Bool]
+        public var rows: [[Cell]]
+        /// The `pikir agg` command that reproduces the numbers.
+        public var reproduce: String?
+    }
+
+    public struct Cell: Sendable {
+        public var text: String
+        /// CSS class names for HTML (`suppressed`, `up`, `down`, `muted`).
+        public var style: String?
+
+        public init(_ text: String, style: String? = nil) {
+            self.text = text
+            self.style = style
+        }
+    }
+
+    public struct Chart: Sendable {
+        /// Inline SVG (its data strings already escaped).
+        public var svg: String
+        /// The same chart for a terminal, one line per row.
+        public var text: [String]
+        public var caption: String
+    }
+}
