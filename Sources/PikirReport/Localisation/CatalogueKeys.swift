@@ -1,0 +1,62 @@
+extension Catalogue {
+    /// The six questions in `Measure.all` order, as they appear in keys
+    /// (`question.<id>`, `question.short.<id>`).
+    public static let questionIDs = ["overall", "delivery", "content", "organisation", "applicability", "nps"]
+
+    /// The 20 ISO 3166-2:KZ subdivisions (numeric codes, since November 2022):
+    /// the three cities of republican significance, then the regions by code.
+    public static let regionCodes = [
+        "KZ-71", "KZ-75", "KZ-79",
+        "KZ-10", "KZ-11", "KZ-15", "KZ-19", "KZ-23", "KZ-27", "KZ-31", "KZ-33", "KZ-35",
+        "KZ-39", "KZ-43", "KZ-47", "KZ-55", "KZ-59", "KZ-61", "KZ-62", "KZ-63",
+    ]
+
+    /// The names `plural(_:count:)` accepts (`plural.<name>` keys).
+    public static let pluralNames = [
+        "responses", "sessions", "participants", "files", "trainers", "regions", "comments", "records",
+    ]
+
+    /// Every key each catalogue must have, and the only keys it may have.
+    ///
+    /// Besides the report's texts: `month.1`…`month.12` (nominative, as
+    /// written inside a phrase), `month.gen.1`…`month.gen.12` (the form after a
+    /// day number: genitive in Russian, the nominative again in Kazakh and
+    /// English), and the date patterns `format.date` (`{day}`, `{month}`,
+    /// `{year}`) and `format.month_year` (`{month}`, `{year}`).
+    public static let requiredKeys: [String] = {
+        var keys: [String] = []
+        keys += questionIDs.map { "question.\($0)" }
+        keys += questionIDs.map { "question.short.\($0)" }
+        keys += ["pupil", "student", "working_youth", "youth_worker", "other"].map { "group.\($0)" }
+        keys += ["open", "specialised", "digital", "street"].map { "module.\($0)" }
+        keys += Language.allCases.map { "lang.\($0.rawValue)" }
+        keys += regionCodes.map { "region.\($0)" } + ["region.unknown"]
+        keys += [
+            "n", "mean", "ci95", "median", "top2", "bottom2", "nps", "distribution", "trend", "comments",
+            "trainer", "region", "city", "module", "group", "year", "month", "period", "question",
+            "sessions", "responses", "participants", "response_rate", "change", "rank", "shrunken_score",
+            "total", "share", "value", "reason", "count", "file", "not_enough_answers", "suppressed",
+            "significant", "no_data", "low_mid_high_low", "low_mid_high_mid", "low_mid_high_high",
+            "detractors", "passives", "promoters", "trainer_average", "region_average", "this_session",
+            "unresolved_trainers", "redactions", "duplicates", "rejects", "files_read", "ignored",
+            "reproduce", "data_fingerprint", "generated_at", "chart_alt",
+        ].map { "label.\($0)" }
+        keys += [
+            "title", "subtitle", "ranking", "ranking_note", "section", "summary",
+        ].map { "trainers.\($0)" }
+        keys += [
+            "title", "by_region", "by_group", "by_module", "quality", "suppression_note",
+            "comments_left_out", "change_note",
+        ].map { "yearly.\($0)" }
+        keys += ["title", "subtitle", "vs"].map { "session.\($0)" }
+        keys += [
+            "title", "mean", "proportion", "nps", "quantiles", "shrinkage", "holm", "suppression", "min_n",
+        ].map { "methods.\($0)" }
+        keys += ["report.footer"]
+        keys += pluralNames.map { "plural.\($0)" }
+        keys += (1...12).map { "month.\($0)" }
+        keys += (1...12).map { "month.gen.\($0)" }
+        keys += ["format.date", "format.month_year"]
+        return keys
+    }()
+}
