@@ -1,0 +1,119 @@
+extension SVGChart {
+    /// A line of values over sessions, in the order given, evenly spaced.
+    /// Intervals are drawn as a shaded band over consecutive sessions that
+    /// have one, and as whiskers with caps on a session whose neighbours have
+    /// none. A value that is not finite leaves a gap in the line (its label
+    /// stays on the axis). Values and intervals beyond `scale` are clipped to
+    /// it and marked with a triangle at the edge. Each point's `<title>`
+    /// holds its label, value and interval; x labels are thinned out (every
+    /// k-th) when they would overlap. `height` is in viewBox units and is
+    /// raised if too small for the title, axis and a usable plot.
+    public static func trend(
+        _ points: [TrendPoint], scale: ClosedRange<Double>, title: String, description: String,
+        format: (Double) -> String, width: Int = 640, height: Int = 160
+    ) -> String {
+        let m = ChartMetrics(width: width)
+        guard points.contains(where: { $0.value.isFinite }) else {
+            return empty(kind: "trend", metrics: m, title: title, description: description)
+        }
+        func interval(_ p: TrendPoint) -> (low: Double, high: Double)? {
+            guard p.value.isFinite, let a = p.low, let b = p.high, !a.isNaN, !b.isNaN else { return nil }
+            return (min(a, b), max(a, b))
+        }
+        let s = LinearScale(scale, data: points.flatMap { [$0.value, $0.low ?? .nan, $0.high ?? .nan] })
+        let ticks = s.ticks(target: 4)
+        let tickTexts = ticks.map(format)
+        let yLabelWidth = tickTexts.map(m.textWidth).max() ?? 0
+
+        let xLabelBlock = m.font + 8 * m.unit
+        let minimumHeight = m.titleBlock + 0.6 * m.font + 4 * m.font + xLabelBlock + m.pad
+        let totalHeight = max(Double(max(height, 0)), minimumHeight)
+        let plotTop = m.titleBlock + 0.6 * m.font
+        let plotBottom = totalHeight - m.pad - xLabelBlock
+        let plotLeft = m.pad + yLabelWidth + 0.5 * m.font
+        let plotRight = m.width - m.pad - 0.5 * m.font
+        let inset = 0.8 * m.font
+        func y(_ v: Double) -> Double { plotBottom - s.fraction(v) * (plotBottom - plotTop) }
+        let spacing = points.count > 1 ? (plotRight - plotLeft - 2 * inset) / Double(points.count - 1) : 0
+        func x(_ i: Int) -> Double {
+            points.count > 1 ? plotLeft + inset + Double(i) * spacing : (plotLeft + plotRight) / 2
+        }
+
+        var w = SVGWriter()
+        drawTitle(title, metrics: m, into: &w)
+
+        // Grid, axes, tick labels.
+        w.open("g", "class=\"pk-axis\" shape-rendering=\"crispEdges\"")
+        for t in ticks {
+            w.line(x1: plotLeft, y1: y(t), x2: plotRight, y2: y(t), stroke: ChartPalette.grid, width: 1, cls: "pk-grid")
+        }
+        w.line(x1: plotLeft, y1: plotBottom, x2: plotRight, y2: plotBottom, stroke: ChartPalette.axis, width: 1,
+               cls: "pk-axis-line")
+        w.close("g")
+        for (t, text) in zip(ticks, tickTexts) {
+            w.text(text, x: plotLeft - 0.4 * m.font, y: y(t) + m.baselineShift, anchor: .end, cls: "pk-tick-label")
+        }
+        let widest = min(points.map { m.textWidth($0.label) }.max() ?? 0, 12 * m.font) + 0.6 * m.font
+        let stride = spacing > 0 ? max(1, Int((widest / spacing).rounded(.up))) : 1
+        for i in points.indices where i % stride == 0 {
+            let px = x(i)
+            let room = min(spacing > 0 ? Double(stride) * spacing - 0.4 * m.font : plotRight - plotLeft,
+                           2 * min(px, m.width - px) - 2 * m.unit)
+            w.line(x1: px, y1: plotBottom, x2: px, y2: plotBottom + 4 * m.unit, stroke: ChartPalette.axis, width: 1,
+                   cls: "pk-tick")
+            w.text(m.truncated(points[i].label, toFit: room), x: px, y: plotBottom + 4 * m.unit + m.font,
+                   anchor: .middle, cls: "pk-x-label")
+        }
+
+        // Intervals: bands over runs of two or more, whiskers for a lone one.
+        var run: [Int] = []
+        func flush() {
+            if run.count >= 2 {
+                let upper = run.map { (x($0), y(interval(points[$0])!.high)) }
+                let lower = run.reversed().map { (x($0), y(interval(points[$0])!.low)) }
+                w.polygon(upper + lower, fill: ChartPalette.high, cls: "pk-band", opacity: "0.2")
+            } else if let i = run.first, let iv = interval(points[i]) {
+                let cap = 0.3 * m.font
+                w.line(x1: x(i), y1: y(iv.low), x2: x(i), y2: y(iv.high), stroke: ChartPalette.high, width: 1.5 * m.unit,
+                       cls: "pk-whisker")
+                for v in [iv.low, iv.high] where s.contains(v) {
+                    w.line(x1: x(i) - cap, y1: y(v), x2: x(i) + cap, y2: y(v), stroke: ChartPalette.high,
+                           width: 1.5 * m.unit, cls: "pk-cap")
+                }
+            }
+            run.removeAll()
+        }
+        for i in points.indices {
+            if interval(points[i]) != nil { run.append(i) } else { flush() }
+        }
+        flush()
+
+        // The line, broken where a value is missing.
+        var segment: [(Double, Double)] = []
+        for (i, p) in points.enumerated() {
+            if p.value.isFinite { segment.append((x(i), y(p.value))) }
+            if !p.value.isFinite || i == points.count - 1 {
+                if segment.count >= 2 { w.polyline(segment, stroke: ChartPalette.high, width: 2 * m.unit, cls: "pk-line") }
+                segment.removeAll()
+            }
+        }
+
+        // Points with their titles, and clip marks.
+        let markSize = 0.45 * m.font
+        for (i, p) in points.enumerated() where p.value.isFinite {
+            let iv = interval(p)
+            w.open("g", "class=\"pk-point\"")
+            w.title(p.label + ": " + describe(p.value, low: p.low, high: p.high, format: format))
+            if p.value > s.upper || (iv?.high ?? -.infinity) > s.upper {
+                clipMark(x: x(i), y: plotTop, direction: .up, size: markSize, into: &w)
+            }
+            if p.value < s.lower || (iv?.low ?? .infinity) < s.lower {
+                clipMark(x: x(i), y: plotBottom, direction: .down, size: markSize, into: &w)
+            }
+            w.circle(cx: x(i), cy: y(p.value), r: 0.3 * m.font, fill: ChartPalette.high, stroke: "#FFFFFF", cls: "pk-value")
+            w.close("g")
+        }
+
+        return document(kind: "trend", metrics: m, height: totalHeight, title: title, description: description, body: w.body)
+    }
+}
