@@ -16,12 +16,14 @@ let package = Package(
         .library(name: "PikirStats", targets: ["PikirStats"]),
         .library(name: "PikirAggregate", targets: ["PikirAggregate"]),
         .library(name: "PikirReport", targets: ["PikirReport"]),
+        .library(name: "PikirPipeline", targets: ["PikirPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Debian's libcsv-dev ships no pkg-config file: the module map links "csv" itself.
@@ -65,10 +67,18 @@ let package = Package(
             ],
             resources: [.copy("Resources")]
         ),
+        // pipelines/*.toml: the file format, its validation, and the stage runner.
+        .target(
+            name: "PikirPipeline",
+            dependencies: [
+                "PikirStore", "PikirAggregate", "PikirReport", "PikirNormalise", "PikirIngest",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .executableTarget(
             name: "pikir",
             dependencies: [
-                "PikirIngest", "PikirNormalise", "PikirStore", "PikirStats", "PikirAggregate", "PikirReport",
+                "PikirIngest", "PikirNormalise", "PikirStore", "PikirStats", "PikirAggregate", "PikirReport", "PikirPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -96,6 +106,10 @@ let package = Package(
         .testTarget(
             name: "PikirReportTests",
             dependencies: ["PikirReport"]
+        ),
+        .testTarget(
+            name: "PikirPipelineTests",
+            dependencies: ["PikirPipeline"]
         ),
         .testTarget(
             name: "pikirTests",

@@ -1,0 +1,3 @@
+/// Staged batch pipelines: `pipelines/*.toml` files, their validation, and
+/// the runner behind `pikir run`.
+public enum PikirPipeline {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import PikirPipeline
+
+@Test func theModuleLinks() { _ = PikirPipeline.self }
