@@ -32,16 +32,19 @@ struct ChartMetrics {
     /// (`dominant-baseline` is not honoured by every PDF renderer).
     var baselineShift: Double { Self.round2(font * 0.35) }
 
-    /// Estimated drawn width of `text`: 0.6 em per terminal column, a
-    /// generous average for sans-serif Latin and Cyrillic (East Asian wide
-    /// characters count two columns). No font metrics are available offline.
-    func textWidth(_ text: String) -> Double { Double(DisplayWidth.of(text)) * 0.6 * font }
+    /// Estimated drawn width of `text`: 0.64 em per terminal column (East
+    /// Asian wide characters count two). No font metrics are available to an
+    /// offline file, and the reader's sans-serif may be DejaVu Sans, whose
+    /// Cyrillic and digits run 0.6–0.64 em, so the estimate errs wide.
+    func textWidth(_ text: String) -> Double { Double(DisplayWidth.of(text)) * Self.columnEm * font }
+
+    static let columnEm = 0.64
 
     /// `text` cut to fit `maxWidth`, ending with "…" if it was cut; whole
     /// grapheme clusters only, so combining marks stay with their letter.
     func truncated(_ text: String, toFit maxWidth: Double) -> String {
         if textWidth(text) <= maxWidth { return text }
-        let columnWidth = 0.6 * font
+        let columnWidth = Self.columnEm * font
         let budget = Int((maxWidth / columnWidth).rounded(.down)) - 1  // one column for "…"
         guard budget > 0 else { return "…" }
         var out = ""
@@ -151,19 +154,21 @@ extension SVGChart {
         w.text(m.truncated(title, toFit: m.width - 2 * m.pad), x: m.pad, y: m.titleBaseline, cls: "pk-title", bold: true)
     }
 
-    /// A small triangle at (`x`, `y`) pointing in `direction`: the mark of an
-    /// interval (or a value) cut at the edge of the scale.
+    /// A small triangle with its tip at (`tipX`, `tipY`), pointing in
+    /// `direction`: the mark of an interval (or a value) cut at the edge of
+    /// the scale.
     static func clipMark(
-        x: Double, y: Double, direction: ClipDirection, size s: Double, into w: inout SVGWriter
+        tipX x: Double, tipY y: Double, direction: ClipDirection, size s: Double, cls: String = "pk-clip",
+        into w: inout SVGWriter
     ) {
         let points: [(Double, Double)]
         switch direction {
-        case .left: points = [(x - s, y), (x, y - s * 0.7), (x, y + s * 0.7)]
-        case .right: points = [(x + s, y), (x, y - s * 0.7), (x, y + s * 0.7)]
-        case .up: points = [(x, y - s), (x - s * 0.7, y), (x + s * 0.7, y)]
-        case .down: points = [(x, y + s), (x - s * 0.7, y), (x + s * 0.7, y)]
+        case .left: points = [(x, y), (x + s, y - s * 0.7), (x + s, y + s * 0.7)]
+        case .right: points = [(x, y), (x - s, y - s * 0.7), (x - s, y + s * 0.7)]
+        case .up: points = [(x, y), (x - s * 0.7, y + s), (x + s * 0.7, y + s)]
+        case .down: points = [(x, y), (x - s * 0.7, y - s), (x + s * 0.7, y - s)]
         }
-        w.polygon(points, fill: ChartPalette.point, cls: "pk-clip")
+        w.polygon(points, fill: ChartPalette.point, cls: cls)
     }
 
     enum ClipDirection { case left, right, up, down }

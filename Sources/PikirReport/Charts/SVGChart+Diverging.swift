@@ -4,7 +4,7 @@ extension SVGChart {
     /// right, and `mid` split evenly across the centre, one bar per row in the
     /// order given. Segment widths are proportional to the shares (one scale
     /// for the whole chart, symmetric, up to the nearest 25% above the widest
-    /// side). A segment's share is written inside it when it fits (black on
+    /// side, ticks every 25%). A segment's share is written inside it when it fits (black on
     /// vermillion and grey, white on blue, all ≥ 4.5:1); the row label is on
     /// the left (truncated with … in the drawing, full in the row's
     /// `<title>` with every share and n), n on the right, a legend on top.
@@ -67,7 +67,7 @@ extension SVGChart {
         let height = tickLabelBaseline + m.pad + 2 * m.unit
 
         // Grid, axis and centre line.
-        let ticks = LinearScale.niceTicks(0, extent, target: 4).filter { $0 >= 0 && $0 <= extent + 1e-9 }
+        let ticks = (0...Int((extent * 4).rounded())).map { Double($0) / 4 }
         var positions: [(x: Double, value: Double)] = []
         for t in ticks {
             positions.append((centre + t * perShare, t))
@@ -84,6 +84,11 @@ extension SVGChart {
         }
         w.close("g")
         for p in positions { w.text(format(p.value), x: p.x, y: tickLabelBaseline, anchor: .middle, cls: "pk-tick-label") }
+
+        // The centre line, behind the bars: it shows between them, and never
+        // crosses the share written on a neutral segment.
+        w.line(x1: centre, y1: rowsTop - 2 * m.unit, x2: centre, y2: axisY, stroke: ChartPalette.axis, width: 1.5 * m.unit,
+               cls: "pk-centre")
 
         let barHeight = m.rowHeight * 0.66
         for (i, row) in rows.enumerated() {
@@ -119,8 +124,6 @@ extension SVGChart {
             w.text(nTexts[i], x: nRight, y: cy + m.baselineShift, anchor: .end, cls: "pk-n")
             w.close("g")
         }
-        w.line(x1: centre, y1: rowsTop - 2 * m.unit, x2: centre, y2: axisY, stroke: ChartPalette.axis, width: 1.5 * m.unit,
-               cls: "pk-centre")
 
         return document(kind: "diverging", metrics: m, height: height, title: title, description: description, body: w.body)
     }

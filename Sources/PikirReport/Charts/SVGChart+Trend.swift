@@ -3,8 +3,8 @@ extension SVGChart {
     /// Intervals are drawn as a shaded band over consecutive sessions that
     /// have one, and as whiskers with caps on a session whose neighbours have
     /// none. A value that is not finite leaves a gap in the line (its label
-    /// stays on the axis). Values and intervals beyond `scale` are clipped to
-    /// it and marked with a triangle at the edge. Each point's `<title>`
+    /// stays on the axis). A value beyond `scale` is drawn as a triangle with
+    /// its tip on the edge, an interval cut by the edge ends in a smaller one. Each point's `<title>`
     /// holds its label, value and interval; x labels are thinned out (every
     /// k-th) when they would overlap. `height` is in viewBox units and is
     /// raised if too small for the title, axis and a usable plot.
@@ -21,15 +21,15 @@ extension SVGChart {
             return (min(a, b), max(a, b))
         }
         let s = LinearScale(scale, data: points.flatMap { [$0.value, $0.low ?? .nan, $0.high ?? .nan] })
-        let ticks = s.ticks(target: 4)
-        let tickTexts = ticks.map(format)
-        let yLabelWidth = tickTexts.map(m.textWidth).max() ?? 0
-
         let xLabelBlock = m.font + 8 * m.unit
         let minimumHeight = m.titleBlock + 0.6 * m.font + 4 * m.font + xLabelBlock + m.pad
         let totalHeight = max(Double(max(height, 0)), minimumHeight)
         let plotTop = m.titleBlock + 0.6 * m.font
         let plotBottom = totalHeight - m.pad - xLabelBlock
+        // As many ticks as fit 1.6 em apart, at most about four.
+        let ticks = s.ticks(target: max(1, min(4, Int((plotBottom - plotTop) / (1.6 * m.font)))))
+        let tickTexts = ticks.map(format)
+        let yLabelWidth = tickTexts.map(m.textWidth).max() ?? 0
         let plotLeft = m.pad + yLabelWidth + 0.5 * m.font
         let plotRight = m.width - m.pad - 0.5 * m.font
         let inset = 0.8 * m.font
@@ -98,19 +98,29 @@ extension SVGChart {
             }
         }
 
-        // Points with their titles, and clip marks.
-        let markSize = 0.45 * m.font
+        // Points with their titles. A value beyond the scale is drawn as a
+        // triangle with its tip on the edge; an interval cut by the edge gets a
+        // smaller one there.
+        let radius = min(0.3 * m.font, spacing > 0 ? max(spacing * 0.35, 1.5 * m.unit) : 0.3 * m.font)
+        let markSize = 0.5 * m.font
         for (i, p) in points.enumerated() where p.value.isFinite {
             let iv = interval(p)
             w.open("g", "class=\"pk-point\"")
             w.title(p.label + ": " + describe(p.value, low: p.low, high: p.high, format: format))
-            if p.value > s.upper || (iv?.high ?? -.infinity) > s.upper {
-                clipMark(x: x(i), y: plotTop, direction: .up, size: markSize, into: &w)
+            if p.value > s.upper {
+                clipMark(tipX: x(i), tipY: plotTop, direction: .up, size: markSize * 1.4, cls: "pk-value pk-clip", into: &w)
+            } else if p.value < s.lower {
+                clipMark(tipX: x(i), tipY: plotBottom, direction: .down, size: markSize * 1.4, cls: "pk-value pk-clip",
+                         into: &w)
+            } else {
+                if let iv, iv.high > s.upper {
+                    clipMark(tipX: x(i), tipY: plotTop, direction: .up, size: markSize, into: &w)
+                }
+                if let iv, iv.low < s.lower {
+                    clipMark(tipX: x(i), tipY: plotBottom, direction: .down, size: markSize, into: &w)
+                }
+                w.circle(cx: x(i), cy: y(p.value), r: radius, fill: ChartPalette.high, stroke: "#FFFFFF", cls: "pk-value")
             }
-            if p.value < s.lower || (iv?.low ?? .infinity) < s.lower {
-                clipMark(x: x(i), y: plotBottom, direction: .down, size: markSize, into: &w)
-            }
-            w.circle(cx: x(i), cy: y(p.value), r: 0.3 * m.font, fill: ChartPalette.high, stroke: "#FFFFFF", cls: "pk-value")
             w.close("g")
         }
 

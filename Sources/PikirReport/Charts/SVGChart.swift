@@ -78,7 +78,10 @@ public enum SVGChart {
             w.line(
                 x1: rx, y1: rowsTop - 2 * m.unit, x2: rx, y2: axisY, stroke: ChartPalette.reference, width: 1.5 * m.unit,
                 cls: "pk-ref", dash: SVG.number(4 * m.unit) + " " + SVG.number(3 * m.unit))
-            w.text(format(reference), x: rx, y: headerBaseline, anchor: .middle, cls: "pk-ref-label")
+            // Centred on the line, but never over the "n" header.
+            let label = format(reference)
+            let labelX = min(rx, nRight - m.textWidth("n") - 0.5 * m.font - m.textWidth(label) / 2)
+            w.text(label, x: labelX, y: headerBaseline, anchor: .middle, cls: "pk-ref-label")
         }
 
         let capHalf = 0.3 * m.font
@@ -107,8 +110,8 @@ public enum SVGChart {
                            width: 1.5 * m.unit, cls: "pk-cap")
                 }
             }
-            if clippedLeft { clipMark(x: plotLeft, y: cy, direction: .left, size: markSize, into: &w) }
-            if clippedRight { clipMark(x: plotRight, y: cy, direction: .right, size: markSize, into: &w) }
+            if clippedLeft { clipMark(tipX: plotLeft - markSize, tipY: cy, direction: .left, size: markSize, into: &w) }
+            if clippedRight { clipMark(tipX: plotRight + markSize, tipY: cy, direction: .right, size: markSize, into: &w) }
             w.circle(cx: x(row.estimate), cy: cy, r: 0.38 * m.font, fill: ChartPalette.point, stroke: "#FFFFFF",
                      cls: "pk-est")
             w.text(nTexts[i], x: nRight, y: cy + m.baselineShift, anchor: .end, cls: "pk-n")
