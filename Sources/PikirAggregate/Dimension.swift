@@ -32,7 +32,7 @@ public enum Dimension: String, Sendable, CaseIterable {
     /// ISO codes or canonical city names, module and group words to their
     /// canonical names, so `--where city=Алматы` and `--where city=Almaty`
     /// select the same responses.
-    func canonical(_ text: String) -> String {
+    public func canonical(_ text: String) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         switch self {
         case .region:

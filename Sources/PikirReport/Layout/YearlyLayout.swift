@@ -1,0 +1,112 @@
+import PikirAggregate
+import PikirStats
+
+extension YearlyReport {
+    public func document(_ catalogue: Catalogue, generatedAt: String? = nil, version: String) -> Document {
+        let f = Formatter(c: catalogue), c = catalogue
+        var sections: [Document.Section] = []
+
+        // Regions, with the total, suppression and the year-over-year change.
+        var blocks: [Document.Block] = []
+        let published = regions.filter { !$0.suppression.isSuppressed && $0.overall.summary.mean != nil }
+        if !published.isEmpty {
+            let title = c.text("yearly.by_region") + ": " + c.text("question.overall")
+            let rows = published.map { r in
+                ForestRow(label: f.region(r.key), estimate: r.overall.summary.mean!, low: r.overall.summary.ci95?.low ?? r.overall.summary.mean!,
+                          high: r.overall.summary.ci95?.high ?? r.overall.summary.mean!, n: r.overall.n)
+            }
+            blocks.append(.chart(Document.Chart(
+                svg: SVGChart.forest(rows, scale: Formatter.zoomedScale(rows.map(\.low), scale: 1...5), reference: total.overall.summary.mean, title: title,
+                                     description: c.text("label.chart_alt", ["title": title]), format: { c.number($0, decimals: 2) }),
+                text: rows.map { r in
+                    DisplayWidth.pad(String(r.label.prefix(24)), to: 24) + " "
+                        + TextChart.interval(estimate: r.estimate, low: r.low, high: r.high, scale: 1...5, width: 32) + " " + c.number(r.estimate, decimals: 2)
+                },
+                caption: c.text("label.chart_alt", ["title": title]))))
+        }
+        blocks.append(.table(table(regions + [total], label: { $0 == "total" ? c.text("label.total") : f.region($0) }, f,
+                                   header: c.text("label.region"), withRegistry: true, withChange: true, reproduce: aggCommand(by: "region"))))
+        blocks.append(.note(c.text("yearly.suppression_note", ["k": c.integer(scope.minN)])))
+        blocks.append(.note(c.text("yearly.change_note")))
+        sections.append(Document.Section(id: "regions", heading: c.text("yearly.by_region"), blocks: blocks))
+
+        sections.append(Document.Section(id: "groups", heading: c.text("yearly.by_group"), blocks: [
+            .table(table(groups, label: { f.category("group", $0) }, f, header: c.text("label.group"), withRegistry: false, withChange: false, reproduce: aggCommand(by: "group"))),
+        ]))
+        sections.append(Document.Section(id: "modules", heading: c.text("yearly.by_module"), blocks: [
+            .table(table(modules, label: { f.category("module", $0) }, f, header: c.text("label.module"), withRegistry: false, withChange: false, reproduce: aggCommand(by: "module"))),
+        ]))
+
+        var quality: [Document.Block] = [.facts([
+            (c.text("label.files_read"), c.plural("files", count: provenance.files.count)),
+            (c.text("label.responses"), c.plural("records", count: provenance.records)),
+            (c.text("label.rejects"), c.integer(provenance.rejected)),
+            (c.text("label.duplicates"), c.integer(provenance.duplicates)),
+            (c.text("label.ignored"), c.integer(provenance.ignored)),
+            (c.text("label.redactions"), c.integer(provenance.redactions)),
+        ])]
+        if !rejectsByReason.isEmpty {
+            quality.append(.table(Document.Table(caption: c.text("label.rejects"), headers: [c.text("label.reason"), c.text("label.count")],
+                                                 numeric: [false, true], rows: rejectsByReason.map { [.init($0.code), .init(c.integer($0.count))] },
+                                                 reproduce: "pikir rejects")))
+        }
+        if !unresolvedTrainers.isEmpty {
+            quality.append(.paragraph(c.text("label.unresolved_trainers") + " (" + c.integer(unresolvedTrainers.count) + ")"))
+            quality.append(.list(unresolvedTrainers))
+        }
+        if !scope.includeComments { quality.append(.note(c.text("yearly.comments_left_out"))) }
+        sections.append(Document.Section(id: "quality", heading: c.text("yearly.quality"), blocks: quality))
+
+        return Document(language: c.language.rawValue, title: c.text("yearly.title", ["year": String(year)]),
+                        subtitle: scope.region.map { f.region($0) }, sections: sections,
+                        footer: Footer.blocks(f, provenance: provenance, scope: scope, generatedAt: generatedAt, version: version))
+    }
+
+    private func table(_ rows: [Row], label: (String) -> String, _ f: Formatter, header: String, withRegistry: Bool, withChange: Bool,
+                       reproduce: String) -> Document.Table {
+        let c = f.c
+        var headers = [header, c.text("label.sessions")]
+        var numeric = [false, true]
+        if withRegistry {
+            headers += [c.text("label.participants")]
+            numeric += [true]
+        }
+        headers += [c.text("label.responses")]
+        numeric += [true]
+        if withRegistry {
+            headers += [c.text("label.response_rate")]
+            numeric += [true]
+        }
+        headers += [c.text("question.short.overall"), c.text("label.ci95"), c.text("label.nps"), c.text("label.ci95")]
+        numeric += [true, false, true, false]
+        if withChange {
+            headers.append(c.text("label.change"))
+            numeric.append(true)
+        }
+        let suppressed = Document.Cell(c.text("label.suppressed"), style: "suppressed")
+        let body = rows.map { r -> [Document.Cell] in
+            var cells: [Document.Cell] = [.init(label(r.key))]
+            if r.suppression.isSuppressed {
+                cells += Array(repeating: suppressed, count: headers.count - 1)
+                return cells
+            }
+            cells.append(.init(c.integer(r.sessions)))
+            if withRegistry { cells.append(.init(r.registered.map(c.integer) ?? "—")) }
+            cells.append(.init(c.integer(r.responses)))
+            if withRegistry { cells.append(.init(r.responseRate.map { c.percent($0) } ?? "—")) }
+            cells += [.init(f.mean(r.overall.summary)), .init(f.interval(r.overall.summary.ci95)),
+                      .init(f.nps(r.nps.nps)), .init(f.npsInterval(r.nps.nps))]
+            if withChange {
+                if let change = r.change {
+                    let arrow = r.significant ? (change.difference > 0 ? " ▲" : " ▼") : ""
+                    cells.append(.init(c.signed(change.difference, decimals: 2) + arrow,
+                                       style: r.significant ? (change.difference > 0 ? "up" : "down") : nil))
+                } else {
+                    cells.append(.init("—", style: "muted"))
+                }
+            }
+            return cells
+        }
+        return Document.Table(caption: nil, headers: headers, numeric: numeric, rows: body, reproduce: reproduce)
+    }
+}

@@ -1,0 +1,206 @@
+import ArgumentParser
+import Foundation
+import PikirAggregate
+import PikirReport
+import PikirStats
+import PikirStore
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render the trainer ratings, the yearly summary or a session report as text, HTML or PDF.",
+        discussion: """
+            trainers: one section per trainer for a region and period, and a ranking by the adjusted (shrunken) score. \
+            yearly: every region for --year, with the change against the previous year, breakdowns and data quality; \
+            small cells suppressed, comments left out unless --comments. session: one --session against its trainer's \
+            and region's averages.
+            The language is --lang, else $PIKIR_LANG, else the locale, else kk. The same warehouse and flags give the \
+            same bytes: no clock time is written unless --generated-at is given. --format pdf prints the HTML with a \
+            headless Chromium.
+            """)
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case trainers, yearly, session }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, html, pdf }
+
+    @Argument(help: "trainers, yearly or session.")
+    var kind: Kind
+
+    @Option(help: ArgumentHelp("The warehouse (default: $PIKIR_DB, else ./pikir.sqlite).", valueName: "path"))
+    var db: String?
+
+    @Option(help: "Year of the sessions (required for yearly).")
+    var year: Int?
+
+    @Option(help: ArgumentHelp("First session day.", valueName: "yyyy-mm-dd"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Last session day.", valueName: "yyyy-mm-dd"))
+    var to: String?
+
+    @Option(help: ArgumentHelp("Region: ISO code (KZ-75) or a place name (Алматы, Karaganda).", valueName: "code"))
+    var region: String?
+
+    @Option(help: "Session id (required for session).")
+    var session: String?
+
+    @Option(help: ArgumentHelp("Language.", valueName: "kk|ru|en"))
+    var lang: String?
+
+    @Option(help: "Output format.")
+    var format: Format = .text
+
+    @Option(name: .customLong("min-n"), help: "Trainers with fewer answers are not ranked; yearly cells with fewer are suppressed.")
+    var minN: Int = 5
+
+    @Option(name: .customLong("k"), help: "Shrinkage strength: answers' worth of the overall mean added to each trainer.")
+    var shrinkage: Double = Shrinkage.defaultK
+
+    @Flag(inversion: .prefixedNo, help: "Free-text comments (default: on, off for yearly).")
+    var comments: Bool?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (written whole, then moved into place).", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("A folder of .mustache templates replacing the built-in ones (page, section, block, style).", valueName: "dir"))
+    var templates: String?
+
+    @Option(name: .customLong("generated-at"), help: "Text to print as the report's date (none by default, so reports diff cleanly).")
+    var generatedAt: String?
+
+    func validate() throws {
+        if kind == .yearly && year == nil { throw ValidationError("the yearly report needs --year, e.g. --year 2024") }
+        if kind == .session && session == nil { throw ValidationError("the session report needs --session ID (see pikir agg --by session)") }
+        if format == .pdf && output == nil { throw ValidationError("--format pdf needs -o FILE") }
+        if minN < 1 { throw ValidationError("--min-n must be at least 1") }
+        if shrinkage < 0 { throw ValidationError("--k must be 0 or more") }
+        if Language.resolve(flag: lang, environment: ProcessInfo.processInfo.environment) == nil {
+            throw ValidationError("unknown language '\(lang ?? "")'; valid: \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        for (flag, value) in [("--from", from), ("--to", to)] where value != nil {
+            guard ReportDates.iso(value!) != nil else { throw ValidationError("\(flag) '\(value!)' is not a date; write it as yyyy-mm-dd") }
+        }
+    }
+
+    func run() throws {
+        let language = Language.resolve(flag: lang, environment: ProcessInfo.processInfo.environment)!
+        let catalogue = Catalogue.load(language)
+        let warehouse = try WarehouseFlags(db: db).open(mustExist: true)
+        let scope = ReportScope(year: year, from: from.flatMap(ReportDates.iso), to: to.flatMap(ReportDates.iso),
+                                region: region.map { Dimension.region.canonical($0) }, session: session, minN: minN,
+                                shrinkageK: shrinkage, includeComments: comments ?? (kind != .yearly))
+        let version = PikirVersion.current
+        let document: Document
+        switch kind {
+        case .trainers:
+            document = try TrainerReport.build(warehouse, scope: scope).document(catalogue, generatedAt: generatedAt, version: version)
+        case .yearly:
+            document = try YearlyReport.build(warehouse, scope: scope).document(catalogue, generatedAt: generatedAt, version: version)
+        case .session:
+            guard let report = try SessionReport.build(warehouse, scope: scope) else {
+                FileHandle.standardError.write(Data("pikir: no responses for session '\(session!)' in \(warehouse.path); list the sessions with: pikir agg --by session\n".utf8))
+                throw ExitCode(65)
+            }
+            document = report.document(catalogue, generatedAt: generatedAt, version: version)
+        }
+        switch format {
+        case .text:
+            let colour = output == nil && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            try write(TextRenderer(colour: colour).render(document))
+        case .html:
+            try write(try renderHTML(document))
+        case .pdf:
+            try PDFPrinter.print(html: try renderHTML(document), to: output!)
+        }
+    }
+
+    private func renderHTML(_ document: Document) throws -> String {
+        do {
+            return try HTMLRenderer(overrides: templates).render(document)
+        } catch let error as ReportError {
+            FileHandle.standardError.write(Data("pikir: \(error.message)\n".utf8))
+            throw ExitCode(66)
+        }
+    }
+
+    private func write(_ text: String) throws {
+        guard let output else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        try AtomicFile.write(Data(text.utf8), to: output)
+    }
+}
+
+enum ReportDates {
+    /// A date the user typed, as ISO `yyyy-mm-dd`.
+    static func iso(_ text: String) -> String? {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...9999).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
+        return String(format: "%04d-%02d-%02d", y, m, d)
+    }
+}
+
+/// Writes a file so that a reader never sees half of it: a temporary file
+/// beside it, then a rename.
+enum AtomicFile {
+    static func write(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let temporary = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        try data.write(to: temporary)
+        if rename(temporary.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            FileHandle.standardError.write(Data("pikir: \(path): cannot write (\(reason))\n".utf8))
+            throw ExitCode(73)
+        }
+    }
+}
+
+/// Prints HTML to PDF with a headless Chromium, when one is installed.
+enum PDFPrinter {
+    static let browsers = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+
+    static func find() -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for name in browsers {
+            for dir in path.split(separator: ":") {
+                let candidate = "\(dir)/\(name)"
+                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            }
+        }
+        return nil
+    }
+
+    static func print(html: String, to output: String) throws {
+        guard let browser = find() else {
+            FileHandle.standardError.write(Data("""
+                pikir: --format pdf needs a headless Chromium, and none is installed (looked for \(browsers.joined(separator: ", ")) on PATH).
+                Install it (Debian: sudo apt-get install chromium), or write the HTML with --format html and print it to PDF from any browser.
+
+                """.utf8))
+            throw ExitCode(69)
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pikir-pdf-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = dir.appendingPathComponent("report.html")
+        try Data(html.utf8).write(to: page)
+        let pdf = dir.appendingPathComponent("report.pdf")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: browser)
+        process.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                             "--user-data-dir=\(dir.appendingPathComponent("profile").path)",
+                             "--print-to-pdf=\(pdf.path)", page.absoluteString]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: pdf.path), !data.isEmpty else {
+            FileHandle.standardError.write(Data("pikir: \(browser) could not print the report to PDF (status \(process.terminationStatus)); write it with --format html and print it from a browser\n".utf8))
+            throw ExitCode(70)
+        }
+        try AtomicFile.write(data, to: output)
+    }
+}
