@@ -6,14 +6,23 @@ SWIFT  ?= swift
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLES := $(sort $(wildcard sample-data/*.csv sample-data/*.tsv sample-data/*.txt))
 
-.PHONY: deps build run test bench-read clean
+.PHONY: deps test-deps apt build run test bench-read clean
 
-# Debian packages the build links against, found by their headers
-# (libcsv-dev has no pkg-config file): libcsv for reading, SQLite for GRDB.
+# Debian packages, found by a file they install (libcsv-dev has no
+# pkg-config file): libcsv for reading, SQLite for GRDB; for the tests,
+# Chromium and poppler-utils (the HTML reports are opened in a real browser
+# and printed to PDF).
 DEB_HEADERS := /usr/include/csv.h:libcsv-dev /usr/include/sqlite3.h:libsqlite3-dev
+DEB_TEST    := /usr/bin/chromium:chromium /usr/bin/pdfinfo:poppler-utils
 
 deps:
-	@missing=""; for pair in $(DEB_HEADERS); do \
+	@$(MAKE) --no-print-directory apt PAIRS="$(DEB_HEADERS)"
+
+test-deps: deps
+	@$(MAKE) --no-print-directory apt PAIRS="$(DEB_TEST)"
+
+apt:
+	@missing=""; for pair in $(PAIRS); do \
 		[ -f "$${pair%%:*}" ] || missing="$$missing $${pair#*:}"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -27,7 +36,7 @@ build: deps
 run: build
 	.build/release/pikir inspect $(SAMPLES)
 
-test: deps
+test: test-deps
 	$(SWIFT) test
 
 bench-read: deps
