@@ -32,7 +32,9 @@ extension SVGChart {
         let yLabelWidth = tickTexts.map(m.textWidth).max() ?? 0
         let plotLeft = m.pad + yLabelWidth + 0.5 * m.font
         let plotRight = m.width - m.pad - 0.5 * m.font
-        let inset = 0.8 * m.font
+        // Room at the ends for the first and last x labels (up to 12 em wide).
+        let endLabel = [points.first, points.last].compactMap { $0.map { min(m.textWidth($0.label), 12 * m.font) } }.max() ?? 0
+        let inset = max(0.8 * m.font, endLabel / 2 - 0.5 * m.font + m.unit)
         func y(_ v: Double) -> Double { plotBottom - s.fraction(v) * (plotBottom - plotTop) }
         let spacing = points.count > 1 ? (plotRight - plotLeft - 2 * inset) / Double(points.count - 1) : 0
         func x(_ i: Int) -> Double {
