@@ -5,6 +5,9 @@ Run by hand (never by the tests), from any directory:
 
     python3 Tests/pikirTests/Reference/agg_golden.py
 
+With `--small` it only prints the small hand-checked groups of
+Tests/PikirAggregateTests/AggregateStatsTests.swift and the t quantiles used there.
+
 It reads sample-export.csv beside this script and writes agg_golden.json
 beside it; commit all three. Written against NumPy 2.4 / SciPy 1.17.
 
@@ -50,6 +53,7 @@ import csv
 import json
 import math
 import pathlib
+import sys
 
 import numpy as np
 from scipy import stats
@@ -148,7 +152,19 @@ def aggregate(records, by):
     return rows
 
 
+def small_cases():
+    """The hand-checked groups of Tests/PikirAggregateTests/AggregateStatsTests.swift."""
+    for measure, answers in (("overall", [5, 4, 4, 3]), ("nps", [10, 9, 9, 8, 7, 6, 3, 0]), ("overall", [4.5, 3.5, 2, 1]),
+                             ("nps", [10, 10, 9, 3])):
+        print(measure, answers, json.dumps(describe(measure, answers, 0), ensure_ascii=False))
+    for df in (3, 7):
+        print(f"t.ppf(0.975, {df}) = {float(stats.t.ppf(0.975, df))!r}")
+
+
 def main():
+    if "--small" in sys.argv:
+        small_cases()
+        return
     with SOURCE.open(encoding="utf-8-sig", newline="") as f:
         records = list(csv.DictReader(f))
     queries = []

@@ -1,4 +1,0 @@
-import Testing
-@testable import PikirPipeline
-
-@Test func theModuleLinks() { _ = PikirPipeline.self }
