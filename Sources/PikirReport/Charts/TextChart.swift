@@ -14,7 +14,7 @@ public enum TextChart {
     /// least "▏"; shares are clamped to 0...1.
     ///
     ///     bar(0.5, width: 4)   == "██  "
-    ///     bar(0.3, width: 4)   == "█▏  "   (9.6 eighths → 10)
+    ///     bar(0.3, width: 4)   == "█▎  "   (9.6 eighths → 10 = 8 + 2)
     public static func bar(_ share: Double, width: Int) -> String {
         guard width > 0 else { return "" }
         let clamped = share.isFinite ? min(max(share, 0), 1) : 0
@@ -47,7 +47,8 @@ public enum TextChart {
     }
 
     /// A diverging bar of `width` cells around a centre "│": (`width` − 1) / 2
-    /// cells left of it, the rest right. Each side stands for shares 0–1; the
+    /// cells on either side, so both sides share one scale (an even `width`
+    /// ends in one more space). Each side stands for shares 0–1; the
     /// left holds "▓" for `low` then "░" for half of `mid` next to the
     /// centre, the right "░" for the other half of `mid` then "█" for `high`;
     /// spaces fill the outer ends. Shares are normalised as `DivergingRow`'s;
@@ -58,7 +59,7 @@ public enum TextChart {
     public static func diverging(low: Double, mid: Double, high: Double, width: Int) -> String {
         guard width > 0 else { return "" }
         let share = ShareNormaliser.normalise(low, mid, high)
-        let left = (width - 1) / 2, right = width - 1 - left
+        let left = (width - 1) / 2, right = left
         func cells(_ x: Double, _ side: Int) -> Int {
             min(side, Int((x * Double(side)).rounded(.toNearestOrAwayFromZero)))
         }
@@ -72,7 +73,7 @@ public enum TextChart {
             + "│"
             + String(repeating: "░", count: midRight)
             + String(repeating: "█", count: outerRight - midRight)
-            + String(repeating: " ", count: right - outerRight)
+            + String(repeating: " ", count: right - outerRight + (width - 1) % 2)
     }
 
     /// An interval on a text axis of `width` cells over `scale`: "─" on the

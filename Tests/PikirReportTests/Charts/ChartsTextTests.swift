@@ -53,7 +53,8 @@ struct ChartsTextTests {
         #expect(TextChart.diverging(low: 0, mid: 0, high: 0, width: 5) == "  │  ")
         #expect(TextChart.diverging(low: .nan, mid: -1, high: 0, width: 5) == "  │  ")
         #expect(TextChart.diverging(low: 2, mid: 2, high: 6, width: 21) == "       ▓▓░│░██████   ")  // counts normalised
-        #expect(TextChart.diverging(low: 0.5, mid: 0, high: 0.5, width: 6) == " ▓│██ ")  // even width: one more cell right
+        #expect(TextChart.diverging(low: 0.5, mid: 0, high: 0.5, width: 6) == " ▓│█  ")  // even width: 2 + │ + 2 + one space
+        #expect(TextChart.diverging(low: 0, mid: 0, high: 1, width: 8) == "   │███ ")
         #expect(TextChart.diverging(low: 0.3, mid: 0.4, high: 0.3, width: 1) == "│")
         #expect(TextChart.diverging(low: 0.3, mid: 0.4, high: 0.3, width: 0) == "")
     }
