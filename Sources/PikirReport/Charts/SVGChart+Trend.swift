@@ -28,7 +28,7 @@ extension SVGChart {
         let plotBottom = totalHeight - m.pad - xLabelBlock
         // As many ticks as fit 1.6 em apart, at most about four.
         let ticks = s.ticks(target: max(1, min(4, Int((plotBottom - plotTop) / (1.6 * m.font)))))
-        let tickTexts = ticks.map(format)
+        let tickTexts = ticks.map { m.truncated(format($0), toFit: m.width * 0.25) }
         let yLabelWidth = tickTexts.map(m.textWidth).max() ?? 0
         let plotLeft = m.pad + yLabelWidth + 0.5 * m.font
         let plotRight = m.width - m.pad - 0.5 * m.font
