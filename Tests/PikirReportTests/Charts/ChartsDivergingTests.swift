@@ -3,20 +3,20 @@ import Testing
 
 @Suite("Charts: diverging bars")
 struct ChartsDivergingTests {
-    static func chart(_ rows: [DivergingRow], width: Int = 640) throws -> SVGNode {
-        try #require(parseSVG(SVGChart.diverging(rows, legend: ChartSamples.legend, title: "Answers", description: "d",
+    static func chart(_ rows: [DivergingRow], width: Int = 640) throws -> ChartSVGNode {
+        try #require(parseChartSVG(SVGChart.diverging(rows, legend: ChartSamples.legend, title: "Answers", description: "d",
                                                  format: ChartSamples.percent, width: width)))
     }
 
-    struct Segments { var low, mid, high: SVGNode? }
+    struct Segments { var low, mid, high: ChartSVGNode? }
 
-    static func segments(_ row: SVGNode) -> Segments {
+    static func segments(_ row: ChartSVGNode) -> Segments {
         Segments(low: row.all(class: "pk-low").first, mid: row.all(class: "pk-mid").first,
                  high: row.all(class: "pk-high").first)
     }
 
-    static func width(_ rect: SVGNode?) throws -> Double { try #require(rect?.number("width")) }
-    static func x(_ rect: SVGNode?) throws -> Double { try #require(rect?.number("x")) }
+    static func width(_ rect: ChartSVGNode?) throws -> Double { try #require(rect?.number("width")) }
+    static func x(_ rect: ChartSVGNode?) throws -> Double { try #require(rect?.number("x")) }
 
     @Test("segment widths are proportional to the shares, on one scale for every row")
     func proportional() throws {
@@ -105,7 +105,7 @@ struct ChartsDivergingTests {
         let long = String(repeating: "Совершенно не согласен ", count: 2)
         let svg = SVGChart.diverging(ChartSamples.divergingRows, legend: (long, long, long), title: "t", description: "d",
                                      format: ChartSamples.percent)
-        let wrapped = try #require(parseSVG(svg))
+        let wrapped = try #require(parseChartSVG(svg))
         let ys = Set(wrapped.all(class: "pk-swatch").compactMap { $0["y"] })
         #expect(ys.count == 3)
         let m = ChartMetrics(width: 640)
@@ -130,7 +130,7 @@ struct ChartsDivergingTests {
 
     @Test("empty input: the title alone")
     func empty() throws {
-        let root = try #require(parseSVG(SVGChart.diverging([], legend: ChartSamples.legend, title: "Nothing", description: "d",
+        let root = try #require(parseChartSVG(SVGChart.diverging([], legend: ChartSamples.legend, title: "Nothing", description: "d",
                                                            format: ChartSamples.percent)))
         #expect(root.children.map(\.name) == ["title", "desc", "text"])
         #expect(root.children[2].text == "Nothing")
@@ -138,9 +138,9 @@ struct ChartsDivergingTests {
 
     @Test("height grows by about 24–28 units per row")
     func height() throws {
-        let one = try #require(viewBoxSize(try Self.chart(Array(ChartSamples.divergingRows.prefix(1))))).height
+        let one = try #require(chartViewBox(try Self.chart(Array(ChartSamples.divergingRows.prefix(1))))).height
         let rows = (0..<11).map { DivergingRow(label: "Q\($0)", low: 0.2, mid: 0.3, high: 0.5, n: 5) }
-        let eleven = try #require(viewBoxSize(try Self.chart(rows))).height
+        let eleven = try #require(chartViewBox(try Self.chart(rows))).height
         #expect((eleven - one) / 10 >= 24 && (eleven - one) / 10 <= 28)
     }
 }

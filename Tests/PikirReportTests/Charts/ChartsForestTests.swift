@@ -9,14 +9,14 @@ struct ChartsForestTests {
         func x(_ v: Double) -> Double { x1 + (v - 1) / 4 * (x5 - x1) }
     }
 
-    static func axis(_ root: SVGNode) throws -> Axis {
+    static func axis(_ root: ChartSVGNode) throws -> Axis {
         let ticks = root.all(class: "pk-tick").compactMap { $0.number("x1") }
         try #require(ticks.count == 5)
         return Axis(x1: ticks[0], x5: ticks[4])
     }
 
-    static func chart(_ rows: [ForestRow], reference: Double? = 4.1, scale: ClosedRange<Double> = 1...5) throws -> SVGNode {
-        try #require(parseSVG(SVGChart.forest(rows, scale: scale, reference: reference, title: "Ranking",
+    static func chart(_ rows: [ForestRow], reference: Double? = 4.1, scale: ClosedRange<Double> = 1...5) throws -> ChartSVGNode {
+        try #require(parseChartSVG(SVGChart.forest(rows, scale: scale, reference: reference, title: "Ranking",
                                               description: "d", format: ChartSamples.mean)))
     }
 
@@ -25,7 +25,7 @@ struct ChartsForestTests {
         let root = try Self.chart(ChartSamples.forestRows)
         let rows = root.all(class: "pk-row")
         #expect(rows.count == 3)
-        func length(_ row: SVGNode) throws -> Double {
+        func length(_ row: ChartSVGNode) throws -> Double {
             let ci = try #require(row.all(class: "pk-ci").first)
             return try #require(ci.number("x2")) - #require(ci.number("x1"))
         }
@@ -152,10 +152,10 @@ struct ChartsForestTests {
         let b = SVGChart.forest([ForestRow(label: "x", estimate: .nan, low: 1, high: 2, n: 1)], scale: 1...5,
                                 reference: 3, title: "Trainers", description: "none", format: ChartSamples.mean)
         #expect(a == b)
-        let root = try #require(parseSVG(a))
+        let root = try #require(parseChartSVG(a))
         #expect(root.children.map(\.name) == ["title", "desc", "text"])
         #expect(root.children[2].text == "Trainers")
-        let size = try #require(viewBoxSize(root))
+        let size = try #require(chartViewBox(root))
         #expect(size.height < 40)
     }
 
@@ -177,9 +177,9 @@ struct ChartsForestTests {
 
     @Test("height grows by about 24–28 units per row")
     func height() throws {
-        let one = try #require(viewBoxSize(try Self.chart(Array(ChartSamples.forestRows.prefix(1))))).height
+        let one = try #require(chartViewBox(try Self.chart(Array(ChartSamples.forestRows.prefix(1))))).height
         let rows = (0..<11).map { ForestRow(label: "T\($0)", estimate: 3, low: 2, high: 4, n: 5) }
-        let eleven = try #require(viewBoxSize(try Self.chart(rows))).height
+        let eleven = try #require(chartViewBox(try Self.chart(rows))).height
         let perRow = (eleven - one) / 10
         #expect(perRow >= 24 && perRow <= 28)
     }

@@ -9,7 +9,7 @@ struct ChartsSafetyTests {
     @Test("every chart is well-formed XML with an svg root")
     func wellFormed() throws {
         for (name, svg) in Self.samples {
-            let root = try #require(parseSVG(svg), "\(name) is not well-formed")
+            let root = try #require(parseChartSVG(svg), "\(name) is not well-formed")
             #expect(root.name == "svg", "\(name)")
             #expect(root["xmlns"] == nil || root["xmlns"] == "http://www.w3.org/2000/svg", "\(name)")
             #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" "), "\(name)")
@@ -20,7 +20,7 @@ struct ChartsSafetyTests {
     @Test("root: role img, labelled by its own title and desc, viewBox, width 100%, sans-serif")
     func rootAttributes() throws {
         for (name, svg) in Self.samples {
-            let root = try #require(parseSVG(svg))
+            let root = try #require(parseChartSVG(svg))
             #expect(root["role"] == "img", "\(name)")
             #expect(root["width"] == "100%", "\(name)")
             #expect(root["font-family"] == "sans-serif", "\(name)")
@@ -29,7 +29,7 @@ struct ChartsSafetyTests {
             #expect(root.children.count >= 2, "\(name)")
             #expect(root.children[0].name == "title" && root.children[0]["id"] == labelledBy[0], "\(name)")
             #expect(root.children[1].name == "desc" && root.children[1]["id"] == labelledBy[1], "\(name)")
-            let size = try #require(viewBoxSize(root), "\(name)")
+            let size = try #require(chartViewBox(root), "\(name)")
             #expect(size.width >= 320 && size.height > 0, "\(name)")
             #expect(root["viewBox"]?.hasPrefix("0 0 ") == true, "\(name)")
         }
@@ -39,7 +39,7 @@ struct ChartsSafetyTests {
     func uniqueIDs() throws {
         var seen: Set<String> = []
         for (name, svg) in Self.samples {
-            let root = try #require(parseSVG(svg))
+            let root = try #require(parseChartSVG(svg))
             let ids = root.descendants.compactMap { $0["id"] }
             #expect(ids.count == 2, "\(name)")
             for id in ids {
@@ -93,7 +93,7 @@ struct ChartsSafetyTests {
             return true
         }
         for (name, svg) in Self.samples {
-            let root = try #require(parseSVG(svg))
+            let root = try #require(parseChartSVG(svg))
             #expect(!svg.lowercased().contains("nan\""), "\(name)")
             #expect(!svg.lowercased().contains("inf\""), "\(name)")
             for node in root.descendants {
@@ -114,9 +114,9 @@ struct ChartsSafetyTests {
     @Test("no text smaller than 12 units, and the font grows with wider drawings")
     func fontSizes() throws {
         for (name, svg) in Self.samples {
-            let root = try #require(parseSVG(svg))
+            let root = try #require(parseChartSVG(svg))
             let base = try #require(root.number("font-size"))
-            let size = try #require(viewBoxSize(root))
+            let size = try #require(chartViewBox(root))
             #expect(base >= 12, "\(name)")
             // At an A4 print width of about 660 CSS px the text stays at 12 px.
             #expect(base * 660 / size.width >= 11.9, "\(name)")
@@ -129,7 +129,7 @@ struct ChartsSafetyTests {
     @Test("bars and axes are drawn with crisp edges")
     func crispEdges() throws {
         for (name, svg) in Self.samples where !name.contains("empty") {
-            let root = try #require(parseSVG(svg))
+            let root = try #require(parseChartSVG(svg))
             #expect(root.all(class: "pk-axis").allSatisfy { $0["shape-rendering"] == "crispEdges" }, "\(name)")
             for rect in root.all(class: "pk-seg") {
                 _ = rect
@@ -158,7 +158,7 @@ struct ChartsEscapeTests {
         let nasty = "x\u{0}\u{8}\u{FFFE}<y>"
         let svg = SVGChart.forest([ForestRow(label: nasty, estimate: 3, low: 2, high: 4, n: 1)], scale: 1...5,
                                   reference: nil, title: nasty, description: nasty, format: ChartSamples.mean)
-        #expect(parseSVG(svg) != nil)
+        #expect(parseChartSVG(svg) != nil)
     }
 
     @Test("a hostile label appears only escaped, and reads back as the original text")
@@ -167,7 +167,7 @@ struct ChartsEscapeTests {
             #expect(!svg.contains("<script"), "\(name)")
             #expect(!svg.contains("\"x\""), "\(name)")
             #expect(svg.contains(ChartSamples.hostileEscaped), "\(name)")
-            let root = try #require(parseSVG(svg))
+            let root = try #require(parseChartSVG(svg))
             #expect(root.children[0].text == ChartSamples.hostile, "\(name)")
             #expect(root.children[1].text == ChartSamples.hostile, "\(name)")
             // The full label in some row's or point's <title>.

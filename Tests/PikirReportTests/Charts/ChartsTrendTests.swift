@@ -3,13 +3,13 @@ import Testing
 
 @Suite("Charts: trend")
 struct ChartsTrendTests {
-    static func chart(_ points: [TrendPoint], height: Int = 160) throws -> SVGNode {
-        try #require(parseSVG(SVGChart.trend(points, scale: 1...5, title: "Trend", description: "d",
+    static func chart(_ points: [TrendPoint], height: Int = 160) throws -> ChartSVGNode {
+        try #require(parseChartSVG(SVGChart.trend(points, scale: 1...5, title: "Trend", description: "d",
                                              format: ChartSamples.mean, height: height)))
     }
 
     /// The y of a value, read off the grid lines at 1 and 5.
-    static func yAxis(_ root: SVGNode) throws -> (Double) -> Double {
+    static func yAxis(_ root: ChartSVGNode) throws -> (Double) -> Double {
         let grid = root.all(class: "pk-grid").compactMap { $0.number("y1") }
         let y1 = try #require(grid.first), y5 = try #require(grid.last)
         return { v in y1 + (v - 1) / 4 * (y5 - y1) }
@@ -80,7 +80,7 @@ struct ChartsTrendTests {
         ])
         let y = try Self.yAxis(root)
         let points = root.all(class: "pk-point")
-        func tipY(_ node: SVGNode) -> Double? {
+        func tipY(_ node: ChartSVGNode) -> Double? {
             node["points"]?.split(separator: " ").first?.split(separator: ",").last.flatMap { Double($0) }
         }
         let high = try #require(points[0].all(class: "pk-clip").first)
@@ -125,9 +125,9 @@ struct ChartsTrendTests {
 
     @Test("height: as asked, raised when too small to draw")
     func height() throws {
-        #expect(try #require(viewBoxSize(try Self.chart(ChartSamples.trendPoints))).height == 160)
-        #expect(try #require(viewBoxSize(try Self.chart(ChartSamples.trendPoints, height: 300))).height == 300)
-        let tiny = try #require(viewBoxSize(try Self.chart(ChartSamples.trendPoints, height: -5))).height
+        #expect(try #require(chartViewBox(try Self.chart(ChartSamples.trendPoints))).height == 160)
+        #expect(try #require(chartViewBox(try Self.chart(ChartSamples.trendPoints, height: 300))).height == 300)
+        let tiny = try #require(chartViewBox(try Self.chart(ChartSamples.trendPoints, height: -5))).height
         #expect(tiny > 90 && tiny < 160)
     }
 

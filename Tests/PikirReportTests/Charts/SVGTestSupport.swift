@@ -5,11 +5,11 @@ import FoundationXML
 @testable import PikirReport
 
 /// An element of a parsed SVG document.
-final class SVGNode {
+final class ChartSVGNode {
     let name: String
     let attributes: [String: String]
     var text = ""
-    var children: [SVGNode] = []
+    var children: [ChartSVGNode] = []
 
     init(name: String, attributes: [String: String]) {
         self.name = name
@@ -26,24 +26,24 @@ final class SVGNode {
     }
 
     /// This element and every descendant, in document order.
-    var descendants: [SVGNode] { [self] + children.flatMap(\.descendants) }
+    var descendants: [ChartSVGNode] { [self] + children.flatMap(\.descendants) }
 
-    func all(_ name: String) -> [SVGNode] { descendants.filter { $0.name == name } }
-    func all(class cls: String) -> [SVGNode] { descendants.filter { $0.hasClass(cls) } }
+    func all(_ name: String) -> [ChartSVGNode] { descendants.filter { $0.name == name } }
+    func all(class cls: String) -> [ChartSVGNode] { descendants.filter { $0.hasClass(cls) } }
 
     /// Text of this element and its descendants.
     var allText: String { text + children.map(\.allText).joined() }
 }
 
 private final class TreeBuilder: NSObject, XMLParserDelegate {
-    var stack: [SVGNode] = []
-    var root: SVGNode?
+    var stack: [ChartSVGNode] = []
+    var root: ChartSVGNode?
 
     func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
-        let node = SVGNode(name: elementName, attributes: attributes)
+        let node = ChartSVGNode(name: elementName, attributes: attributes)
         if let parent = stack.last { parent.children.append(node) } else { root = node }
         stack.append(node)
     }
@@ -58,7 +58,7 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
 }
 
 /// The SVG parsed with Foundation's XMLParser; nil if it is not well-formed XML.
-func parseSVG(_ svg: String) -> SVGNode? {
+func parseChartSVG(_ svg: String) -> ChartSVGNode? {
     let parser = XMLParser(data: Data(svg.utf8))
     let builder = TreeBuilder()
     parser.delegate = builder
@@ -67,7 +67,7 @@ func parseSVG(_ svg: String) -> SVGNode? {
 }
 
 /// The viewBox's width and height.
-func viewBoxSize(_ root: SVGNode) -> (width: Double, height: Double)? {
+func chartViewBox(_ root: ChartSVGNode) -> (width: Double, height: Double)? {
     guard let parts = root["viewBox"]?.split(separator: " ").compactMap({ Double($0) }), parts.count == 4 else {
         return nil
     }
