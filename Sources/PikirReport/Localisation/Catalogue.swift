@@ -131,6 +131,20 @@ public struct Catalogue: Sendable {
         text("format.month_year", ["year": String(year), "month": text("month.\(month)")])
     }
 
+    /// The name of an ISO 3166-2:KZ subdivision (`"KZ-75"` → «Алматы»), or
+    /// `region.unknown` («Өңір анықталмаған») for nil or a code the catalogue lacks.
+    public func region(_ code: String?) -> String {
+        if let code, case .text? = entries["region.\(code)"] { return text("region.\(code)") }
+        return text("region.unknown")
+    }
+
+    /// Whether the catalogue has a text or plural under `key`.
+    public func has(_ key: String) -> Bool { entries[key] != nil }
+
+    /// `text` with its first letter upper-cased, by Unicode's rules and no
+    /// locale: for a month-year at the start of a label, «Ноябрь 2024 г.».
+    public static func capitalised(_ text: String) -> String { capitalisingFirst(text) }
+
     /// `text` with its first letter upper-cased (Unicode rules, no locale).
     static func capitalisingFirst(_ text: String) -> String {
         guard let first = text.first else { return text }

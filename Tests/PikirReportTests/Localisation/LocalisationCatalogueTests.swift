@@ -140,3 +140,42 @@ struct LocalisationTextTests {
             == "3 тренинга · 41 ответ")
     }
 }
+
+/// Conveniences around `text`.
+@Suite("Localisation: helpers")
+struct LocalisationHelperTests {
+    @Test("region: the name of a code, else region.unknown")
+    func region() {
+        let ru = Catalogue.load(.ru), kk = Catalogue.load(.kk)
+        #expect(ru.region("KZ-75") == "Алматы")
+        #expect(ru.region("KZ-19") == "Алматинская область")
+        #expect(kk.region("KZ-10") == "Абай облысы")
+        #expect(ru.region(nil) == "Регион не определён")
+        #expect(ru.region("KZ-99") == "Регион не определён")
+        #expect(ru.region("unknown") == "Регион не определён")
+    }
+
+    @Test("capitalised upper-cases the first letter only, Kazakh letters included")
+    func capitalised() {
+        #expect(Catalogue.capitalised(Catalogue.load(.ru).monthYear(year: 2024, month: 11)) == "Ноябрь 2024\u{A0}г.")
+        #expect(Catalogue.capitalised("қараша") == "Қараша")
+        #expect(Catalogue.capitalised("өңір") == "Өңір")
+        #expect(Catalogue.capitalised("ұлытау") == "Ұлытау")
+        #expect(Catalogue.capitalised("іс") == "Іс")
+        #expect(Catalogue.capitalised("") == "")
+    }
+
+    @Test("has")
+    func has() {
+        #expect(Catalogue.load(.en).has("label.mean"))
+        #expect(Catalogue.load(.en).has("plural.files"))
+        #expect(!Catalogue.load(.en).has("label.nothing"))
+    }
+
+    @Test("Loading is cached and the same every time")
+    func cached() {
+        let a = Catalogue.load(.kk), b = Catalogue.load(.kk)
+        #expect(a.entries == b.entries)
+        #expect(a.text("methods.title") == "Әдістеме")
+    }
+}
