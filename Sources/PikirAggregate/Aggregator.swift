@@ -61,7 +61,11 @@ public final class Aggregator {
             if let from, date.lexicographicallyPrecedes(from) { return }
             if let to, to.lexicographicallyPrecedes(date) { return }
         }
-        for i in filtering.indices where !filtering[i].allows(filtering[i].id(row)) { return }
+        for i in filtering.indices {
+            // Two statements: in one expression the reader would be read before `id` adds the new value.
+            let id = filtering[i].id(row)
+            if !filtering[i].allows(id) { return }
+        }
         var key: UInt64 = 0
         var wide = grouping.count > 4
         for i in grouping.indices {

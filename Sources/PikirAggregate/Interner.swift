@@ -4,19 +4,20 @@
 /// Id 0 is reserved for a missing value.
 ///
 /// - Complexity: O(length) per look-up, amortised; open addressing on an FNV-1a hash.
-struct Interner {
-    private(set) var values: [String?] = [nil]
+public struct Interner: Sendable {
+    /// The text of each id; `values[0]` is nil (missing).
+    public private(set) var values: [String?] = [nil]
     private var slots: [Int32]
     private var hashes: [UInt64]
     private var mask: Int
 
-    init() {
+    public init() {
         slots = Array(repeating: -1, count: 64)
         hashes = Array(repeating: 0, count: 64)
         mask = 63
     }
 
-    var count: Int { values.count }
+    public var count: Int { values.count }
 
     @inline(__always)
     private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
@@ -26,7 +27,7 @@ struct Interner {
     }
 
     /// The id of these bytes' text, made on first sight.
-    mutating func id(_ bytes: UnsafeRawBufferPointer?) -> Int32 {
+    public mutating func id(_ bytes: UnsafeRawBufferPointer?) -> Int32 {
         guard let bytes else { return 0 }
         let h = Self.hash(bytes)
         var i = Int(truncatingIfNeeded: h) & mask
@@ -43,7 +44,7 @@ struct Interner {
     }
 
     /// The id of a text given as a String (for integer dimensions written as text).
-    mutating func id(_ text: String) -> Int32 {
+    public mutating func id(_ text: String) -> Int32 {
         var text = text
         return text.withUTF8 { id(UnsafeRawBufferPointer($0)) }
     }

@@ -17,11 +17,24 @@ enum ReportColumns {
 extension ResponseRow {
     func string(_ column: Int) -> String? { bytes(column).map { String(decoding: $0, as: UTF8.self) } }
 
-    /// The first non-empty free-text answer (comment, else what could improve, else what was liked).
+    /// The first free-text answer that says something (comment, else what
+    /// could improve, else what was liked): "n/a", "-", "нет", "жоқ" and the
+    /// like are not comments worth showing.
     var commentText: String? {
         for column in [ReportColumns.comment, ReportColumns.improve, ReportColumns.liked] {
-            if let text = string(column), !text.isEmpty { return text }
+            if let text = string(column), !CommentFilter.isNonAnswer(text) { return text }
         }
         return nil
     }
 }
+
+enum CommentFilter {
+    static let nonAnswers: Set<String> = ["n/a", "na", "no", "none", "nothing", "-", "--", "—", ".", "нет", "ничего", "жоқ", "жок", "ештеңе", "жоқ.", "нет."]
+
+    static func isNonAnswer(_ text: String) -> Bool {
+        let folded = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        return folded.isEmpty || nonAnswers.contains(folded) || !folded.contains { $0.isLetter }
+    }
+}
+
+import Foundation

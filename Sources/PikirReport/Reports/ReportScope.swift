@@ -54,3 +54,26 @@ public struct ReportScope: Sendable {
 extension UnsafeRawBufferPointer {
     var text: String { String(decoding: self, as: UTF8.self) }
 }
+
+/// `ReportScope.contains` on the bytes of a scanned row, with no String made.
+struct ScopeMatcher {
+    private let year: [UInt8]?, from: [UInt8]?, to: [UInt8]?, region: [UInt8]?
+
+    init(_ scope: ReportScope) {
+        year = scope.year.map { Array((String($0) + "-").utf8) }
+        from = scope.from.map { Array($0.utf8) }
+        to = scope.to.map { Array($0.utf8) }
+        region = scope.region.map { Array($0.utf8) }
+    }
+
+    func contains(date: UnsafeRawBufferPointer?, region: UnsafeRawBufferPointer?) -> Bool {
+        if let wanted = self.region, !(region.map { $0.elementsEqual(wanted) } ?? false) { return false }
+        if year != nil || from != nil || to != nil {
+            guard let date else { return false }
+            if let year, !date.starts(with: year) { return false }
+            if let from, date.lexicographicallyPrecedes(from) { return false }
+            if let to, to.lexicographicallyPrecedes(date) { return false }
+        }
+        return true
+    }
+}

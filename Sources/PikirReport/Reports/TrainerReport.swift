@@ -44,27 +44,48 @@ public struct TrainerReport: Sendable {
             var id: String?
             var name: String
             var histograms = QuestionHistograms()
-            var sessions: [String: (date: String?, overall: ScoreHistogram)] = [:]
-            var comments: [(date: String, text: String)] = []
+            var sessions: [Int32: (date: String?, overall: ScoreHistogram)] = [:]
+            /// The most recent comments so far, newest first (at most `commentsPerTrainer`).
+            var comments: [(date: [UInt8], row: Int, text: String)] = []
         }
-        var byKey: [String: Accumulator] = [:]
+        // Text columns are read as bytes and interned, so a million responses
+        // make a String only for each new trainer, session and kept comment.
+        var trainerIDs = Interner(), sessionIDs = Interner()
+        var accumulators: [Accumulator] = []
         var total = 0
         let c = ReportColumns.self
+        let matcher = ScopeMatcher(scope)
         try warehouse.scanResponses(ReportColumns.list) { row in
-            let date = row.string(c.date)
-            guard scope.contains(date: date, region: row.string(c.region)) else { return }
-            let id = row.string(c.trainerID)
-            guard let key = id ?? row.string(c.trainerName) else { return }
+            let dateBytes = row.bytes(c.date)
+            guard matcher.contains(date: dateBytes, region: row.bytes(c.region)) else { return }
+            let idBytes = row.bytes(c.trainerID)
+            let t = Int(trainerIDs.id(idBytes ?? row.bytes(c.trainerName)))
+            guard t > 0 else { return }
             total += 1
-            var acc = byKey[key] ?? Accumulator(id: id, name: row.string(c.trainerName) ?? key)
-            acc.histograms.add(row, first: c.questions)
-            let session = row.string(c.session) ?? "-"
-            var point = acc.sessions[session] ?? (date, ScoreHistogram())
-            if let overall = row.double(c.questions) { point.overall.ingest(overall) }
-            acc.sessions[session] = point
-            if scope.includeComments, let text = row.commentText { acc.comments.append((date ?? "", text)) }
-            byKey[key] = acc
+            if t > accumulators.count {
+                let name = row.string(c.trainerName) ?? trainerIDs.values[t]!
+                accumulators.append(Accumulator(id: idBytes.map { String(decoding: $0, as: UTF8.self) }, name: name))
+            }
+            let i = t - 1
+            accumulators[i].histograms.add(row, first: c.questions)
+            let session = sessionIDs.id(row.bytes(c.session))
+            if accumulators[i].sessions[session] == nil {
+                accumulators[i].sessions[session] = (dateBytes.map { String(decoding: $0, as: UTF8.self) }, ScoreHistogram())
+            }
+            if let overall = row.double(c.questions) { accumulators[i].sessions[session]!.overall.ingest(overall) }
+            if scope.includeComments {
+                let date = dateBytes.map(Array.init) ?? []
+                let kept = accumulators[i].comments
+                // Newest sessions first; within a day, the file's order.
+                if kept.count < commentsPerTrainer || kept.last!.date.lexicographicallyPrecedes(date), let text = row.commentText {
+                    var comments = kept + [(date, total, text)]
+                    comments.sort { a, b in a.date != b.date ? b.date.lexicographicallyPrecedes(a.date) : a.row < b.row }
+                    accumulators[i].comments = Array(comments.prefix(commentsPerTrainer))
+                }
+            }
         }
+        var byKey: [String: Accumulator] = [:]
+        for (i, acc) in accumulators.enumerated() { byKey[trainerIDs.values[i + 1]!] = acc }
         let prior = byKey.values.reduce(ScoreHistogram()) { $0.merging($1.histograms.overall) }.summary().mean
         let shrinkage = Shrinkage(k: scope.shrinkageK)
         let eligible = byKey.filter { $0.value.histograms.overall.n >= scope.minN }
@@ -74,11 +95,9 @@ public struct TrainerReport: Sendable {
         let rankOf = Dictionary(uniqueKeysWithValues: ranked.map { ($0.id, $0) })
 
         var trainers = byKey.map { key, acc -> Trainer in
-            let trend = acc.sessions.map { SessionPoint(session: $0.key, date: $0.value.date, overall: $0.value.overall.summary()) }
+            let trend = acc.sessions.map { SessionPoint(session: sessionIDs.values[Int($0.key)] ?? "-", date: $0.value.date, overall: $0.value.overall.summary()) }
                 .sorted { ($0.date ?? "", $0.session) < ($1.date ?? "", $1.session) }
-            // Most recent first; the order of answers within a day is the file's.
-            let comments = acc.comments.enumerated().sorted { ($0.element.date, -$0.offset) > ($1.element.date, -$1.offset) }
-                .prefix(commentsPerTrainer).map(\.element.text)
+            let comments = acc.comments.map(\.text)
             return Trainer(id: acc.id, name: acc.name, sessions: acc.sessions.count, responses: acc.histograms.responses,
                            questions: acc.histograms.stats, trend: trend, comments: Array(comments),
                            adjusted: rankOf[key]?.score, rank: rankOf[key]?.rank)

