@@ -14,7 +14,7 @@ enum Glob {
 
     /// The files an absolute pattern stands for: absolute, normalised, unsorted.
     static func expand(_ pattern: String) -> [String] {
-        let components = pattern.split(separator: "/").map(String.init)
+        let components = components(pattern)
         let isGlob = components.contains(where: hasWildcard)
         var files: [String] = []
         for path in match(components[...], under: "/") {
@@ -29,13 +29,18 @@ enum Glob {
 
     /// Why `pattern` gave no file, for the issue that says so.
     static func whyNothing(_ pattern: String) -> String {
-        let components = pattern.split(separator: "/").map(String.init)
+        let components = components(pattern)
         if components.contains(where: hasWildcard) { return "matches no files" }
         switch match(components[...], under: "/").first.map(Paths.kind) ?? .missing {
         case .directory: return "the folder holds no .csv, .tsv or .txt files"
         case .file: return "is not a readable file"
         case .missing: return "no such file or folder"
         }
+    }
+
+    /// The components of a pattern made absolute (against the current directory) and normalised.
+    private static func components(_ pattern: String) -> [String] {
+        Paths.resolve(pattern, against: Paths.currentDirectory).split(separator: "/").map(String.init)
     }
 
     /// The order of `expand()`'s result: plain string order of the paths.
@@ -62,11 +67,14 @@ enum Glob {
         func child(_ name: String) -> String { base == "/" ? "/" + name : base + "/" + name }
 
         if first == "**" {
+            // Zero folders, then each folder below; a final `**` also stands for the files on the way.
             var found = match(rest, under: base)
             for name in Paths.entries(of: base) where !name.hasPrefix(".") {
                 let path = child(name)
-                if Paths.kind(path) == .directory, !Paths.isSymbolicLink(path) {
-                    found += match(components, under: path)
+                if Paths.kind(path) == .directory {
+                    if !Paths.isSymbolicLink(path) { found += match(components, under: path) }
+                } else if rest.isEmpty {
+                    found.append(path)
                 }
             }
             return found

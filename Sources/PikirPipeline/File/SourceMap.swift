@@ -93,7 +93,12 @@ struct SourceMap {
         if address.isEmpty { return nil }
         if let s = section(address) { return sections[s].line }
         let parent = Array(address.dropLast())
-        return keyLine(parent, address.last!.name, fallback: false)
+        let name = address.last!.name
+        if let line = keyLine(parent, name, fallback: false) { return line }
+        // Made by dotted keys (`pipeline.output = …`): the first of them.
+        guard address.last!.index == nil else { return nil }
+        let keys = parent.isEmpty ? sections[0].keys : section(parent).map { sections[$0].keys } ?? []
+        return keys.first { $0.path.count > 1 && $0.path[0] == name }?.line
     }
 
     /// The line of `key` in the table at `address`, else (when the key is
