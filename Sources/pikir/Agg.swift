@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PikirAggregate
+import PikirReport
 import PikirStore
 
 struct Agg: ParsableCommand {
@@ -17,7 +18,7 @@ struct Agg: ParsableCommand {
             Exit status: 0 success, 64 bad flags, 65 no usable data in the exports, 66 a missing file or warehouse.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, tsv, json, ndjson, md }
+    typealias Format = AggregateOutput.Format
 
     @Option(help: ArgumentHelp("The warehouse (default: $PIKIR_DB, else ./pikir.sqlite).", valueName: "path"))
     var db: String?
@@ -96,7 +97,7 @@ struct Agg: ParsableCommand {
             }
         }
         let format = format ?? (isatty(STDOUT_FILENO) != 0 ? .table : .csv)
-        let text = AggOutput(query: query).render(aggregator.rows(), as: format)
+        let text = AggregateOutput(query: query).render(aggregator.rows(), as: format)
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }
@@ -107,3 +108,5 @@ extension WarehouseFlags {
         self.db = db
     }
 }
+
+extension AggregateOutput.Format: ExpressibleByArgument {}

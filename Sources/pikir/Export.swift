@@ -21,39 +21,10 @@ struct Export: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
-    /// Columns written as JSON numbers (scores, line, year, month).
-    static let numeric: Set<String> = ["source_line", "year", "month", "overall", "delivery", "content", "organisation", "applicability", "nps"]
-
     func run() throws {
         let store = try warehouse.open(mustExist: true)
         let sink = try OutputSink(path: output)
-        let columns = Warehouse.exportColumns
-        switch format {
-        case .csv:
-            sink.write("\u{FEFF}" + CSVText.line(columns) + "\r\n")
-            try store.forEachResponse { values in sink.write(CSVText.line(values) + "\r\n") }
-        case .json:
-            sink.write("[")
-            var first = true
-            try store.forEachResponse { values in
-                var object: [String: Any] = [:]
-                for (key, value) in zip(columns, values) {
-                    guard let value else { object[key] = NSNull(); continue }
-                    if Self.numeric.contains(key), let number = Double(value) {
-                        object[key] = number == number.rounded() ? Int(number) as Any : number
-                    } else if key == "extras", let data = value.data(using: .utf8),
-                              let extras = try? JSONSerialization.jsonObject(with: data) {
-                        object[key] = extras
-                    } else {
-                        object[key] = value
-                    }
-                }
-                let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-                sink.write((first ? "\n" : ",\n") + String(decoding: data, as: UTF8.self))
-                first = false
-            }
-            sink.write("\n]\n")
-        }
+        try store.writeExport(format == .csv ? .csv : .json, sink.write)
         try sink.close()
     }
 }

@@ -108,7 +108,12 @@ struct Report: ParsableCommand {
         case .html:
             try write(try renderHTML(document))
         case .pdf:
-            try PDFPrinter.print(html: try renderHTML(document), to: output!)
+            do {
+                try PDFPrinter.print(html: try renderHTML(document), to: output!)
+            } catch let error as PDFPrinter.Failure {
+                FileHandle.standardError.write(Data("pikir: \(error.message)\n".utf8))
+                throw ExitCode(error.exitCode)
+            }
         }
     }
 
@@ -126,7 +131,12 @@ struct Report: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        try AtomicFile.write(Data(text.utf8), to: output)
+        do {
+            try AtomicFile.write(Data(text.utf8), to: output)
+        } catch let error as ReportError {
+            FileHandle.standardError.write(Data("pikir: \(error.message)\n".utf8))
+            throw ExitCode(73)
+        }
     }
 }
 
@@ -140,67 +150,3 @@ enum ReportDates {
     }
 }
 
-/// Writes a file so that a reader never sees half of it: a temporary file
-/// beside it, then a rename.
-enum AtomicFile {
-    static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let temporary = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        try data.write(to: temporary)
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            FileHandle.standardError.write(Data("pikir: \(path): cannot write (\(reason))\n".utf8))
-            throw ExitCode(73)
-        }
-    }
-}
-
-/// Prints HTML to PDF with a headless Chromium, when one is installed.
-enum PDFPrinter {
-    static let browsers = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
-
-    static func find() -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for name in browsers {
-            for dir in path.split(separator: ":") {
-                let candidate = "\(dir)/\(name)"
-                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            }
-        }
-        return nil
-    }
-
-    static func print(html: String, to output: String) throws {
-        guard let browser = find() else {
-            FileHandle.standardError.write(Data("""
-                pikir: --format pdf needs a headless Chromium, and none is installed (looked for \(browsers.joined(separator: ", ")) on PATH).
-                Install it (Debian: sudo apt-get install chromium), or write the HTML with --format html and print it to PDF from any browser.
-
-                """.utf8))
-            throw ExitCode(69)
-        }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pikir-pdf-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let page = dir.appendingPathComponent("report.html")
-        try Data(html.utf8).write(to: page)
-        let pdf = dir.appendingPathComponent("report.pdf")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                             "--user-data-dir=\(dir.appendingPathComponent("profile").path)",
-                             "--print-to-pdf=\(pdf.path)", page.absoluteString]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: pdf.path), !data.isEmpty else {
-            FileHandle.standardError.write(Data("pikir: \(browser) could not print the report to PDF (status \(process.terminationStatus)); write it with --format html and print it from a browser\n".utf8))
-            throw ExitCode(70)
-        }
-        try AtomicFile.write(data, to: output)
-    }
-}

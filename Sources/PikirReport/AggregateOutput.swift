@@ -1,18 +1,21 @@
 import Foundation
 import PikirAggregate
-import PikirReport
 import PikirStats
 
-/// Writes `pikir agg` rows in each output format.
+/// Writes `pikir agg` rows in each output format (also the pipelines' aggregate tables).
 ///
 /// Machine formats (csv, tsv, json, ndjson) carry full precision; the
 /// table and Markdown round for reading (means to 2 decimals, shares as
 /// percentages). A missing dimension value is empty (csv), null (json) or
 /// "—" (table).
-struct AggOutput {
-    let query: AggregateQuery
+public struct AggregateOutput {
+    public let query: AggregateQuery
 
-    func render(_ rows: [AggregateRow], as format: Agg.Format) -> String {
+    public enum Format: String, Sendable, CaseIterable { case table, csv, tsv, json, ndjson, md }
+
+    public init(query: AggregateQuery) { self.query = query }
+
+    public func render(_ rows: [AggregateRow], as format: Format) -> String {
         switch format {
         case .json:
             return "[" + rows.map { "\n  " + json($0) }.joined(separator: ",") + (rows.isEmpty ? "]\n" : "\n]\n")
