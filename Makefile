@@ -6,7 +6,7 @@ SWIFT  ?= swift
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLES := $(sort $(wildcard sample-data/*.csv sample-data/*.tsv sample-data/*.txt))
 
-.PHONY: deps test-deps apt build run test bench-read clean
+.PHONY: deps test-deps apt build run install uninstall test bench-read clean
 
 # Debian packages, found by a file they install (libcsv-dev has no
 # pkg-config file): libcsv for reading, SQLite for GRDB; for the tests,
@@ -33,8 +33,32 @@ apt:
 build: deps
 	$(SWIFT) build -c release --product pikir
 
+# The demo pipeline: every sample export → every report in kk, ru and en,
+# text and HTML, under out/demo/ (see pipelines/demo.toml). Running it again
+# at once is a no-op.
 run: build
-	.build/release/pikir inspect $(SAMPLES)
+	.build/release/pikir run pipelines/demo.toml
+
+# `make install PREFIX=~/.local` puts pikir on the PATH with its resources,
+# shell completions (bash, zsh, fish) and man page.
+install: build
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/man/man1" \
+		"$(DESTDIR)$(PREFIX)/share/bash-completion/completions" "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" \
+		"$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"
+	install -m 755 .build/release/pikir "$(DESTDIR)$(PREFIX)/bin/pikir"
+	rm -rf "$(DESTDIR)$(PREFIX)/bin/pikir_PikirReport.resources"
+	cp -R .build/release/pikir_PikirReport.resources "$(DESTDIR)$(PREFIX)/bin/"
+	.build/release/pikir --generate-completion-script bash > "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/pikir"
+	.build/release/pikir --generate-completion-script zsh > "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_pikir"
+	.build/release/pikir --generate-completion-script fish > "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/pikir.fish"
+	$(SWIFT) package generate-manual >/dev/null
+	install -m 644 .build/plugins/GenerateManual/outputs/pikir/pikir.1 "$(DESTDIR)$(PREFIX)/share/man/man1/pikir.1"
+	@echo "Installed $(DESTDIR)$(PREFIX)/bin/pikir (man pikir; completions for bash, zsh, fish)"
+
+uninstall:
+	rm -rf "$(DESTDIR)$(PREFIX)/bin/pikir" "$(DESTDIR)$(PREFIX)/bin/pikir_PikirReport.resources" \
+		"$(DESTDIR)$(PREFIX)/share/man/man1/pikir.1" "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/pikir" \
+		"$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_pikir" "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/pikir.fish"
 
 test: test-deps
 	$(SWIFT) test

@@ -73,6 +73,7 @@ let package = Package(
             dependencies: [
                 "PikirStore", "PikirAggregate", "PikirReport", "PikirNormalise", "PikirIngest",
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(

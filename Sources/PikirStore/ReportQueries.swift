@@ -46,3 +46,23 @@ struct SHA256Text {
     mutating func add(_ text: String) { hash.update(data: Data((text + "\n").utf8)) }
     var hex: String { hash.finalize().map { String(format: "%02x", $0) }.joined() }
 }
+
+extension Warehouse {
+    /// For each ingested file (by SHA-256), the `region|year` pairs of its
+    /// responses: which files an output limited to a region or year depends on.
+    public func fileCoverage() throws -> [String: Set<String>] {
+        try queue.read { db in
+            var coverage: [String: Set<String>] = [:]
+            for entry in try LedgerEntry.fetchAll(db) { coverage[entry.sha256] = [] }
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT f.sha256, r.region, substr(r.session_date, 1, 4)
+                FROM response r JOIN file f ON f.id = r.file_id GROUP BY 1, 2, 3
+                """)
+            while let row = try rows.next() {
+                let region: String? = row[1], year: String? = row[2]
+                coverage[row[0], default: []].insert("\(region ?? "-")|\(year ?? "-")")
+            }
+            return coverage
+        }
+    }
+}

@@ -86,3 +86,10 @@ public struct StoreError: Error, CustomStringConvertible {
         }
     }
 }
+
+extension Warehouse {
+    /// Writes the WAL back into the database file, so the file alone is the whole warehouse.
+    public func checkpoint() throws {
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+    }
+}

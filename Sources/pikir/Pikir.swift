@@ -10,7 +10,7 @@ struct Pikir: ParsableCommand {
             (Excel, Google Forms, home-made tools; Kazakh, Russian or English; any common encoding).
             """,
         version: PikirVersion.current,
-        subcommands: [Inspect.self, Ingest.self, Rejects.self, Export.self, Agg.self, Report.self]
+        subcommands: [Inspect.self, Ingest.self, Rejects.self, Export.self, Agg.self, Report.self, Run.self, PipelineCommand.self]
     )
 }
 

@@ -1,0 +1,36 @@
+import Crypto
+import Foundation
+
+/// SHA-256 of files and of keys made of several parts.
+enum Hashing {
+    static func file(_ path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw RunError("\(path): cannot be read") }
+        defer { try? handle.close() }
+        var hash = SHA256()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hash.update(data: chunk) }
+        return hash.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func data(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A key from parts, each on its own line.
+    static func key(_ parts: [String]) -> String {
+        data(Data(parts.joined(separator: "\n").utf8))
+    }
+
+    /// Size and modification time (ns) of a file, nil when it is missing.
+    static func stat(_ path: String) -> (size: Int, mtime: Int64)? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = attributes[.size] as? Int, let date = attributes[.modificationDate] as? Date else { return nil }
+        return (size, Int64((date.timeIntervalSince1970 * 1e9).rounded()))
+    }
+}
+
+/// A run that cannot go on, with what to do.
+public struct RunError: Error, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

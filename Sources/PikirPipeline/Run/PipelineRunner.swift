@@ -1,0 +1,263 @@
+import Foundation
+import PikirAggregate
+import PikirIngest
+import PikirNormalise
+import PikirReport
+import PikirStore
+
+/// Runs a pipeline's stages in order, skipping what has not changed.
+///
+/// - ingest: skipped when no export, registry or mapping changed (by size
+///   and modification time, then content); new exports are ingested on all
+///   cores; a changed registry or mapping, or a removed export, rebuilds the
+///   warehouse from scratch beside the old one, then swaps it in.
+/// - aggregate, render, export: each output has a key made of its spec, the
+///   pikir version and the hashes of the files whose responses it can
+///   contain (by region and year); an output whose key is unchanged is kept.
+///
+/// Every output is written to a temporary file and renamed into place, and a
+/// stage's manifest is written last, so a killed run leaves the previous
+/// outputs and the next run redoes only the unfinished stage.
+public struct PipelineRunner {
+    public struct Options: Sendable {
+        public var stage: String?
+        public var force = false
+        public var dryRun = false
+        public var version: String
+
+        public init(stage: String? = nil, force: Bool = false, dryRun: Bool = false, version: String) {
+            self.stage = stage
+            self.force = force
+            self.dryRun = dryRun
+            self.version = version
+        }
+    }
+
+    /// What the run did, for the closing summary and the exit status.
+    public struct Summary: Sendable {
+        public var files = 0, ingested = 0, skippedFiles = 0, failedFiles = 0
+        public var records = 0, accepted = 0, rejected = 0, duplicates = 0, ignored = 0
+        public var outputsWritten = 0, outputsKept = 0
+        public var stagesRun: [String] = [], stagesSkipped: [String] = []
+        public var failedStage: String?
+        public var failure: String?
+        public var seconds = 0.0
+        public var writtenPaths: [String] = []
+    }
+
+    let pipeline: Pipeline
+    let options: Options
+    let log: RunLog
+
+    public init(pipeline: Pipeline, options: Options, log: RunLog) {
+        self.pipeline = pipeline
+        self.options = options
+        self.log = log
+    }
+
+    public func run() throws -> Summary {
+        let start = Date()
+        var summary = Summary()
+        let lock = try RunLock(warehouse: pipeline.warehouse)
+        defer { withExtendedLifetime(lock) {} }
+        var context = StageContext(runner: self)
+        for stage in pipeline.stages {
+            if let only = options.stage, only != stage.name { continue }
+            let stageStart = Date()
+            do {
+                let ran: Bool
+                switch stage {
+                case .ingest(let jobs): ran = try context.ingest(jobs: jobs, summary: &summary)
+                case .aggregate(let tables): ran = try context.aggregate(tables, summary: &summary)
+                case .render(let reports): ran = try context.render(reports, summary: &summary)
+                case .export(let spec): ran = try context.export(spec, summary: &summary)
+                }
+                if ran {
+                    summary.stagesRun.append(stage.name)
+                    log.info(stage.name, String(format: "done in %.2f s", Date().timeIntervalSince(stageStart)))
+                } else {
+                    summary.stagesSkipped.append(stage.name)
+                    log.info(stage.name, "unchanged since its last run; skipped")
+                }
+            } catch {
+                summary.failedStage = stage.name
+                summary.failure = "\(error)"
+                log.error(stage.name, "\(error)")
+                break
+            }
+        }
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+}
+
+/// State shared by the stages of one run.
+struct StageContext {
+    let runner: PipelineRunner
+    var pipeline: Pipeline { runner.pipeline }
+    var options: PipelineRunner.Options { runner.options }
+    var log: RunLog { runner.log }
+    private var coverageCache: [String: Set<String>]?
+    private var ledgerCache: [LedgerEntry]?
+
+    init(runner: PipelineRunner) { self.runner = runner }
+
+    // MARK: - ingest
+
+    mutating func ingest(jobs: Int?, summary: inout PipelineRunner.Summary) throws -> Bool {
+        let exports: [String]
+        do {
+            exports = try pipeline.inputs.expand()
+        } catch {
+            throw RunError("\(error)")
+        }
+        let registries = [("trainers", pipeline.inputs.trainers), ("sessions", pipeline.inputs.sessions), ("mapping", pipeline.inputs.mapping)]
+        let previous = Manifest.load(output: pipeline.output, stage: "ingest")
+        let known = Dictionary((previous?.inputs ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        // Inputs by size and modification time; content hashes only for files that changed.
+        var inputs: [Manifest.File] = []
+        for path in exports + registries.compactMap(\.1) {
+            guard let stat = Hashing.stat(path) else { throw RunError("\(path): no such file") }
+            if let old = known[path], old.size == stat.size, old.mtime == stat.mtime {
+                inputs.append(old)
+            } else {
+                inputs.append(Manifest.File(path: path, sha256: try Hashing.file(path), size: stat.size, mtime: stat.mtime))
+            }
+        }
+        let registryKey = registries.map { name, path in "\(name)=\(path.flatMap { p in inputs.first { $0.path == p }?.sha256 } ?? "-")" }
+        let key = Hashing.key([options.version] + registryKey + inputs.map { "\($0.path) \($0.sha256)" })
+        let warehouseExists = FileManager.default.fileExists(atPath: pipeline.warehouse)
+        if !options.force, warehouseExists, let previous, previous.key == key { return false }
+
+        // A changed registry or mapping changes how every file normalises, and a
+        // removed export must leave the warehouse: both rebuild it from scratch.
+        let previousRegistries = previous.map { p in registries.map { name, path in "\(name)=\(path.flatMap { path in p.inputs.first { $0.path == path }?.sha256 } ?? "-")" } }
+        let removed = Set(known.keys).subtracting(inputs.map(\.path))
+        let rebuild = options.force || !warehouseExists || previous == nil || previousRegistries != registryKey || !removed.isEmpty
+        if options.dryRun {
+            log.info("ingest", rebuild ? "would rebuild the warehouse from \(exports.count) exports" : "would ingest new or changed exports among \(exports.count)")
+            return true
+        }
+        let target = rebuild ? pipeline.warehouse + ".rebuild" : pipeline.warehouse
+        if rebuild {
+            log.info("ingest", warehouseExists ? "registries, mapping or exports removed: rebuilding the warehouse" : "creating the warehouse")
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: target + suffix) }
+        }
+        let settings: NormaliserSettings
+        do {
+            settings = try NormaliserSettings.load(trainers: pipeline.inputs.trainers, sessions: pipeline.inputs.sessions, mapping: pipeline.inputs.mapping)
+        } catch {
+            throw RunError("\(error)")
+        }
+        let started = Date()
+        var done = 0, rows = 0
+        let parallelism = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        // In a scope of its own, so the warehouse is closed before a rebuilt one is moved into place.
+        let reports: [IngestReport] = try {
+            let warehouse = try Warehouse(path: target)
+            let ingestor = Ingestor(warehouse: warehouse, settings: settings)
+            try ingestor.storeSessions()
+            let reports = ingestor.ingest(paths: exports, parallelism: parallelism) { report in
+                done += 1
+                rows += report.records
+                let seconds = max(Date().timeIntervalSince(started), 0.001)
+                log.progress("ingest", done: done, total: exports.count, rate: "\(Int(Double(rows) / seconds)) rows/s")
+                if report.status == .failed { log.error("ingest", "\(report.path): \(report.message ?? "could not be read")") }
+            }
+            if rebuild { try warehouse.checkpoint() }
+            return reports
+        }()
+        if rebuild {
+            // The new warehouse replaces the old one whole; the old one stays until then.
+            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: pipeline.warehouse + suffix) }
+            if rename(target, pipeline.warehouse) != 0 {
+                throw RunError("\(pipeline.warehouse): cannot replace the warehouse (\(String(cString: strerror(errno))))")
+            }
+            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target + suffix) }
+        }
+        var counts: [String: Int] = [:]
+        for r in reports {
+            summary.files += 1
+            switch r.status {
+            case .ingested: summary.ingested += 1
+            case .skipped: summary.skippedFiles += 1
+            case .failed: summary.failedFiles += 1
+            }
+            summary.records += r.records
+            summary.accepted += r.accepted
+            summary.rejected += r.rejected
+            summary.duplicates += r.duplicates
+            summary.ignored += r.ignored
+        }
+        counts = ["files": summary.files, "ingested": summary.ingested, "skipped": summary.skippedFiles, "failed": summary.failedFiles,
+                  "records": summary.records, "accepted": summary.accepted, "rejected": summary.rejected,
+                  "duplicates": summary.duplicates, "ignored": summary.ignored]
+        log.info("ingest", "\(summary.files) files: \(summary.ingested) ingested, \(summary.skippedFiles) already in the warehouse, \(summary.failedFiles) unreadable; "
+                 + "\(summary.records) records = \(summary.accepted) accepted + \(summary.rejected) rejected + \(summary.duplicates) duplicates + \(summary.ignored) ignored",
+                 counts)
+        ledgerCache = nil
+        coverageCache = nil
+        let warehouseFile = Manifest.File(path: pipeline.warehouse, sha256: try Warehouse(path: pipeline.warehouse).ledgerFingerprint(),
+                                          size: Hashing.stat(pipeline.warehouse)?.size ?? 0, mtime: nil, key: nil)
+        // Files that could not be read are not recorded, so the next run tries them again.
+        let failed = Set(reports.filter { $0.status == .failed }.map(\.path))
+        try Manifest(stage: "ingest", pikirVersion: options.version, key: failed.isEmpty ? key : "incomplete",
+                     durationSeconds: Date().timeIntervalSince(started), inputs: inputs.filter { !failed.contains($0.path) },
+                     outputs: [warehouseFile], counts: counts).save(output: pipeline.output)
+        return true
+    }
+
+    // MARK: - keys of the outputs
+
+    private mutating func ledger() throws -> [LedgerEntry] {
+        if let ledgerCache { return ledgerCache }
+        let entries = try Warehouse(path: pipeline.warehouse, create: false).ledger()
+        ledgerCache = entries
+        return entries
+    }
+
+    /// The key of an output limited to `regions` and `years` (nil: any):
+    /// its spec, the version, and the hashes of the files it can draw on.
+    mutating func key(spec: String, regions: Set<String>?, years: Set<String>?) throws -> String {
+        var files = try ledger().map(\.sha256)
+        if regions != nil || years != nil {
+            if coverageCache == nil { coverageCache = try Warehouse(path: pipeline.warehouse, create: false).fileCoverage() }
+            files = files.filter { sha in
+                (coverageCache?[sha] ?? []).contains { pair in
+                    let parts = pair.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                    return (regions.map { $0.contains(parts[0]) } ?? true) && (years.map { $0.contains(parts[1]) } ?? true)
+                }
+            }
+        }
+        return Hashing.key([options.version, spec] + files)
+    }
+
+    /// The stage's previous output keys, by path.
+    func previousOutputs(_ stage: String) -> [String: Manifest.File] {
+        Dictionary((Manifest.load(output: pipeline.output, stage: stage)?.outputs ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Whether an output can be kept: same key, and the file still there with its size.
+    func keep(_ path: String, key: String, previous: [String: Manifest.File]) -> Bool {
+        guard !options.force, let old = previous[path], old.key == key, let stat = Hashing.stat(path) else { return false }
+        return stat.size == old.size
+    }
+
+    func write(_ data: Data, to path: String, key: String) throws -> Manifest.File {
+        try AtomicFile.write(data, to: path)
+        return Manifest.File(path: path, sha256: Hashing.data(data), size: data.count, mtime: nil, key: key)
+    }
+
+    func saveManifest(_ stage: String, key: String, started: Date, outputs: [Manifest.File], counts: [String: Int]) throws {
+        let inputs = [Manifest.File(path: pipeline.warehouse, sha256: (try? Warehouse(path: pipeline.warehouse, create: false).ledgerFingerprint()) ?? "",
+                                    size: Hashing.stat(pipeline.warehouse)?.size ?? 0, mtime: nil, key: nil)]
+        try Manifest(stage: stage, pikirVersion: options.version, key: key, durationSeconds: Date().timeIntervalSince(started),
+                     inputs: inputs, outputs: outputs, counts: counts).save(output: pipeline.output)
+    }
+
+    /// The whole stage's key: when it equals the last run's, nothing is looked at again.
+    mutating func stageKey(_ spec: String) throws -> String {
+        Hashing.key([options.version, spec] + (try ledger()).map(\.sha256))
+    }
+}
+
