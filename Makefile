@@ -46,8 +46,9 @@ install: build
 		"$(DESTDIR)$(PREFIX)/share/bash-completion/completions" "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" \
 		"$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"
 	install -m 755 .build/release/pikir "$(DESTDIR)$(PREFIX)/bin/pikir"
-	rm -rf "$(DESTDIR)$(PREFIX)/bin/pikir_PikirReport.resources"
-	cp -R .build/release/pikir_PikirReport.resources "$(DESTDIR)$(PREFIX)/bin/"
+	for bundle in .build/release/*.resources; do \
+		rm -rf "$(DESTDIR)$(PREFIX)/bin/$$(basename $$bundle)"; cp -R "$$bundle" "$(DESTDIR)$(PREFIX)/bin/"; \
+	done
 	.build/release/pikir --generate-completion-script bash > "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/pikir"
 	.build/release/pikir --generate-completion-script zsh > "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_pikir"
 	.build/release/pikir --generate-completion-script fish > "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/pikir.fish"
@@ -56,7 +57,7 @@ install: build
 	@echo "Installed $(DESTDIR)$(PREFIX)/bin/pikir (man pikir; completions for bash, zsh, fish)"
 
 uninstall:
-	rm -rf "$(DESTDIR)$(PREFIX)/bin/pikir" "$(DESTDIR)$(PREFIX)/bin/pikir_PikirReport.resources" \
+	rm -rf "$(DESTDIR)$(PREFIX)/bin/pikir" "$(DESTDIR)$(PREFIX)/bin/pikir_PikirReport.resources" "$(DESTDIR)$(PREFIX)/bin/GRDB_GRDB.resources" \
 		"$(DESTDIR)$(PREFIX)/share/man/man1/pikir.1" "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/pikir" \
 		"$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_pikir" "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/pikir.fish"
 
