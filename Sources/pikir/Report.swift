@@ -73,7 +73,10 @@ struct Report: ParsableCommand {
         if minN < 1 { throw ValidationError("--min-n must be at least 1") }
         if shrinkage < 0 { throw ValidationError("--k must be 0 or more") }
         if Language.resolve(flag: lang, environment: ProcessInfo.processInfo.environment) == nil {
-            throw ValidationError("unknown language '\(lang ?? "")'; valid: \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+            let valid = Language.allCases.map(\.rawValue).joined(separator: ", ")
+            if let lang { throw ValidationError("unknown language '\(lang)' in --lang; valid: \(valid)") }
+            let setting = ProcessInfo.processInfo.environment["PIKIR_LANG"] ?? ""
+            throw ValidationError("unknown language '\(setting)' in PIKIR_LANG; valid: \(valid) (or unset it)")
         }
         for (flag, value) in [("--from", from), ("--to", to)] where value != nil {
             guard ReportDates.iso(value!) != nil else { throw ValidationError("\(flag) '\(value!)' is not a date; write it as yyyy-mm-dd") }
