@@ -56,19 +56,24 @@ struct AggregatorFilterTests {
         #expect(kept == 0)
     }
 
-    /// Runs in a child process: the aggregator traps on this path.
     @Test("a filter on a dimension that is not grouped by keeps only its responses")
-    func ungroupedFilter() async {
-        await withKnownIssue("Aggregator.add traps (index out of range in DimensionReader.allows) on a --where dimension not in --by") {
-            await #expect(processExitsWith: .success) {
-                let aggregator = Aggregator(query: try query(by: ["module"], filters: ["city=Алматы,Астана"], minN: 0))
-                for response in AggregatorFilterTests.responses { aggregator.add(FakeRow(response, columns: aggregator.columns)) }
-                let rows = aggregator.rows()
-                #expect(rows.map { $0.text(.module) } == ["digital", "open", nil])
-                #expect(rows.map(\.n) == [2, 1, 1])
-                #expect(aggregator.rowsKept == 4)
-            }
-        }
+    func ungroupedFilter() throws {
+        // Fixed in 7c4d595: this path used to trap (index out of range in DimensionReader.allows).
+        let aggregator = Aggregator(query: try query(by: ["module"], filters: ["city=Алматы,Астана"], minN: 0))
+        for response in Self.responses { aggregator.add(FakeRow(response, columns: aggregator.columns)) }
+        let rows = aggregator.rows()
+        #expect(rows.map { $0.text(.module) } == ["digital", "open", nil])
+        #expect(rows.map(\.n) == [3, 1, 1], "Almaty and Astana only; Karaganda and the city-less response left out")
+        #expect(aggregator.rowsKept == 5)
+    }
+
+    @Test("a filter with no --by: the overall row counts only the filtered responses")
+    func ungroupedFilterOverall() throws {
+        let aggregator = Aggregator(query: try query(filters: ["module=Цифрлық", "city=Astana,Karaganda"], minN: 0))
+        for response in Self.responses { aggregator.add(FakeRow(response, columns: aggregator.columns)) }
+        #expect(aggregator.rows().map(\.n) == [3], "Astana ×2 and Karaganda, digital")
+        let none = aggregate(Self.responses, try query(filters: ["lang=kk"], minN: 0))
+        #expect(none.map(\.n) == [0], "no response has a language: the overall row stays, with n 0")
     }
 
     @Test("two --where flags on the trainer, by id and by name, both hold for that trainer")
