@@ -229,3 +229,16 @@ struct PipelineLoadTests {
         #expect(issues.count == 2)
     }
 }
+
+/// The pipelines the repository ships load without issues.
+struct ShippedPipelineTests {
+    static let folder = Paths.normalise(Paths.directory(of: #filePath) + "/../../../pipelines")
+    static let files = Paths.entries(of: folder).filter { $0.hasSuffix(".toml") }.sorted()
+
+    @Test(arguments: files)
+    func aShippedPipelineIsValid(_ name: String) throws {
+        let pipeline = try Pipeline.load(Self.folder + "/" + name)
+        #expect(pipeline.stages.first?.name == "ingest")
+        #expect(try !pipeline.inputs.expand().isEmpty)
+    }
+}
