@@ -63,7 +63,7 @@
 /// ```
 ///
 /// Inputs (`exports`, required and non-empty) are files, folders (their
-/// `*.csv`, `*.tsv` and `*.txt` files, any case, not their subfolders) or
+/// `*.csv`, `*.tsv` and `*.txt` files, any case; not hidden files, not subfolders) or
 /// globs: `*` and `?` within one path component, `[abc]`, `[a-z]` and
 /// `[!abc]` sets, and `**` for any number of folders. Wildcards do not
 /// match a leading dot, and a glob keeps only the regular files it matches.
