@@ -8,6 +8,8 @@ struct Response {
     var city: String?
     var year: Int?
     var month: Int?
+    /// ISO `yyyy-mm-dd`, as stored.
+    var sessionDate: String?
     var session: String?
     var trainerID: String?
     var trainerName: String?
@@ -30,6 +32,7 @@ struct Response {
         case .city: return text(city)
         case .year: return number(year.map(Double.init))
         case .month: return number(month.map(Double.init))
+        case .sessionDate: return text(sessionDate)
         case .sessionID: return text(session)
         case .trainerID: return text(trainerID)
         case .trainerName: return text(trainerName)

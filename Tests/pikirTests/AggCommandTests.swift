@@ -277,6 +277,20 @@ extension AggCommandTests {
             }
         }
 
+        @Test("--from/--to keep the sessions between two days, inclusive")
+        func dateRange() throws {
+            try AggCommandTests.withSampleWarehouse { db throws in
+                let years = try AggJSON.rows(try AggCommandTests.agg(db, ["--by", "year", "--from", "2023-01-01", "--to", "31.12.2024", "--format", "json"]).stdout)
+                #expect(years.map { $0.int("year") } == [2023, 2024])
+                #expect(years.map { $0.int("n") } == [81, 40])
+                let day = try AggJSON.rows(try AggCommandTests.agg(db, ["--by", "session", "--from", "5 ноября 2024", "--to", "2024-11-05", "--format", "json"]).stdout)
+                #expect(day.map { $0.text("session") } == ["ALM-2024-11-A"], "one day, one session")
+                let bad = try AggCommandTests.agg(db, ["--to", "2024-13-01"])
+                #expect(bad.status == 64, "\(bad)")
+                #expect(bad.stderr.contains("--to '2024-13-01'"))
+            }
+        }
+
         @Test("--min-n: groups under it keep n, have null statistics and suppressed true")
         func minN() throws {
             try AggCommandTests.withSampleWarehouse { db throws in
