@@ -1,0 +1,413 @@
+import Foundation
+import Testing
+
+/// `pikir report` as text for the sample warehouse, compared with the
+/// committed snapshots in `Snapshots/`, and — since a snapshot written by the
+/// code under test proves nothing by itself — the key numbers of each
+/// snapshot checked against values computed independently:
+/// `Reference/agg_golden.json` (NumPy/SciPy, per trainer and per region and
+/// year) and `Snapshots/report_expected.json` (`report_expected.py`: the
+/// session, the 2024 groups and modules with their suppression, the adjusted
+/// scores and ranks).
+///
+/// To rewrite the snapshots after a deliberate change:
+///
+///     PIKIR_UPDATE_SNAPSHOTS=1 swift test --skip-build --filter ReportTextSnapshotTests
+///
+/// and read the diff before committing it.
+@Suite("pikir report: text snapshots")
+struct ReportTextSnapshotTests {
+    static let session = "ALM-2024-11-A"
+
+    @Test("trainers --lang ru: snapshot; ranking and per-question tables match agg_golden.json")
+    func trainersRussian() throws {
+        try ReportFixture.withWarehouse { _, db throws in
+            let text = try Self.render(db, ["trainers", "--lang", "ru"])
+            Snapshot.assertMatches(text, named: "trainers-ru.txt")
+
+            let golden = try Golden.load()
+            let expected = try Expected.load()
+            let lang = "ru"
+            // Ranking: rank, name, n, mean, 95% interval and adjusted score of every trainer.
+            let ranking = try TextReport.table(text, headerStartsWith: try CatalogueFile.text(lang, "label.rank"))
+            let adjusted = try #require(expected["adjusted"] as? [[String: Any]])
+            #expect(ranking.count == adjusted.count, "one row per trainer: \(ranking)")
+            for trainer in adjusted {
+                let key = try #require(trainer["key"] as? String), name = try #require(trainer["name"] as? String)
+                let overall = try golden.trainer(key, "overall")
+                let row = try #require(ranking.first { $0.count > 1 && $0[1] == name }, "ranking row of \(name)")
+                #expect(row == [String(try #require(trainer["rank"] as? Int)), name, String(overall.n),
+                                Fmt.number(overall.mean, 2, lang), Fmt.interval(overall.low, overall.high, lang),
+                                Fmt.number(try #require(trainer["adjusted"] as? Double), 2, lang)],
+                        "\(name): \(row)")
+            }
+            // Each trainer's section: the six questions' n, mean, interval, top-2 share and NPS.
+            for trainer in adjusted {
+                let key = try #require(trainer["key"] as? String), name = try #require(trainer["name"] as? String)
+                let section = try TextReport.section(text, heading: name)
+                let table = try TextReport.table(section, headerStartsWith: try CatalogueFile.text(lang, "label.question"))
+                for measure in Golden.measures {
+                    let g = try golden.trainer(key, measure)
+                    let label = try CatalogueFile.text(lang, "question.\(measure)")
+                    let row = try #require(table.first { $0.first == label }, "\(name): row \(label)")
+                    #expect(Array(row.prefix(6)) == [label, String(g.n), Fmt.number(g.mean, 2, lang), Fmt.interval(g.low, g.high, lang),
+                                                     Fmt.percent(g.top2, lang), g.nps.map { Fmt.signed($0, lang) } ?? "—"],
+                            "\(name) \(measure): \(row)")
+                }
+                let facts = try TextReport.facts(section)
+                let overall = try golden.trainer(key, "overall")
+                #expect(facts[try CatalogueFile.text(lang, "question.short.overall")]
+                        == Fmt.number(overall.mean, 2, lang) + " (" + Fmt.interval(overall.low, overall.high, lang) + ")", "\(name): \(facts)")
+                #expect(facts[try CatalogueFile.text(lang, "label.nps")] == Fmt.signed(try golden.trainer(key, "nps").nps ?? .nan, lang), "\(name): \(facts)")
+            }
+        }
+    }
+
+    @Test("yearly --year 2024 --lang kk: snapshot; region row matches agg_golden.json, groups and modules report_expected.json")
+    func yearlyKazakh() throws {
+        try ReportFixture.withWarehouse { _, db throws in
+            let text = try Self.render(db, ["yearly", "--year", "2024", "--lang", "kk"])
+            Snapshot.assertMatches(text, named: "yearly-2024-kk.txt")
+
+            let golden = try Golden.load()
+            let lang = "kk"
+            let regions = try TextReport.table(text, headerStartsWith: try CatalogueFile.text(lang, "label.region"))
+            // 2024 has one region in the sample data: Almaty (KZ-75), 40 responses in sessions
+            // ALM-2024-11-A and -B, which the registry lists with 23 + 22 = 45 participants.
+            let overall = try golden.region("KZ-75", 2024, "overall"), nps = try golden.region("KZ-75", 2024, "nps")
+            let last = try golden.region("KZ-75", 2023, "overall")
+            let registered = try Registry.registered(["ALM-2024-11-A", "ALM-2024-11-B"])
+            #expect(registered == 45)
+            let published = [String(2), Fmt.integer(registered, lang), String(overall.n), Fmt.percent(Double(overall.n) / Double(registered), lang),
+                             Fmt.number(overall.mean, 2, lang), Fmt.interval(overall.low, overall.high, lang), Fmt.signed(try #require(nps.nps), lang)]
+            let almaty = try #require(regions.first { $0.first == (try? CatalogueFile.text(lang, "region.KZ-75")) }, "\(regions)")
+            #expect(Array(almaty.dropFirst().prefix(7)) == published, "Almaty: \(almaty)")
+            // The change against 2023: 4.475 − 4.25. Exactly 0.225, which the report rounds from
+            // the double 0.22499999999999964, so +0,22; either rounding of the tie is right.
+            #expect([Fmt.signed(overall.mean - last.mean, lang, decimals: 2), "+0,23"].contains(almaty.last ?? ""), "change: \(almaty)")
+            let total = try #require(regions.first { $0.first == (try? CatalogueFile.text(lang, "label.total")) }, "\(regions)")
+            #expect(Array(total.dropFirst().prefix(7)) == published, "the total is Almaty's: \(total)")
+            #expect(regions.count == 2)
+
+            // Groups and modules: counts, means and NPS, and which cells are suppressed.
+            let expected = try Expected.load()
+            let categories = try #require(expected["yearly_categories"] as? [String: Any])
+            #expect(categories["year"] as? Int == 2024)
+            let suppressed = try CatalogueFile.text(lang, "label.suppressed")
+            for (kind, header, prefix) in [("groups", "label.group", "group"), ("modules", "label.module", "module")] {
+                let table = try TextReport.table(text, headerStartsWith: try CatalogueFile.text(lang, header))
+                let rows = try #require(categories[kind] as? [[String: Any]])
+                #expect(table.count == rows.count, "\(kind): \(table)")
+                for row in rows {
+                    let key = try #require(row["key"] as? String)
+                    let label = try CatalogueFile.text(lang, "\(prefix).\(key)")
+                    let line = try #require(table.first { $0.first == label }, "\(kind): \(label) in \(table)")
+                    if row["suppression"] as? String == "published" {
+                        let sessions = try #require(row["sessions"] as? Int), responses = try #require(row["responses"] as? Int)
+                        let mean = try #require(row["overall_mean"] as? Double), nps = try #require(row["nps"] as? Double)
+                        #expect(Array(line.dropFirst().prefix(3)) == [String(sessions), String(responses), Fmt.number(mean, 2, lang)],
+                                "\(kind) \(key): \(line)")
+                        #expect(line.count == 7 && line[5] == Fmt.signed(nps, lang), "\(kind) \(key) NPS: \(line)")
+                    } else {
+                        #expect(line.dropFirst().allSatisfy { $0 == suppressed }, "\(kind) \(key) is \(row["suppression"] ?? "?"): \(line)")
+                    }
+                }
+            }
+            // The pupils' 2 responses are primary; working youth's 5, the smallest other, is the complement.
+            let groups = try #require(categories["groups"] as? [[String: Any]])
+            #expect(groups.map { $0["suppression"] as? String } == ["published", "primary", "published", "complementary", "published"])
+            #expect(text.contains(try CatalogueFile.text(lang, "yearly.suppression_note").replacingOccurrences(of: "{k}", with: "5")))
+            #expect(text.contains(try CatalogueFile.text(lang, "yearly.comments_left_out")))
+        }
+    }
+
+    @Test("session ALM-2024-11-A --lang en: snapshot; questions match report_expected.json, averages agg_golden.json")
+    func sessionEnglish() throws {
+        try ReportFixture.withWarehouse { _, db throws in
+            #expect(try ReportFixture.sessionIDs(db).contains(Self.session), "a real session of the sample data")
+            let text = try Self.render(db, ["session", "--session", Self.session, "--lang", "en"])
+            Snapshot.assertMatches(text, named: "session-\(Self.session)-en.txt")
+
+            let golden = try Golden.load()
+            let expected = try #require(try Expected.load()["session"] as? [String: Any])
+            let lang = "en"
+            let trainer = try #require(expected["trainer_id"] as? String), region = try #require(expected["region"] as? String)
+            let year = try #require(expected["year"] as? Int), responses = try #require(expected["responses"] as? Int)
+            #expect(trainer == "T01" && region == "KZ-75" && year == 2024 && responses == 20)
+
+            let facts = try TextReport.facts(text)
+            #expect(facts["Responses"] == "\(responses) answers", "\(facts)")
+            #expect(facts["Region"] == "Almaty", "\(facts)")
+            let registered = try Registry.registered([Self.session])
+            #expect(facts["Participants"] == String(registered), "\(facts)")
+            #expect(facts["Response rate"] == Fmt.percent(Double(responses) / Double(registered), lang), "\(facts)")
+            #expect(text.contains("ALM-2024-11-A · 5 November 2024 · Нұрлыбай Наурызбаев"), "subtitle: session, date, trainer")
+
+            let table = try TextReport.table(text, headerStartsWith: "Question")
+            let questions = try #require(expected["questions"] as? [[String: Any]])
+            for (measure, q) in zip(Golden.measures, questions) {
+                #expect(q["measure"] as? String == measure)
+                let label = try CatalogueFile.text(lang, "question.\(measure)")
+                let row = try #require(table.first { $0.first == label }, "row \(label) in \(table)")
+                let n = try #require(q["n"] as? Int), mean = try #require(q["mean"] as? Double)
+                let low = try #require(q["ci95_low"] as? Double), high = try #require(q["ci95_high"] as? Double)
+                let top2 = try #require(q["top2"] as? Double)
+                let nps = (q["nps"] as? Double).map { Fmt.signed($0, lang) } ?? "—"
+                let trainerMean = try golden.trainer(trainer, measure).mean, regionMean = try golden.region(region, year, measure).mean
+                #expect(row.count == 9, "\(row)")
+                #expect(Array(row.prefix(6)) == [label, String(n), Fmt.number(mean, 2, lang), Fmt.interval(low, high, lang), Fmt.percent(top2, lang), nps],
+                        "\(measure): \(row)")
+                #expect(Array(row.suffix(2)) == [Fmt.number(trainerMean, 2, lang), Fmt.number(regionMean, 2, lang)],
+                        "\(measure): trainer's and region's averages: \(row)")
+            }
+        }
+    }
+
+    @Test("text output to a pipe has no colour codes; NO_COLOR-free pipes and -o files are the same text")
+    func noColourWhenNotATerminal() throws {
+        try ReportFixture.withWarehouse { dir, db throws in
+            let out = dir.appendingPathComponent("t.txt").path
+            let piped = try Self.render(db, ["trainers", "--lang", "kk"])
+            let run = try ReportFixture.report(db, ["trainers", "--lang", "kk", "-o", out])
+            #expect(run.status == 0, "\(run)")
+            #expect(try String(contentsOfFile: out, encoding: .utf8) == piped)
+            #expect(!piped.contains("\u{1B}"))
+        }
+    }
+
+    /// `pikir report arguments…` to stdout (a file, so not a terminal: no colour).
+    static func render(_ db: String, _ arguments: [String]) throws -> String {
+        let run = try ReportFixture.report(db, arguments)
+        try #require(run.status == 0, "\(run)")
+        #expect(run.stderr == "", "\(arguments): \(run.stderr)")
+        #expect(!run.stdout.contains("\u{1B}"), "no ANSI escapes when stdout is not a terminal")
+        #expect(!run.stdout.contains("⟦"), "no missing catalogue key")
+        return run.stdout
+    }
+}
+
+// MARK: - Snapshots
+
+enum Snapshot {
+    static let folder = PikirBinary.repo.appendingPathComponent("Tests/pikirTests/Snapshots")
+    static var updating: Bool { ProcessInfo.processInfo.environment["PIKIR_UPDATE_SNAPSHOTS"] == "1" }
+
+    /// Compares `text` with `Snapshots/name`; with `PIKIR_UPDATE_SNAPSHOTS=1` rewrites the file instead.
+    static func assertMatches(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let url = folder.appendingPathComponent(name)
+        if updating {
+            do {
+                try Data(text.utf8).write(to: url, options: .atomic)
+            } catch {
+                Issue.record("cannot write the snapshot \(url.path): \(error)", sourceLocation: sourceLocation)
+            }
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            Issue.record("no snapshot \(url.path); make it with PIKIR_UPDATE_SNAPSHOTS=1 and read it before committing", sourceLocation: sourceLocation)
+            return
+        }
+        let snapshot = String(decoding: data, as: UTF8.self)
+        if snapshot != text {
+            Issue.record("""
+                \(name) differs from the output (- snapshot, + output); if the change is meant, rerun with PIKIR_UPDATE_SNAPSHOTS=1
+                \(diff(snapshot, text))
+                """, sourceLocation: sourceLocation)
+        }
+    }
+
+    /// A line diff (longest common subsequence), changed lines with 2 lines of context, at most 60 lines.
+    static func diff(_ old: String, _ new: String) -> String {
+        let a = old.components(separatedBy: "\n"), b = new.components(separatedBy: "\n")
+        var lcs = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in stride(from: a.count - 1, through: 0, by: -1) {
+            for j in stride(from: b.count - 1, through: 0, by: -1) {
+                lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
+            }
+        }
+        var lines: [(mark: Character, text: String, line: Int)] = []
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if i < a.count && j < b.count && a[i] == b[j] { lines.append((" ", a[i], i + 1)); i += 1; j += 1 }
+            else if j < b.count && (i == a.count || lcs[i][j + 1] >= lcs[i + 1][j]) { lines.append(("+", b[j], j + 1)); j += 1 }
+            else { lines.append(("-", a[i], i + 1)); i += 1 }
+        }
+        let changed = Set(lines.indices.filter { lines[$0].mark != " " })
+        var out: [String] = []
+        var last = -10
+        for k in lines.indices where (k - 2...k + 2).contains(where: changed.contains) {
+            if k > last + 1 { out.append("@@ line \(lines[k].line)") }
+            out.append("\(lines[k].mark) \(lines[k].text)")
+            last = k
+        }
+        return out.prefix(60).joined(separator: "\n") + (out.count > 60 ? "\n… \(out.count - 60) more lines" : "")
+    }
+}
+
+// MARK: - Reading the text report
+
+enum TextReport {
+    /// The cells of the table whose header line starts with `headerStartsWith`
+    /// (columns are separated by two spaces or more; the line under the header is skipped).
+    static func table(_ text: String, headerStartsWith header: String) throws -> [[String]] {
+        let lines = text.components(separatedBy: "\n")
+        let start = try #require(lines.indices.first { $0 + 1 < lines.count && lines[$0].hasPrefix(header + " ") && lines[$0 + 1].hasPrefix("─") },
+                                 "no table headed \(header)")
+        var rows: [[String]] = []
+        for line in lines[(start + 2)...] {
+            if line.isEmpty || line.hasPrefix("$ ") { break }
+            rows.append(cells(line))
+        }
+        return rows
+    }
+
+    static func cells(_ line: String) -> [String] {
+        line.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The text of the section under `heading` (a line, then a line of ═), up to the next section.
+    static func section(_ text: String, heading: String) throws -> String {
+        let lines = text.components(separatedBy: "\n")
+        let start = try #require(lines.indices.first { lines[$0] == heading && $0 + 1 < lines.count && lines[$0 + 1].hasPrefix("═") },
+                                 "no section \(heading)")
+        var end = start + 2
+        let footerRule = String(repeating: "─", count: 40)
+        while end < lines.count && !(end + 1 < lines.count && lines[end + 1].hasPrefix("═") && !lines[end].isEmpty) && lines[end] != footerRule {
+            end += 1
+        }
+        return lines[start..<end].joined(separator: "\n")
+    }
+
+    /// The first block of `label  value` lines after a section heading (the facts).
+    static func facts(_ text: String) throws -> [String: String] {
+        let lines = text.components(separatedBy: "\n")
+        let start = try #require(lines.indices.first { $0 > 0 && lines[$0 - 1].hasPrefix("═") }, "no section")
+        var facts: [String: String] = [:]
+        for line in lines[start...] {
+            guard !line.isEmpty, let gap = line.range(of: "  ") else { break }
+            facts[String(line[..<gap.lowerBound])] = line[gap.upperBound...].trimmingCharacters(in: .whitespaces)
+        }
+        return facts
+    }
+}
+
+// MARK: - Independent values
+
+/// `Reference/agg_golden.json`: NumPy/SciPy statistics of `sample-export.csv`.
+struct Golden {
+    static let measures = ["overall", "delivery", "content", "organisation", "applicability", "nps"]
+
+    struct Stat {
+        var n: Int, mean: Double, low: Double, high: Double, top2: Double, nps: Double?
+    }
+
+    var byTrainer: [String: [String: Any]] = [:]
+    var byRegionYear: [String: [String: Any]] = [:]
+
+    static func load() throws -> Golden {
+        let url = PikirBinary.repo.appendingPathComponent("Tests/pikirTests/Reference/agg_golden.json")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        #expect(json["responses"] as? Int == 399, "the golden file is of the 399 sample responses")
+        var golden = Golden()
+        for query in try #require(json["queries"] as? [[String: Any]]) {
+            let by = try #require(query["by"] as? [String])
+            for row in try #require(query["rows"] as? [[String: Any]]) {
+                let measure = try #require(row["measure"] as? String)
+                if by == ["trainer"] {
+                    // The golden file was made with the trainers registry: the key is the id when resolved, else the name.
+                    let key = try #require((row["trainer_id"] as? String) ?? (row["trainer"] as? String))
+                    golden.byTrainer["\(key)|\(measure)"] = row
+                } else if by == ["region", "year"] {
+                    let region = try #require(row["region"] as? String), year = try #require(row["year"] as? Int)
+                    golden.byRegionYear["\(region)|\(year)|\(measure)"] = row
+                }
+            }
+        }
+        #expect(!golden.byTrainer.isEmpty && !golden.byRegionYear.isEmpty)
+        return golden
+    }
+
+    func trainer(_ key: String, _ measure: String) throws -> Stat {
+        try Self.stat(try #require(byTrainer["\(key)|\(measure)"], "agg_golden.json has no trainer \(key) \(measure)"))
+    }
+
+    func region(_ region: String, _ year: Int, _ measure: String) throws -> Stat {
+        try Self.stat(try #require(byRegionYear["\(region)|\(year)|\(measure)"], "agg_golden.json has no \(region) \(year) \(measure)"))
+    }
+
+    static func stat(_ row: [String: Any]) throws -> Stat {
+        Stat(n: try #require(row["n"] as? Int), mean: try #require(row["mean"] as? Double),
+             low: try #require(row["ci95_low"] as? Double), high: try #require(row["ci95_high"] as? Double),
+             top2: try #require(row["top2"] as? Double), nps: row["nps"] as? Double)
+    }
+}
+
+/// `Snapshots/report_expected.json`, written by `report_expected.py`.
+enum Expected {
+    static func load() throws -> [String: Any] {
+        let url = Snapshot.folder.appendingPathComponent("report_expected.json")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        #expect(json["responses"] as? Int == 399)
+        return json
+    }
+}
+
+/// `sample-data/registries/sessions.csv`, read directly.
+enum Registry {
+    static func registered(_ sessions: [String]) throws -> Int {
+        let text = try String(contentsOf: PikirBinary.repo.appendingPathComponent("sample-data/registries/sessions.csv"), encoding: .utf8)
+        var total = 0
+        for line in text.split(whereSeparator: \.isNewline).dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            if sessions.contains(String(cells[0])) { total += Int(cells[cells.count - 1]) ?? 0 }
+        }
+        return total
+    }
+}
+
+/// Numbers as the report language writes them, by the rules of the issue: ru/kk
+/// decimal comma, en point; U+2212 minus; U+00A0 before % in ru/kk; rounding
+/// half away from zero on the number's shortest decimal form.
+enum Fmt {
+    static func rounded(_ x: Double, _ decimals: Int, percent: Bool = false) -> (negative: Bool, digits: String) {
+        // The shortest decimal form of the double, times 100 exactly for a percentage.
+        var value = Decimal(string: "\(x.magnitude)")! * (percent ? 100 : 1)
+        var result = Decimal()
+        NSDecimalRound(&result, &value, decimals, .plain)
+        var text = "\(result)"
+        if decimals > 0 {
+            if !text.contains(".") { text += "." }
+            let have = text.count - 1 - text.distance(from: text.startIndex, to: text.firstIndex(of: ".")!)
+            text += String(repeating: "0", count: decimals - have)
+        }
+        return (x < 0 && result != 0, text)
+    }
+
+    static func number(_ x: Double, _ decimals: Int, _ lang: String) -> String {
+        let (negative, digits) = rounded(x, decimals)
+        precondition(x.magnitude < 1000, "no grouping in these tests")
+        return (negative ? "\u{2212}" : "") + (lang == "en" ? digits : digits.replacingOccurrences(of: ".", with: ","))
+    }
+
+    static func integer(_ n: Int, _ lang: String) -> String {
+        precondition(n < 1000)
+        return String(n)
+    }
+
+    static func interval(_ low: Double, _ high: Double, _ lang: String) -> String {
+        number(low, 2, lang) + "–" + number(high, 2, lang)
+    }
+
+    static func percent(_ share: Double, _ lang: String) -> String {
+        let (_, digits) = rounded(share, 0, percent: true)
+        return digits + (lang == "en" ? "%" : "\u{A0}%")
+    }
+
+    /// A change or an NPS with its sign (+13, −40); no sign when it rounds to 0.
+    static func signed(_ x: Double, _ lang: String, decimals: Int = 0) -> String {
+        let (negative, digits) = rounded(x, decimals)
+        let body = lang == "en" ? digits : digits.replacingOccurrences(of: ".", with: ",")
+        if Double(digits) == 0 { return body }
+        return (negative ? "\u{2212}" : "+") + body
+    }
+}
