@@ -44,14 +44,16 @@ public struct RecordBatch: @unchecked Sendable {
     }
 
     /// Calls `body` with a view of record `index`, valid during the call.
-    public mutating func withRecord<R>(_ index: Int, _ body: (RecordView) throws -> R) rethrows -> R {
+    public func withRecord<R>(_ index: Int, _ body: (RecordView) throws -> R) rethrows -> R {
         let r = records[index]
-        return try bytes.withUnsafeMutableBufferPointer { bytes in
-            try ends.withUnsafeMutableBufferPointer { ends in
-                let base = bytes.baseAddress ?? UnsafeMutablePointer(mutating: RecordBatch.emptyBytes)
+        // Read-only access: views never write, and a mutable access would copy
+        // the batch's buffers whenever another reference to them is alive.
+        return try bytes.withUnsafeBufferPointer { bytes in
+            try ends.withUnsafeBufferPointer { ends in
+                let base = bytes.baseAddress.map { UnsafeMutablePointer(mutating: $0) } ?? RecordBatch.emptyBytes
                 let raw = RawText(carried: UnsafeRawBufferPointer(start: nil, count: 0),
                                   current: UnsafeRawBufferPointer(start: base + r.rawStart, count: r.rawCount))
-                let view = RecordView(bytes: base, ends: ends.baseAddress ?? UnsafeMutablePointer(mutating: RecordBatch.emptyEnds),
+                let view = RecordView(bytes: base, ends: ends.baseAddress.map { UnsafeMutablePointer(mutating: $0) } ?? RecordBatch.emptyEnds,
                                       first: r.first, count: r.count, line: r.line, raw: raw)
                 return try body(view)
             }

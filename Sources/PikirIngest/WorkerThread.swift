@@ -21,7 +21,8 @@ public enum WorkerThread {
 /// The thread ends after `finish()` once its queue is empty; closures are
 /// never run concurrently, so state used only by them needs no lock.
 public final class SerialWorker: @unchecked Sendable {
-    private var queue: [@Sendable () -> Void] = []
+    /// Run closures are cleared at once: they hold whole batches of records.
+    private var queue: [(@Sendable () -> Void)?] = []
     private var head = 0
     private var finished = false
     private let lock = NSLock()
@@ -59,9 +60,10 @@ public final class SerialWorker: @unchecked Sendable {
                 if done { break }
                 continue
             }
-            let work = queue[head]
+            let work = queue[head]!
+            queue[head] = nil
             head += 1
-            if head > 64 && head * 2 > queue.count {
+            if head > 64 && head * 2 > queue.count {  // drop the cleared prefix now and then
                 queue.removeFirst(head)
                 head = 0
             }

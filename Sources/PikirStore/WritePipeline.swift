@@ -150,15 +150,15 @@ final class BatchingSink: RecordSink, @unchecked Sendable {
         next = (next + 1) % lanes.count
         let work = UncheckedBox((events, records, lane.normaliser))
         lane.worker.submit {
-            var (events, records, normaliser) = work.value
-            pending.fill(BatchingSink.normalise(events, &records, with: normaliser))
+            let (events, records, normaliser) = work.value
+            pending.fill(BatchingSink.normalise(events, records, with: normaliser))
         }
         events = []
         events.reserveCapacity(Self.batchSize)
         records = RecordBatch(capacity: Self.batchSize)
     }
 
-    private static func normalise(_ events: [Event], _ records: inout RecordBatch, with normaliser: RecordNormaliser) -> WriteBatch {
+    private static func normalise(_ events: [Event], _ records: RecordBatch, with normaliser: RecordNormaliser) -> WriteBatch {
         var batch = WriteBatch()
         batch.items.reserveCapacity(events.count)
         batch.rows.reserve(events.count)
