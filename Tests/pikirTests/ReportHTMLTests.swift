@@ -185,6 +185,32 @@ struct ReportHTMLTests {
         }
     }
 
+    // MARK: - Data quality
+
+    @Test("yearly data quality: the warehouse's counts, from sample-data/expected.json: 400 records of which 1 duplicate, 2 rejects, 13 ignored lines")
+    func dataQuality() throws {
+        try ReportFixture.withWarehouse { _, db throws in
+            let html = try ReportFixture.report(db, ["yearly", "--year", "2024", "--format", "html", "--lang", "en"]).stdout
+            let quality = try #require(html.components(separatedBy: "<section id=\"quality\">").dropFirst().first?
+                .components(separatedBy: "</section>").first)
+            func fact(_ label: String) -> String? {
+                quality.firstMatch(of: try! Regex("<dt>\(label)</dt><dd>([^<]*)</dd>")).map { String($0.output[1].substring ?? "") }
+            }
+            #expect(fact("Files read") == "10 files")
+            #expect(fact("Rejected records") == "2")
+            #expect(fact("Duplicates") == "1")
+            #expect(fact("Ignored lines") == "13")
+            #expect(fact("Personal data redacted") != nil)
+            #expect(HTMLStructure.row(quality, firstCell: "too_many_fields")?.last?.text == "1")
+            #expect(HTMLStructure.row(quality, firstCell: "unterminated_quote")?.last?.text == "1")
+            // "Responses" should be the 399 responses (400 records less the duplicate); the
+            // report prints every record read, ignored lines and rejects included, under that label.
+            withKnownIssue("the data quality 'Responses' fact shows all 415 records read (399 + 2 rejected + 1 duplicate + 13 ignored lines)") {
+                #expect(fact("Responses") == "399 answers", "got \(fact("Responses") ?? "nothing")")
+            }
+        }
+    }
+
     // MARK: - Templates
 
     @Test("--templates DIR with a style.mustache replaces the built-in style, the rest stays")

@@ -163,7 +163,7 @@ struct ReportTextSnapshotTests {
         }
     }
 
-    @Test("text output to a pipe has no colour codes; NO_COLOR-free pipes and -o files are the same text")
+    @Test("text to a pipe has no colour codes and is the same as with -o")
     func noColourWhenNotATerminal() throws {
         try ReportFixture.withWarehouse { dir, db throws in
             let out = dir.appendingPathComponent("t.txt").path
@@ -229,8 +229,8 @@ enum Snapshot {
         var i = 0, j = 0
         while i < a.count || j < b.count {
             if i < a.count && j < b.count && a[i] == b[j] { lines.append((" ", a[i], i + 1)); i += 1; j += 1 }
-            else if j < b.count && (i == a.count || lcs[i][j + 1] >= lcs[i + 1][j]) { lines.append(("+", b[j], j + 1)); j += 1 }
-            else { lines.append(("-", a[i], i + 1)); i += 1 }
+            else if i < a.count && (j == b.count || lcs[i + 1][j] >= lcs[i][j + 1]) { lines.append(("-", a[i], i + 1)); i += 1 }
+            else { lines.append(("+", b[j], j + 1)); j += 1 }
         }
         let changed = Set(lines.indices.filter { lines[$0].mark != " " })
         var out: [String] = []
