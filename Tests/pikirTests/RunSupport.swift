@@ -399,13 +399,18 @@ final class RunChild {
         return process.terminationStatus
     }
 
-    /// The last stage the child logged, from its text log lines (`pikir run: STAGE: ...`).
+    /// The stage the child was in, from its text log lines (`pikir run: STAGE: ...`):
+    /// after `STAGE: done in`, the next one.
     var lastStage: String {
-        var stage = "(none yet)"
+        var stage = "ingest (nothing logged yet)"
         for line in stderr.split(separator: "\n") {
             let parts = line.split(separator: ":", maxSplits: 2).map { $0.trimmingCharacters(in: .whitespaces) }
-            if parts.count >= 2, RunWorkspace.stages.contains(parts[1]) {
-                stage = parts[1] + (line.contains("done in") ? " (done)" : "")
+            guard parts.count >= 3, let index = RunWorkspace.stages.firstIndex(of: parts[1]) else { continue }
+            if parts[2].hasPrefix("done in") {
+                stage = index + 1 < RunWorkspace.stages.count
+                    ? "\(RunWorkspace.stages[index + 1]) (\(parts[1]) had finished)" : "the summary (every stage had finished)"
+            } else {
+                stage = parts[1]
             }
         }
         return stage
