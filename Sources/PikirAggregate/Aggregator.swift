@@ -39,7 +39,8 @@ public final class Aggregator {
                 return columns.count - 1
             }
         }
-        let filters = Dictionary(query.filters.map { ($0.dimension, $0.values) }, uniquingKeysWith: { $0.intersection($1) })
+        // Several --where on one dimension must each hold (for the trainer, by id or by name).
+        let filters = Dictionary(grouping: query.filters, by: \.dimension).mapValues { $0.map(\.values) }
         grouping = query.by.map { DimensionReader(dimension: $0, positions: positions($0.columns), filter: filters[$0]) }
         filtering = filters.keys.filter { !query.by.contains($0) }.sorted { $0.rawValue < $1.rawValue }
             .map { DimensionReader(dimension: $0, positions: positions($0.columns), filter: filters[$0]) }

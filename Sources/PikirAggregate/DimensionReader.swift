@@ -7,14 +7,15 @@ struct DimensionReader {
     let dimension: Dimension
     /// Row positions of the dimension's columns (see `Dimension.columns`).
     let positions: [Int]
-    let filter: Set<String>?
+    /// Each set must contain the value (or, for the trainer, its id or its name).
+    let filter: [Set<String>]?
     private var texts = Interner()
     private var numbers = GroupIndex()
     /// Value of each id (index 0: missing).
     private(set) var values: [DimensionValue] = [DimensionValue()]
     private var passes: [Bool]
 
-    init(dimension: Dimension, positions: [Int], filter: Set<String>?) {
+    init(dimension: Dimension, positions: [Int], filter: [Set<String>]?) {
         self.dimension = dimension
         self.positions = positions
         self.filter = filter
@@ -65,13 +66,12 @@ struct DimensionReader {
     private mutating func add(_ value: DimensionValue) {
         values.append(value)
         guard let filter else { passes.append(true); return }
+        let keys: [String]
         switch dimension {
-        case .trainer:
-            let keys = [value.trainerID, value.text].compactMap { $0.map(TextFolding.matchKey) }
-            passes.append(keys.contains(where: filter.contains))
-        default:
-            passes.append(value.text.map(filter.contains) ?? false)
+        case .trainer: keys = [value.trainerID, value.text].compactMap { $0.map(TextFolding.matchKey) }
+        default: keys = value.text.map { [$0] } ?? []
         }
+        passes.append(filter.allSatisfy { set in keys.contains(where: set.contains) })
     }
 }
 

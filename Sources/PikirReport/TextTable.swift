@@ -28,6 +28,7 @@ public struct TextTable: Sendable {
                     : (last ? cell : DisplayWidth.pad(cell, to: widths[i]))
                 out += (i == 0 ? "" : "  ") + padded
             }
+            while out.hasSuffix(" ") { out.removeLast() }
             return out
         }
         lines.append(line(headers))

@@ -103,6 +103,7 @@ struct EncodedRows {
         case .improve: 23
         case .comment: 24
         case .extras: 25
+        case .fileID: -1  // not known before the file is stored
         }
     }
 

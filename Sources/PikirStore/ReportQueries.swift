@@ -31,7 +31,11 @@ extension Warehouse {
     /// A hash of the ledger (every ingested file's SHA-256, in ingest
     /// order): two reports with the same fingerprint were made from the same data.
     public func ledgerFingerprint() throws -> String {
-        let entries = try ledger()
+        Self.fingerprint(try ledger())
+    }
+
+    /// The same hash over some of the ledger's files.
+    public static func fingerprint(_ entries: [LedgerEntry]) -> String {
         var hasher = SHA256Text()
         for entry in entries { hasher.add(entry.sha256) }
         return hasher.hex

@@ -18,7 +18,10 @@ struct EncodedRowView: ResponseRow {
     let offsets: UnsafeBufferPointer<Int>
 
     @inline(__always)
-    private func cell(_ column: Int) -> EncodedRows.Cell { cells[first + offsets[column]] }
+    private func cell(_ column: Int) -> EncodedRows.Cell {
+        let offset = offsets[column]
+        return offset < 0 ? EncodedRows.Cell(kind: .null, count: 0, value: 0) : cells[first + offset]
+    }
 
     func bytes(_ column: Int) -> UnsafeRawBufferPointer? {
         let c = cell(column)

@@ -10,6 +10,8 @@ extension Warehouse {
         case sessionID = "session_id", trainerID = "trainer_id", trainerName = "trainer_name", module
         case participantGroup = "participant_group", lang
         case overall, delivery, content, organisation, applicability, nps, liked, improve, comment, extras
+        /// The ledger row of the file the response came from (warehouse scans only).
+        case fileID = "file_id"
     }
 
     /// The current row of a scan: read its columns by their position in the scan's list.

@@ -18,10 +18,30 @@ public final class Warehouse {
     }
 
     /// Opens (creating if needed) and migrates the warehouse at `path`.
-    public init(path: String, busyTimeout: TimeInterval = 60, create: Bool = true) throws {
+    /// - Parameter readOnly: For commands that only read (agg, report, the
+    ///   pipeline's output stages): the file is opened read-only and never
+    ///   migrated, so reading leaves it byte for byte as it was.
+    public init(path: String, busyTimeout: TimeInterval = 60, create: Bool = true, readOnly: Bool = false) throws {
         self.path = path
-        if !create && !FileManager.default.fileExists(atPath: path) {
+        if (!create || readOnly) && !FileManager.default.fileExists(atPath: path) {
             throw StoreError(code: .missingWarehouse, message: "\(path): no warehouse here; run `pikir ingest FILE…` first, or give --db PATH")
+        }
+        if readOnly {
+            var config = Configuration()
+            config.readonly = true
+            config.busyMode = .timeout(busyTimeout)
+            config.label = "pikir"
+            do {
+                let opened = try DatabaseQueue(path: path, configuration: config)
+                let migrated = try opened.read { db in try Schema.migrator.hasCompletedMigrations(db) }
+                guard migrated else {
+                    throw StoreError(code: .database, message: "\(path): this warehouse was made by another version of pikir; open it once with `pikir ingest` to bring it up to date")
+                }
+                queue = opened
+            } catch let error as DatabaseError {
+                throw StoreError(database: error, path: path)
+            }
+            return
         }
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)

@@ -13,7 +13,7 @@ struct WarehouseFlags: ParsableArguments {
     /// Opens the warehouse; `mustExist` for commands that only read it (exit 66 when missing).
     func open(mustExist: Bool = false) throws -> Warehouse {
         do {
-            return try Warehouse(path: path, create: !mustExist)
+            return try Warehouse(path: path, create: !mustExist, readOnly: mustExist)
         } catch let error as StoreError {
             FileHandle.standardError.write(Data("pikir: \(error.message)\n".utf8))
             throw ExitCode(error.code == .missingWarehouse ? 66 : 1)

@@ -15,7 +15,7 @@ extension StageContext {
         if !options.force, Manifest.load(output: pipeline.output, stage: "aggregate")?.key == stageKey,
            paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) { return false }
         let started = Date()
-        let warehouse = try Warehouse(path: pipeline.warehouse, create: false)
+        let warehouse = try Warehouse(path: pipeline.warehouse, readOnly: true)
         var outputs: [Manifest.File] = [], written = 0
         for table in tables {
             let query: AggregateQuery
@@ -81,18 +81,19 @@ extension StageContext {
         if !options.force, Manifest.load(output: pipeline.output, stage: "render")?.key == stageKey,
            paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) { return false }
         let started = Date()
-        let warehouse = try Warehouse(path: pipeline.warehouse, create: false)
+        let warehouse = try Warehouse(path: pipeline.warehouse, readOnly: true)
         var outputs: [Manifest.File] = [], written = 0
         for report in reports {
             let scope = ReportScope(year: report.year, from: report.from, to: report.to, region: report.region, session: report.session,
                                     minN: report.minN ?? 5, includeComments: report.comments ?? (report.kind != "yearly"))
             var years: Set<String>?
-            if let year = report.year { years = report.kind == "yearly" ? [String(year), String(year - 1)] : [String(year)] }
+            if let year = report.year, report.kind != "yearly" { years = [String(year)] }
             if report.from != nil || report.to != nil, report.year == nil,
                let first = Int((report.from ?? "1900").prefix(4)), let last = Int((report.to ?? "9999").prefix(4)), last - first < 200 {
                 years = Set((first...last).map(String.init))
             }
-            let regions = report.region.map { Set([$0]) }
+            // The yearly report's data-quality section counts every file, so it depends on all of them.
+            let regions = report.kind == "yearly" ? nil : report.region.map { Set([$0]) }
             var todo: [(language: String, format: String, path: String, key: String)] = []
             for output in report.outputs() {
                 let key = try key(spec: "report \(report.kind) \(report.year ?? 0) \(report.from ?? "") \(report.to ?? "") \(report.region ?? "") "
@@ -167,7 +168,7 @@ extension StageContext {
             return true
         }
         let started = Date()
-        let warehouse = try Warehouse(path: pipeline.warehouse, create: false)
+        let warehouse = try Warehouse(path: pipeline.warehouse, readOnly: true)
         var data = Data()
         try warehouse.writeExport(spec.format == "json" ? .json : .csv) { data.append(contentsOf: $0.utf8) }
         let file = try write(data, to: spec.output, key: key)

@@ -58,12 +58,18 @@ public struct PipelineRunner {
     public func run() throws -> Summary {
         let start = Date()
         var summary = Summary()
-        let lock = try RunLock(warehouse: pipeline.warehouse)
+        // A dry run writes nothing, not even the lock file.
+        let lock = options.dryRun ? nil : try RunLock(warehouse: pipeline.warehouse)
         defer { withExtendedLifetime(lock) {} }
         var context = StageContext(runner: self)
         for stage in pipeline.stages {
             if let only = options.stage, only != stage.name { continue }
             let stageStart = Date()
+            if options.dryRun, stage.name != "ingest", !FileManager.default.fileExists(atPath: pipeline.warehouse) {
+                log.info(stage.name, "would run (the warehouse does not exist yet)")
+                summary.stagesRun.append(stage.name)
+                continue
+            }
             do {
                 let ran: Bool
                 switch stage {
@@ -164,7 +170,9 @@ struct StageContext {
                 log.progress("ingest", done: done, total: exports.count, rate: "\(Int(Double(rows) / seconds)) rows/s")
                 if report.status == .failed { log.error("ingest", "\(report.path): \(report.message ?? "could not be read")") }
             }
-            if rebuild { try warehouse.checkpoint() }
+            // The WAL goes back into the database file, so the next run, which
+            // only reads, finds the file as it will stay.
+            try warehouse.checkpoint()
             return reports
         }()
         if rebuild {
@@ -197,7 +205,7 @@ struct StageContext {
                  counts)
         ledgerCache = nil
         coverageCache = nil
-        let warehouseFile = Manifest.File(path: pipeline.warehouse, sha256: try Warehouse(path: pipeline.warehouse).ledgerFingerprint(),
+        let warehouseFile = Manifest.File(path: pipeline.warehouse, sha256: try Warehouse(path: pipeline.warehouse, readOnly: true).ledgerFingerprint(),
                                           size: Hashing.stat(pipeline.warehouse)?.size ?? 0, mtime: nil, key: nil)
         // Files that could not be read are not recorded, so the next run tries them again.
         let failed = Set(reports.filter { $0.status == .failed }.map(\.path))
@@ -211,7 +219,7 @@ struct StageContext {
 
     private mutating func ledger() throws -> [LedgerEntry] {
         if let ledgerCache { return ledgerCache }
-        let entries = try Warehouse(path: pipeline.warehouse, create: false).ledger()
+        let entries = try Warehouse(path: pipeline.warehouse, readOnly: true).ledger()
         ledgerCache = entries
         return entries
     }
@@ -221,7 +229,7 @@ struct StageContext {
     mutating func key(spec: String, regions: Set<String>?, years: Set<String>?) throws -> String {
         var files = try ledger().map(\.sha256)
         if regions != nil || years != nil {
-            if coverageCache == nil { coverageCache = try Warehouse(path: pipeline.warehouse, create: false).fileCoverage() }
+            if coverageCache == nil { coverageCache = try Warehouse(path: pipeline.warehouse, readOnly: true).fileCoverage() }
             files = files.filter { sha in
                 (coverageCache?[sha] ?? []).contains { pair in
                     let parts = pair.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
@@ -249,7 +257,7 @@ struct StageContext {
     }
 
     func saveManifest(_ stage: String, key: String, started: Date, outputs: [Manifest.File], counts: [String: Int]) throws {
-        let inputs = [Manifest.File(path: pipeline.warehouse, sha256: (try? Warehouse(path: pipeline.warehouse, create: false).ledgerFingerprint()) ?? "",
+        let inputs = [Manifest.File(path: pipeline.warehouse, sha256: (try? Warehouse(path: pipeline.warehouse, readOnly: true).ledgerFingerprint()) ?? "",
                                     size: Hashing.stat(pipeline.warehouse)?.size ?? 0, mtime: nil, key: nil)]
         try Manifest(stage: stage, pikirVersion: options.version, key: key, durationSeconds: Date().timeIntervalSince(started),
                      inputs: inputs, outputs: outputs, counts: counts).save(output: pipeline.output)

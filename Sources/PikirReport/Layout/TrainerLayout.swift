@@ -12,8 +12,9 @@ extension TrainerReport {
         var ranking: [Document.Block] = [.paragraph(c.text("trainers.ranking_note", ["k": c.number(scope.shrinkageK, decimals: 0)]))]
         if !ranked.isEmpty {
             let rows = ranked.map { t in
-                ForestRow(label: t.name, estimate: t.adjusted ?? 0, low: t.overall.summary.ci95?.low ?? t.adjusted ?? 0,
-                          high: t.overall.summary.ci95?.high ?? t.adjusted ?? 0, n: t.overall.n)
+                // The point and line are the trainer's own mean and its interval; the order is the adjusted score's.
+                ForestRow(label: t.name, estimate: t.overall.summary.mean ?? 0, low: t.overall.summary.ci95?.low ?? t.overall.summary.mean ?? 0,
+                          high: t.overall.summary.ci95?.high ?? t.overall.summary.mean ?? 0, n: t.overall.n)
             }
             let title = c.text("trainers.ranking")
             ranking.append(.chart(Document.Chart(
@@ -22,8 +23,9 @@ extension TrainerReport {
                 text: ranked.map { t in
                     let name = DisplayWidth.pad(String(t.name.prefix(24)), to: 24)
                     let ci = t.overall.summary.ci95
-                    return name + " " + TextChart.interval(estimate: t.adjusted ?? 0, low: ci?.low ?? 0, high: ci?.high ?? 0, scale: 1...5, width: 32)
-                        + " " + c.number(t.adjusted ?? 0, decimals: 2) + "  n=" + c.integer(t.overall.n)
+                    let mean = t.overall.summary.mean ?? 0
+                    return name + " " + TextChart.interval(estimate: mean, low: ci?.low ?? mean, high: ci?.high ?? mean, scale: 1...5, width: 32)
+                        + " " + c.number(mean, decimals: 2) + "  n=" + c.integer(t.overall.n)
                 },
                 caption: c.text("label.chart_alt", ["title": title]))))
             ranking.append(.table(Document.Table(

@@ -39,7 +39,8 @@ extension YearlyReport {
 
         var quality: [Document.Block] = [.facts([
             (c.text("label.files_read"), c.plural("files", count: provenance.files.count)),
-            (c.text("label.responses"), c.plural("records", count: provenance.records)),
+            (c.text("label.total"), c.plural("records", count: provenance.records)),
+            (c.text("label.responses"), c.plural("responses", count: provenance.accepted)),
             (c.text("label.rejects"), c.integer(provenance.rejected)),
             (c.text("label.duplicates"), c.integer(provenance.duplicates)),
             (c.text("label.ignored"), c.integer(provenance.ignored)),
@@ -55,6 +56,15 @@ extension YearlyReport {
             quality.append(.list(unresolvedTrainers))
         }
         if !scope.includeComments { quality.append(.note(c.text("yearly.comments_left_out"))) }
+        let commented = regions.filter { !$0.suppression.isSuppressed && !$0.comments.isEmpty }
+        if scope.includeComments && !commented.isEmpty {
+            var blocks: [Document.Block] = []
+            for r in commented {
+                blocks.append(.paragraph(f.region(r.key)))
+                blocks.append(.list(r.comments))
+            }
+            sections.append(Document.Section(id: "comments", heading: c.text("label.comments"), blocks: blocks))
+        }
         sections.append(Document.Section(id: "quality", heading: c.text("yearly.quality"), blocks: quality))
 
         return Document(language: c.language.rawValue, title: c.text("yearly.title", ["year": String(year)]),

@@ -6,12 +6,12 @@ enum ReportColumns {
     static let list: [Warehouse.ScanColumn] = [
         .overall, .delivery, .content, .organisation, .applicability, .nps,
         .trainerID, .trainerName, .sessionID, .sessionDate, .region, .city, .module, .participantGroup,
-        .liked, .improve, .comment,
+        .liked, .improve, .comment, .fileID,
     ]
     /// Position of the first question; the six follow in `Measure.all` order.
     static let questions = 0
     static let trainerID = 6, trainerName = 7, session = 8, date = 9, region = 10, city = 11, module = 12, group = 13
-    static let liked = 14, improve = 15, comment = 16
+    static let liked = 14, improve = 15, comment = 16, file = 17
 }
 
 extension ResponseRow {

@@ -24,12 +24,13 @@ public struct SessionReport: Sendable {
     public static func build(_ warehouse: Warehouse, scope: ReportScope) throws -> SessionReport? {
         guard let id = scope.session else { preconditionFailure("the session report needs a session") }
         let c = ReportColumns.self
-        var this = QuestionHistograms(), comments: [String] = []
+        var this = QuestionHistograms(), comments: [String] = [], files: Set<Int64> = []
         var date: String?, region: String?, city: String?, trainerKey: String?, trainer: String?, module: String?
         // First pass: the session itself, and whose and where it was.
         try warehouse.scanResponses(ReportColumns.list) { row in
             guard row.string(c.session) == id else { return }
             this.add(row, first: c.questions)
+            if let file = row.integer(c.file) { files.insert(Int64(file)) }
             if date == nil {
                 date = row.string(c.date)
                 region = row.string(c.region)
@@ -44,16 +45,20 @@ public struct SessionReport: Sendable {
         var byTrainer = QuestionHistograms(), byRegion = QuestionHistograms()
         let year = date.map { String($0.prefix(5)) }
         try warehouse.scanResponses(ReportColumns.list) { row in
-            if let trainerKey, (row.string(c.trainerID) ?? row.string(c.trainerName)) == trainerKey { byTrainer.add(row, first: c.questions) }
+            if let trainerKey, (row.string(c.trainerID) ?? row.string(c.trainerName)) == trainerKey {
+                byTrainer.add(row, first: c.questions)
+                if let file = row.integer(c.file) { files.insert(Int64(file)) }
+            }
             if let region, row.string(c.region) == region, let year, row.string(c.date)?.hasPrefix(year) == true {
                 byRegion.add(row, first: c.questions)
+                if let file = row.integer(c.file) { files.insert(Int64(file)) }
             }
         }
         let registered = try warehouse.registeredSessions().first { $0.id == id }?.registered
         return SessionReport(session: id, date: date, region: region, city: city, trainer: trainer, module: module,
                              registered: registered, questions: this.stats, trainerAverage: byTrainer.stats,
                              regionAverage: byRegion.stats, comments: comments, responses: this.responses,
-                             scope: scope, provenance: try Provenance(warehouse))
+                             scope: scope, provenance: try Provenance(warehouse, files: files))
     }
 
     public var aggCommand: String {

@@ -53,6 +53,7 @@ public struct TrainerReport: Sendable {
         var trainerIDs = Interner(), sessionIDs = Interner()
         var accumulators: [Accumulator] = []
         var total = 0
+        var files: Set<Int64> = []
         let c = ReportColumns.self
         let matcher = ScopeMatcher(scope)
         try warehouse.scanResponses(ReportColumns.list) { row in
@@ -62,6 +63,7 @@ public struct TrainerReport: Sendable {
             let t = Int(trainerIDs.id(idBytes ?? row.bytes(c.trainerName)))
             guard t > 0 else { return }
             total += 1
+            if let file = row.integer(c.file) { files.insert(Int64(file)) }
             if t > accumulators.count {
                 let name = row.string(c.trainerName) ?? trainerIDs.values[t]!
                 accumulators.append(Accumulator(id: idBytes.map { String(decoding: $0, as: UTF8.self) }, name: name))
@@ -111,7 +113,7 @@ public struct TrainerReport: Sendable {
             }
         }
         return TrainerReport(scope: scope, trainers: trainers, overallMean: prior, responses: total,
-                             provenance: try Provenance(warehouse))
+                             provenance: try Provenance(warehouse, files: files))
     }
 
     /// The `pikir agg` command that reproduces the per-trainer numbers.

@@ -24,7 +24,11 @@ public struct YearlyReport: Sendable {
         /// The change passed the Holm-corrected test at 5%.
         public var significant: Bool
         public var suppression: CellSuppression
+        /// A few comments (regions only, with --comments; never shown for a suppressed row).
+        public var comments: [String] = []
     }
+
+    static let commentsPerRegion = 3
 
     public var year: Int
     public var scope: ReportScope
@@ -43,6 +47,14 @@ public struct YearlyReport: Sendable {
             var histograms = QuestionHistograms()
             var sessions: Set<Int32> = []
             var registryResponses = 0
+            var comments: [String] = []
+
+            mutating func merge(_ other: Group) {
+                histograms.merge(other.histograms)
+                sessions.formUnion(other.sessions)
+                registryResponses += other.registryResponses
+                comments += other.comments
+            }
         }
         // Text columns are read as bytes and interned: a million responses
         // make no String each (the report renders in under 2 s).
@@ -76,16 +88,25 @@ public struct YearlyReport: Sendable {
                 if inRegistry { group.registryResponses += 1 }
             }
             add(&regions[region, default: Group()])
+            if scope.includeComments, regions[region]!.comments.count < commentsPerRegion, let text = row.commentText {
+                regions[region]!.comments.append(text)
+            }
             add(&groups[groupIDs.id(row.bytes(c.group)), default: Group()])
             add(&modules[moduleIDs.id(row.bytes(c.module)), default: Group()])
             add(&total)
             if row.bytes(c.trainerID) == nil { _ = unresolvedIDs.id(row.bytes(c.trainerName)) }
         }
+        // A missing group and one written as the fallback's name ("other") are one group.
         func keyed(_ groups: [Int32: Group], _ ids: Interner, missing: String) -> [String: Group] {
-            Dictionary(groups.map { (ids.values[Int($0.key)] ?? missing, $0.value) }, uniquingKeysWith: { a, _ in a })
+            var out: [String: Group] = [:]
+            for (id, group) in groups.sorted(by: { $0.key < $1.key }) {
+                out[ids.values[Int(id)] ?? missing, default: Group()].merge(group)
+            }
+            return out
         }
         let regionGroups = keyed(regions, regionIDs, missing: "unknown")
-        let previousByRegion = Dictionary(previous.map { (regionIDs.values[Int($0.key)] ?? "unknown", $0.value) }, uniquingKeysWith: { a, _ in a })
+        var previousByRegion: [String: ScoreHistogram] = [:]
+        for (id, histogram) in previous { previousByRegion[regionIDs.values[Int(id)] ?? "unknown", default: ScoreHistogram()].merge(histogram) }
         let groupGroups = keyed(groups, groupIDs, missing: "other"), moduleGroups = keyed(modules, moduleIDs, missing: "unknown")
         let unresolved = Set(unresolvedIDs.values.compactMap { $0 })
         // Registered participants per region, from the registry's sessions of the year.
@@ -101,7 +122,7 @@ public struct YearlyReport: Sendable {
             let rate = registered.flatMap { $0 > 0 && g.registryResponses > 0 ? Double(g.registryResponses) / Double($0) : nil }
             return Row(key: key, sessions: g.sessions.count, registered: registered, responses: g.histograms.responses,
                        responseRate: rate, overall: measures[0], nps: measures[5], change: nil, significant: false,
-                       suppression: .published)
+                       suppression: .published, comments: g.comments)
         }
         var regionRows = regionGroups.keys.sorted().map { row($0, regionGroups[$0]!, registered: registered[$0]) }
         // Year-over-year change per region, Holm-corrected across the regions that have both years.
