@@ -45,9 +45,7 @@ struct DisplayWidthTests {
 
     @Test("emoji outside the listed blocks are two columns too (East Asian Width W)", arguments: ["🚀", "✅", "☕", "⭐"])
     func otherEmoji(text: String) {
-        withKnownIssue("DisplayWidth.of counts U+1F680…U+1F6FF, U+2705, U+2615, U+2B50 (East Asian Width W) as 1 column") {
-            #expect(DisplayWidth.of(text) == 2, "\(text) U+\(String(text.unicodeScalars.first!.value, radix: 16, uppercase: true))")
-        }
+        #expect(DisplayWidth.of(text) == 2, "\(text) U+\(String(text.unicodeScalars.first!.value, radix: 16, uppercase: true))")
     }
 
     @Test("pad fills with spaces to the display width, on the right or the left")

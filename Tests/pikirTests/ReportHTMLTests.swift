@@ -161,10 +161,8 @@ struct ReportHTMLTests {
             #expect(run.status == 0, "\(run)")
             let html = run.stdout
             #expect(!html.contains("Free-text comments are left out"), "no 'left out' note when asked for")
-            withKnownIssue("pikir report yearly --comments shows no comments: YearlyReport has no comments at all") {
-                #expect(html.contains("karaganda comment"), "a comment of the published region")
-                #expect(html.contains("<ul class=\"comments\">"), "a comment list")
-            }
+            #expect(html.contains("karaganda comment"), "a comment of the published region")
+            #expect(html.contains("<ul class=\"comments\">"), "a comment list")
             #expect(!html.contains("almaty comment"), "never a comment of a primary-suppressed cell (3 people)")
         }
     }
@@ -205,9 +203,7 @@ struct ReportHTMLTests {
             #expect(HTMLStructure.row(quality, firstCell: "unterminated_quote")?.last?.text == "1")
             // "Responses" should be the 399 responses (400 records less the duplicate); the
             // report prints every record read, ignored lines and rejects included, under that label.
-            withKnownIssue("the data quality 'Responses' fact shows all 415 records read (399 + 2 rejected + 1 duplicate + 13 ignored lines)") {
-                #expect(fact("Responses") == "399 answers", "got \(fact("Responses") ?? "nothing")")
-            }
+            #expect(fact("Responses") == "399 answers", "got \(fact("Responses") ?? "nothing")")
         }
     }
 
