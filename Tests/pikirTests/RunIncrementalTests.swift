@@ -56,10 +56,7 @@ struct RunIncrementalTests {
             #expect(workspace.outputState() == bytes)
             #expect(seconds < 2, "a run with nothing to do took \(seconds) s")
 
-            let warehouseHashAfter = try RunFiles.sha256sum(workspace.warehouse)
-            withKnownIssue("a no-op run still rewrites the warehouse file's header (every Warehouse open bumps the schema cookie and change counter), so its bytes and mtime change") {
-                #expect(warehouseHashAfter == warehouseHash, "the warehouse file changed on a run that skipped every stage")
-            }
+            #expect(try RunFiles.sha256sum(workspace.warehouse) == warehouseHash, "the warehouse file changed on a run that skipped every stage")
         }
     }
 
@@ -104,12 +101,9 @@ struct RunIncrementalTests {
             // The end state is a clean run's on the full input set.
             let clean = try cleanState { try $0.input.writeFile("2023-03-15_karaganda_new_ru.csv", text: RunBulk.karaganda2023) }
             let differences = RunCompare.differences(after, clean.outputs)
-            let tables = differences.filter { $0.key.hasPrefix("tables/") }
-            #expect(tables.isEmpty, "tables differ from a clean run:\n\(RunCompare.describe(tables))")
-            withKnownIssue("the KZ-75 trainer reports are kept, but their footer (data fingerprint, 'Files read' list) covers every file of the warehouse, so they go stale when any file is added") {
-                let almaty = differences.filter { $0.key.hasPrefix("reports/trainers-KZ-75") }
-                #expect(almaty.isEmpty, "kept KZ-75 reports differ from a clean run:\n\(RunCompare.describe(almaty))")
-            }
+            // The kept KZ-75 reports name only their own files, so they equal a clean run's.
+            let settled = differences.filter { $0.key.hasPrefix("tables/") || $0.key.hasPrefix("reports/trainers-KZ-75") }
+            #expect(settled.isEmpty, "outputs differ from a clean run:\n\(RunCompare.describe(settled))")
             let warehouse = try workspace.warehouseState()
             withKnownIssue("the export, the ledger fingerprint and the 'Files read' list follow the order files were ingested in (ORDER BY id), so an incremental run and a clean run differ") {
                 let ordered = differences.filter { $0.key.hasPrefix("export/") || $0.key.hasPrefix("reports/yearly") }
@@ -225,12 +219,8 @@ struct RunIncrementalTests {
             let clean = try cleanState { try FileManager.default.removeItem(at: $0.input.appendingPathComponent(removed)) }
             #expect(try workspace.warehouseState() == clean.warehouse, "the rebuilt warehouse differs from a clean run's")
             let differences = RunCompare.differences(workspace.outputState(), clean.outputs)
-            let settled = differences.filter { !$0.key.hasPrefix("reports/trainers-KZ-75") }
-            #expect(settled.isEmpty, "outputs differ from a clean run without \(removed):\n\(RunCompare.describe(settled))")
-            withKnownIssue("the KZ-75 trainer reports are kept, but their footer still lists the removed Karaganda file and the old data fingerprint") {
-                let almaty = differences.filter { $0.key.hasPrefix("reports/trainers-KZ-75") }
-                #expect(almaty.isEmpty, "kept KZ-75 reports differ from a clean run:\n\(RunCompare.describe(almaty))")
-            }
+            // The KZ-75 reports are kept, and (naming only their own files) equal a clean run's.
+            #expect(differences.isEmpty, "outputs differ from a clean run without \(removed):\n\(RunCompare.describe(differences))")
 
             // Removing an Almaty export redraws everything: then all of it equals a clean run.
             let almaty = "2023-04-14_almaty_crm-export_utf16be.csv"
