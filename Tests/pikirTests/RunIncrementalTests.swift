@@ -141,13 +141,11 @@ struct RunIncrementalTests {
             let clean = try cleanState(addAlias)
             #expect(try workspace.warehouseState() == clean.warehouse, "the rebuilt warehouse differs from a clean run's")
             let after = workspace.outputState()
-            withKnownIssue("a registry change rebuilds the warehouse but aggregate, render and export are skipped: their keys hash only the ledger's file SHA-256s, which a registry does not change") {
-                #expect(!run.stderr.contains("aggregate: unchanged since its last run; skipped"), "\(run.stderr)")
-                #expect(after["export/responses.csv"] != before["export/responses.csv"], "the export still has the old trainer")
-                #expect(!String(decoding: after["export/responses.csv"] ?? Data(), as: UTF8.self).contains(",,Айгерим,"), "the export still has 'Айгерим' unresolved")
-                let differences = RunCompare.differences(after, clean.outputs)
-                #expect(differences.isEmpty, "outputs differ from a clean run with the new registry:\n\(RunCompare.describe(differences))")
-            }
+            #expect(!run.stderr.contains("aggregate: unchanged since its last run; skipped"), "\(run.stderr)")
+            #expect(after["export/responses.csv"] != before["export/responses.csv"], "the export still has the old trainer")
+            #expect(!String(decoding: after["export/responses.csv"] ?? Data(), as: UTF8.self).contains(",,Айгерим,"), "the export still has 'Айгерим' unresolved")
+            let differences = RunCompare.differences(after, clean.outputs)
+            #expect(differences.isEmpty, "outputs differ from a clean run with the new registry:\n\(RunCompare.describe(differences))")
         }
     }
 
@@ -173,12 +171,10 @@ struct RunIncrementalTests {
             let rows = { (text: String) in text.split(separator: "\r\n").filter { $0.contains(name) }.count }
             let warehouse = try workspace.warehouseState()
             #expect(rows(clean.warehouse) > 30, "the clean warehouse has the file's rows")
-            withKnownIssue("an export whose content changed under the same path is ingested again beside its old content (no rebuild: only removed paths rebuild), so its responses are counted twice") {
-                #expect(rows(warehouse) == rows(clean.warehouse), "responses from \(name): \(rows(warehouse)), a clean run has \(rows(clean.warehouse))")
-                #expect(warehouse == clean.warehouse, "the warehouse differs from a clean run's")
-                let differences = RunCompare.differences(workspace.outputState(), clean.outputs)
-                #expect(differences.isEmpty, "outputs differ from a clean run:\n\(RunCompare.describe(differences))")
-            }
+            #expect(rows(warehouse) == rows(clean.warehouse), "responses from \(name): \(rows(warehouse)), a clean run has \(rows(clean.warehouse))")
+            #expect(warehouse == clean.warehouse, "the warehouse differs from a clean run's")
+            let differences = RunCompare.differences(workspace.outputState(), clean.outputs)
+            #expect(differences.isEmpty, "outputs differ from a clean run:\n\(RunCompare.describe(differences))")
         }
     }
 

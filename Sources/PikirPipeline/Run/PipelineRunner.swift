@@ -65,8 +65,8 @@ public struct PipelineRunner {
         for stage in pipeline.stages {
             if let only = options.stage, only != stage.name { continue }
             let stageStart = Date()
-            if options.dryRun, stage.name != "ingest", !FileManager.default.fileExists(atPath: pipeline.warehouse) {
-                log.info(stage.name, "would run (the warehouse does not exist yet)")
+            if options.dryRun, stage.name != "ingest", context.ingestPending || !FileManager.default.fileExists(atPath: pipeline.warehouse) {
+                log.info(stage.name, "would run (after the ingest stage)")
                 summary.stagesRun.append(stage.name)
                 continue
             }
@@ -104,6 +104,17 @@ struct StageContext {
     var options: PipelineRunner.Options { runner.options }
     var log: RunLog { runner.log }
     private var coverageCache: [String: Set<String>]?
+    /// Set when a dry run found exports to ingest: the later stages would run too.
+    var ingestPending = false
+
+    /// How the warehouse's rows were made: the registries and mapping the
+    /// ingest stage used (its manifest's key). A changed registry rebuilds the
+    /// warehouse from the same files, so the files' hashes alone would miss it.
+    var normalisation: String {
+        Manifest.load(output: pipeline.output, stage: "ingest")?.inputs
+            .filter { [pipeline.inputs.trainers, pipeline.inputs.sessions, pipeline.inputs.mapping].contains($0.path) }
+            .map { "\($0.path) \($0.sha256)" }.sorted().joined(separator: ";") ?? ""
+    }
     private var ledgerCache: [LedgerEntry]?
 
     init(runner: PipelineRunner) { self.runner = runner }
@@ -138,8 +149,12 @@ struct StageContext {
         // A changed registry or mapping changes how every file normalises, and a
         // removed export must leave the warehouse: both rebuild it from scratch.
         let previousRegistries = previous.map { p in registries.map { name, path in "\(name)=\(path.flatMap { path in p.inputs.first { $0.path == path }?.sha256 } ?? "-")" } }
+        // An export removed, or edited in place (a new download under the same
+        // name), must take its old rows with it: the warehouse is rebuilt.
         let removed = Set(known.keys).subtracting(inputs.map(\.path))
-        let rebuild = options.force || !warehouseExists || previous == nil || previousRegistries != registryKey || !removed.isEmpty
+        let edited = inputs.contains { input in known[input.path].map { $0.sha256 != input.sha256 } ?? false }
+        let rebuild = options.force || !warehouseExists || previous == nil || previousRegistries != registryKey || !removed.isEmpty || edited
+        if options.dryRun { ingestPending = true }
         if options.dryRun {
             log.info("ingest", rebuild ? "would rebuild the warehouse from \(exports.count) exports" : "would ingest new or changed exports among \(exports.count)")
             return true
@@ -237,7 +252,7 @@ struct StageContext {
                 }
             }
         }
-        return Hashing.key([options.version, spec] + files)
+        return Hashing.key([options.version, spec, normalisation] + files)
     }
 
     /// The stage's previous output keys, by path.
@@ -265,7 +280,7 @@ struct StageContext {
 
     /// The whole stage's key: when it equals the last run's, nothing is looked at again.
     mutating func stageKey(_ spec: String) throws -> String {
-        Hashing.key([options.version, spec] + (try ledger()).map(\.sha256))
+        Hashing.key([options.version, spec, normalisation] + (try ledger()).map(\.sha256))
     }
 }
 
