@@ -30,14 +30,22 @@ apt:
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-build: deps
+BIN     := .build/release/pikir
+SOURCES := Package.swift $(shell find Sources -type f 2>/dev/null)
+
+# Built only when a source is newer than the binary, so `make run` right after
+# `make run` costs no Swift build check (a few seconds) and stays a no-op.
+$(BIN): $(SOURCES) | deps
 	$(SWIFT) build -c release --product pikir
+	@touch $(BIN)
+
+build: deps $(BIN)
 
 # The demo pipeline: every sample export → every report in kk, ru and en,
 # text and HTML, under out/demo/ (see pipelines/demo.toml). Running it again
 # at once is a no-op.
 run: build
-	.build/release/pikir run pipelines/demo.toml
+	$(BIN) run pipelines/demo.toml
 
 # `make install PREFIX=~/.local` puts pikir on the PATH with its resources,
 # shell completions (bash, zsh, fish) and man page.
