@@ -10,7 +10,8 @@ extension Warehouse {
         "overall", "delivery", "content", "organisation", "applicability", "nps", "liked", "improve", "comment", "extras",
     ]
 
-    /// Calls `body` with each response's values (nil for missing), in ingest order.
+    /// Calls `body` with each response's values (nil for missing), by file path
+    /// and line: the same order whatever order the files were ingested in.
     public func forEachResponse(_ body: ([String?]) throws -> Void) throws {
         try queue.read { db in
             let cursor = try Row.fetchCursor(db, sql: """
@@ -19,7 +20,7 @@ extension Warehouse {
                        r.overall, r.delivery, r.content, r.organisation, r.applicability, r.nps,
                        r.liked, r.improve, r.comment, r.extras
                 FROM response r JOIN file f ON f.id = r.file_id
-                ORDER BY r.id
+                ORDER BY f.path, r.source_line, r.id
                 """)
             while let row = try cursor.next() {
                 var values: [String?] = []
@@ -44,7 +45,7 @@ extension Warehouse {
         try queue.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT f.path, j.line, j.reason_code, j.reason, j.raw FROM reject j JOIN file f ON f.id = j.file_id
-                ORDER BY f.id, j.line
+                ORDER BY f.path, j.line
                 """).map { StoredReject(file: $0[0], line: $0[1], reason_code: $0[2], reason: $0[3], raw: $0[4]) }
         }
     }

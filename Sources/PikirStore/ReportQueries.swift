@@ -28,16 +28,17 @@ extension Warehouse {
         }
     }
 
-    /// A hash of the ledger (every ingested file's SHA-256, in ingest
-    /// order): two reports with the same fingerprint were made from the same data.
+    /// A hash of the ledger (every ingested file's SHA-256): two reports with
+    /// the same fingerprint were made from the same data.
     public func ledgerFingerprint() throws -> String {
         Self.fingerprint(try ledger())
     }
 
-    /// The same hash over some of the ledger's files.
+    /// The same hash over some of the ledger's files. The hashes are sorted
+    /// first: the same files give the same fingerprint in any ingest order.
     public static func fingerprint(_ entries: [LedgerEntry]) -> String {
         var hasher = SHA256Text()
-        for entry in entries { hasher.add(entry.sha256) }
+        for sha in entries.map(\.sha256).sorted() { hasher.add(sha) }
         return hasher.hex
     }
 }

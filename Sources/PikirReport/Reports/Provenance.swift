@@ -13,7 +13,7 @@ public struct Provenance: Sendable {
     init(_ warehouse: Warehouse, files ids: Set<Int64>? = nil) throws {
         let ledger = try warehouse.ledger().filter { entry in ids.map { ids in entry.id.map(ids.contains) ?? false } ?? true }
         fingerprint = Warehouse.fingerprint(ledger)
-        files = ledger.map(\.path)
+        files = ledger.map(\.path).sorted()
         for entry in ledger {
             records += entry.records
             accepted += entry.accepted
