@@ -18,7 +18,7 @@ public final class Aggregator {
     private let measurePositions: [Int]
     private let datePosition: Int?
     private let from: [UInt8]?, to: [UInt8]?
-    private var groupIndex = GroupIndex()
+    private var groupIndex = HashIndex()
     private var wideGroupIndex: [[Int32]: Int] = [:]
     private var groupKeys: [[Int32]] = []
     /// The current row's ids, one per grouping dimension.
@@ -50,7 +50,7 @@ public final class Aggregator {
         to = query.to.map { Array($0.utf8) }
         self.columns = columns
         scratch = Array(repeating: 0, count: query.by.count)
-        if query.by.isEmpty { groupIndex[0] = group(for: []) }  // one overall row, even with no answers
+        if query.by.isEmpty { groupIndex[0] = Int64(group(for: [])) }  // one overall row, even with no answers
     }
 
     /// Adds one response.
@@ -79,9 +79,9 @@ public final class Aggregator {
         rowsKept += 1
         let g: Int
         if !wide {
-            if let found = groupIndex[key] { g = found } else {
+            if let found = groupIndex[Int64(bitPattern: key)] { g = Int(found) } else {
                 g = group(for: scratch)
-                groupIndex[key] = g
+                groupIndex[Int64(bitPattern: key)] = Int64(g)
             }
         } else {
             // More than four dimensions, or more than 65,535 values in one: the slower key.

@@ -10,7 +10,7 @@ struct DimensionReader {
     /// Each set must contain the value (or, for the trainer, its id or its name).
     let filter: [Set<String>]?
     private var texts = Interner()
-    private var numbers = GroupIndex()
+    private var numbers = HashIndex()
     /// Value of each id (index 0: missing).
     private(set) var values: [DimensionValue] = [DimensionValue()]
     private var passes: [Bool]
@@ -55,10 +55,9 @@ struct DimensionReader {
     }
 
     private mutating func number(_ key: Int, _ make: () -> DimensionValue) -> Int32 {
-        let packed = UInt64(bitPattern: Int64(key))
-        if let id = numbers[packed] { return Int32(id) }
+        if let id = numbers[Int64(key)] { return Int32(id) }
         let id = Int32(values.count)
-        numbers[packed] = Int(id)
+        numbers[Int64(key)] = Int64(id)
         add(make())
         return id
     }

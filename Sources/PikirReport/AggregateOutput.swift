@@ -1,6 +1,7 @@
 import Foundation
 import PikirAggregate
 import PikirStats
+import PikirStore
 
 /// Writes `pikir agg` rows in each output format (also the pipelines' aggregate tables).
 ///
@@ -87,20 +88,7 @@ public struct AggregateOutput {
     }
 
     private func jsonString(_ text: String?) -> String {
-        guard let text else { return "null" }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        text.map(ExtrasJSON.quote) ?? "null"
     }
 
     /// Shortest text that reads back as the same Double; integers without ".0".

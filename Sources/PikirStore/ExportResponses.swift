@@ -28,8 +28,8 @@ public struct ExportResponses {
                      _ body: (any ResponseRow) -> Void) -> [IngestReport] {
         let files = NormalisedFiles(settings: settings, options: options, clock: Date.init, warehousePath: "")
         let offsets = columns.map(EncodedRows.cell)
-        var seenFingerprints = RowTable()
-        var seenFormIDs = RowTable()
+        var seenFingerprints = HashIndex()
+        var seenFormIDs = HashIndex()
         var seenFiles: Set<String> = []
         var reports: [IngestReport] = []
         files.run(paths: paths, parallelism: parallelism, known: [:]) { job in

@@ -2,8 +2,8 @@ import Crypto
 import Foundation
 
 /// SHA-256 of a file's bytes, read in 1 MiB blocks (memory stays flat).
-enum FileHash {
-    static func sha256(path: String) throws -> (hex: String, size: Int) {
+public enum FileHash {
+    public static func sha256(path: String) throws -> (hex: String, size: Int) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw StoreError(code: .database, message: "\(path): cannot open")
         }

@@ -115,7 +115,7 @@ final class FileWriter {
 }
 
 /// Extras as a JSON object written by hand: keys and values are plain strings.
-enum ExtrasJSON {
+public enum ExtrasJSON {
     static func encode(_ pairs: [(header: String, value: String)]) -> String {
         var out = "{"
         for (i, pair) in pairs.enumerated() {
@@ -125,7 +125,8 @@ enum ExtrasJSON {
         return out + "}"
     }
 
-    static func quote(_ s: String) -> String {
+    /// A JSON string literal (also what `pikir agg` writes for its text values).
+    public static func quote(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -58,9 +58,4 @@ extension Warehouse {
             }
         }
     }
-
-
-    public func responseCount() throws -> Int {
-        try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM response") ?? 0 }
-    }
 }

@@ -1,14 +1,15 @@
 import Crypto
 import Foundation
+import PikirStore
 
 /// SHA-256 of files and of keys made of several parts.
 enum Hashing {
     static func file(_ path: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw RunError("\(path): cannot be read") }
-        defer { try? handle.close() }
-        var hash = SHA256()
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hash.update(data: chunk) }
-        return hash.finalize().map { String(format: "%02x", $0) }.joined()
+        do {
+            return try FileHash.sha256(path: path).hex
+        } catch {
+            throw RunError("\(path): cannot be read")
+        }
     }
 
     static func data(_ data: Data) -> String {

@@ -28,18 +28,6 @@ public struct ReportScope: Sendable {
         self.includeComments = includeComments
     }
 
-    /// Whether a response of this date and region is in scope (the session filter is the session report's).
-    func contains(date: String?, region: String?) -> Bool {
-        if let wanted = self.region, region != wanted { return false }
-        if year != nil || from != nil || to != nil {
-            guard let date else { return false }
-            if let year, !date.hasPrefix(String(year) + "-") { return false }
-            if let from, date < from { return false }
-            if let to, date > to { return false }
-        }
-        return true
-    }
-
     /// The `pikir agg` flags that select the same responses.
     var aggFilters: String {
         var flags: [String] = []
@@ -49,10 +37,6 @@ public struct ReportScope: Sendable {
         if let region { flags.append("--where region=\(region)") }
         return flags.joined(separator: " ")
     }
-}
-
-extension UnsafeRawBufferPointer {
-    var text: String { String(decoding: self, as: UTF8.self) }
 }
 
 /// `ReportScope.contains` on the bytes of a scanned row, with no String made.
