@@ -84,6 +84,12 @@ final class CSVParser {
         p.pointee.status = 0
     }
 
+    /// Puts libcsv where it stands after a delimiter, for a record whose
+    /// first fields were read without it (see `QuoteFreeLine`).
+    func resumeAtField() {
+        parser.pointee.pstate = 1  // FIELD_NOT_BEGUN
+    }
+
     private func appendLiteralQuote() throws {
         let p = parser
         if p.pointee.entry_pos >= p.pointee.entry_size {

@@ -45,7 +45,9 @@ enum EncodingSniffer {
 
     /// Whether any byte of `bytes` is one KZ-1048 uses for a Kazakh letter.
     static func hasKZ1048Marker(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        bytes.contains { $0 >= 0x8D && SingleByteTables.kz1048Markers.contains($0) }
+        SingleByteTables.isKZ1048Marker.withUnsafeBufferPointer { table in
+            bytes.contains { table[Int($0)] }
+        }
     }
 
     /// UTF-16 without a byte order mark: the high byte of every character

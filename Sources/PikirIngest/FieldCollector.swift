@@ -50,6 +50,18 @@ final class FieldCollector {
         fieldCount += 1
     }
 
+    /// Appends a field from memory that may end right after it (a line of
+    /// the file being read, see `QuoteFreeLine`).
+    @inline(__always)
+    func appendField(copying data: UnsafeRawPointer, _ length: Int) {
+        if byteCount + length + 16 > byteCapacity { growBytes(byteCount + length + 16) }
+        if fieldCount == endCapacity { growEnds() }
+        UnsafeMutableRawPointer(bytes + byteCount).copyMemory(from: data, byteCount: length)
+        byteCount += length
+        ends[fieldCount] = byteCount
+        fieldCount += 1
+    }
+
     @inline(__always)
     func endRecord() {
         recordEnds.append(fieldCount)

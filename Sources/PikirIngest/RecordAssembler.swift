@@ -139,6 +139,7 @@ final class RecordAssembler<Handler: AssemblerHandler> {
         var pos = work[index].position
         defer { if index < work.count { work[index].position = pos } }
         while pos < end {
+            let startsLine = atLineStart
             if atLineStart {
                 lineBeganIdle = !parser.isInsideRecord && poisonedAtLine == nil
                 if lineBeganIdle {
@@ -154,7 +155,10 @@ final class RecordAssembler<Handler: AssemblerHandler> {
                 noteIssues(index, before: lineEnd)
             }
             if poisonedAtLine == nil {
-                if case .malformedQuote = try parser.parse(base + pos, count: lineEnd - pos) {
+                let outcome = startsLine && lineBeganIdle && found != nil
+                    ? try QuoteFreeLine.read(base + pos, count: lineEnd - pos, terminator: terminator, parser: parser)
+                    : try parser.parse(base + pos, count: lineEnd - pos)
+                if case .malformedQuote = outcome {
                     poisonedAtLine = line
                     parser.reset()
                     collector.clear()

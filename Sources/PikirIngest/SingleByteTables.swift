@@ -46,6 +46,10 @@ enum SingleByteTables {
     /// in Russian or Kazakh text: their presence means the file is KZ-1048.
     static let kz1048Markers: Set<UInt8> = Set(kz1048Overrides.keys)
 
+    /// `kz1048Markers` as a table indexed by byte: the whole of a Windows-1251
+    /// file is scanned for them, and a set hashed every Cyrillic byte.
+    static let isKZ1048Marker: [Bool] = (0...255).map { kz1048Markers.contains(UInt8($0)) }
+
     /// UTF-8 bytes for each high byte, packed for a table-driven transcoder:
     /// `utf8[b - 0x80]` holds up to three bytes and their count in the top byte.
     static func utf8Table(_ scalars: [UInt16]) -> [UInt32] {

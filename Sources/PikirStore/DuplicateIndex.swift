@@ -15,7 +15,8 @@ final class DuplicateIndex {
     /// against the stored id by the writer (`FileWriter`), so a collision
     /// can never turn a new response into a duplicate.
     private var byFormID = HashIndex()
-    private var highestRowID: Int64 = 0
+    /// The largest row id stored or promised to a response being stored.
+    private(set) var highestRowID: Int64 = 0
 
     /// Catches up with rows other writers committed (call inside the write transaction).
     func refresh(_ db: Database) throws {

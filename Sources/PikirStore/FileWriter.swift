@@ -9,20 +9,37 @@ import PikirNormalise
 /// Prepared statements are made once per file and reused for every row. A
 /// response whose id or fingerprint is already in the warehouse (from this
 /// file or an earlier one) is recorded as a duplicate of it, never stored twice.
+///
+/// Responses are stored `FileWriter.group` at a time by one multi-row
+/// INSERT: each execution of a statement opens a table cursor, seeks the
+/// table's end and closes it again, which for single-row inserts cost about
+/// as much as building and storing the row. Rows get consecutive row ids in
+/// the order they were given, exactly as one INSERT per row would.
 final class FileWriter {
     private let db: Database
     let fileID: Int64
-    private let insertResponse: Statement
+    /// `insertResponses[n]`: the INSERT of n rows, prepared when first needed.
+    private var insertResponses: [Statement?] = Array(repeating: nil, count: FileWriter.group + 1)
     private let insertReject: Statement
     private let insertIgnored: Statement
     private let insertDuplicate: Statement
     private let findOriginal: Statement
     private let duplicates: DuplicateIndex
+    /// Rows accepted but not yet stored, and the batch whose buffers they are in.
+    private var pending: [Int] = []
+    private var pendingRows = EncodedRows()
+    /// The row id the next stored response will get: the table's largest plus one.
+    private var nextRowID: Int64
+
+    /// Rows per INSERT: 32 rows × 27 values stay far below SQLite's limit on parameters.
+    static let group = 32
+    private static let parametersPerRow = Int32(EncodedRows.columns + 1)
 
     init(db: Database, entry: LedgerEntry, duplicates: DuplicateIndex) throws {
         self.db = db
         self.duplicates = duplicates
         try duplicates.refresh(db)
+        nextRowID = duplicates.highestRowID + 1
         try db.execute(sql: """
             INSERT INTO file (path, sha256, size, encoding, delimiter, line_ending, header_line,
                               records, accepted, rejected, duplicates, ignored, redactions, ingested_at)
@@ -30,58 +47,93 @@ final class FileWriter {
             """, arguments: [entry.path, entry.sha256, entry.size, entry.encoding, entry.delimiter,
                              entry.lineEnding, entry.headerLine, entry.ingestedAt])
         fileID = db.lastInsertedRowID
-        insertResponse = try db.makeStatement(sql: """
-            INSERT INTO response (response_id, form_id, file_id, source_line, fingerprint, timestamp, region, city,
-                session_date, year, month, session_id, trainer_id, trainer_name, module, participant_group, lang,
-                overall, delivery, content, organisation, applicability, nps, liked, improve, comment, extras)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
         insertReject = try db.makeStatement(sql: "INSERT INTO reject (file_id, line, reason_code, reason, raw) VALUES (?, ?, ?, ?, ?)")
         insertIgnored = try db.makeStatement(sql: "INSERT INTO ignored_line (file_id, line, reason_code) VALUES (?, ?, ?)")
         insertDuplicate = try db.makeStatement(sql: "INSERT INTO duplicate (file_id, line, response_id, duplicate_of) VALUES (?, ?, ?, ?)")
         findOriginal = try db.makeStatement(sql: "SELECT response_id FROM response WHERE id = ?")
+        pending.reserveCapacity(Self.group)
     }
 
-    /// Stores a response; false when it duplicates one already stored.
+    /// Accepts a response, to be stored with the next group (or by `flush`);
+    /// false when it duplicates one already accepted.
     ///
-    /// Binds through SQLite's C API straight from the batch's buffers (see
-    /// `EncodedRows`): GRDB's `StatementArguments` boxes each of the 27
-    /// values, which cost more than the insert itself on a million rows.
+    /// `rows` must stay the same batch until `flush` is called.
     func insert(row: Int, of rows: EncodedRows) throws -> Bool {
         let meta = rows.meta[row]
-        if let candidate = duplicates.candidate(fingerprint: meta.fingerprint, formIDHash: meta.formIDHash),
-           let original = try String.fetchOne(findOriginal, arguments: [candidate.row]),
-           !candidate.byFormID || original == rows.string(row: row, column: 1) {
-            try insertDuplicate.execute(arguments: [fileID, meta.sourceLine, rows.string(row: row, column: 0), original])
-            return false
+        if let candidate = duplicates.candidate(fingerprint: meta.fingerprint, formIDHash: meta.formIDHash) {
+            try flush()  // the original may still be waiting in the group
+            if let original = try String.fetchOne(findOriginal, arguments: [candidate.row]),
+               !candidate.byFormID || original == rows.string(row: row, column: 1) {
+                try insertDuplicate.execute(arguments: [fileID, meta.sourceLine, rows.string(row: row, column: 0), original])
+                return false
+            }
         }
-        let statement = insertResponse.sqliteStatement
+        if pending.isEmpty { pendingRows = rows }
+        pending.append(row)
+        duplicates.add(rowID: nextRowID, fingerprint: meta.fingerprint, formIDHash: meta.formIDHash)
+        nextRowID += 1
+        if pending.count == Self.group { try flush() }
+        return true
+    }
+
+    /// Stores the accepted responses not yet stored (call after each batch).
+    ///
+    /// Binds through SQLite's C API straight from the batch's buffers (see
+    /// `EncodedRows`): GRDB's `StatementArguments` boxes each value, which
+    /// cost more than the insert itself on a million rows.
+    func flush() throws {
+        guard !pending.isEmpty else { return }
+        let count = pending.count
+        let statement = try insertStatement(rows: count).sqliteStatement
         sqlite3_reset(statement)
-        rows.bytes.withUnsafeBufferPointer { buffer in
+        pendingRows.bytes.withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) } ?? FileWriter.empty
-            rows.cells.withUnsafeBufferPointer { cells in
-                sqlite3_bind_int64(statement, 3, fileID)
-                for column in 0..<EncodedRows.columns {
-                    // file_id is the third parameter; the row's cells fill the others.
-                    let index = Int32(column < 2 ? column + 1 : column + 2)
-                    let cell = cells[meta.firstCell + column]
-                    switch cell.kind {
-                    case .null: sqlite3_bind_null(statement, index)
-                    case .integer: sqlite3_bind_int64(statement, index, cell.value)
-                    case .real: sqlite3_bind_double(statement, index, Double(bitPattern: UInt64(bitPattern: cell.value)))
-                    case .text: sqlite3_bind_text(statement, index, base + Int(cell.value), cell.count, FileWriter.staticBytes)
+            pendingRows.cells.withUnsafeBufferPointer { cells in
+                for (n, row) in pending.enumerated() {
+                    let first = pendingRows.meta[row].firstCell
+                    let offset = Int32(n) * Self.parametersPerRow
+                    sqlite3_bind_int64(statement, offset + 3, fileID)
+                    for column in 0..<EncodedRows.columns {
+                        // file_id is the third parameter; the row's cells fill the others.
+                        let index = offset + Int32(column < 2 ? column + 1 : column + 2)
+                        let cell = cells[first + column]
+                        switch cell.kind {
+                        case .null: sqlite3_bind_null(statement, index)
+                        case .integer: sqlite3_bind_int64(statement, index, cell.value)
+                        case .real: sqlite3_bind_double(statement, index, Double(bitPattern: UInt64(bitPattern: cell.value)))
+                        case .text: sqlite3_bind_text(statement, index, base + Int(cell.value), cell.count, FileWriter.staticBytes)
+                        }
                     }
                 }
             }
         }
-        // The bound bytes belong to the batch, which outlives this step; every
-        // parameter is bound again before the next one, so none is left dangling.
+        // The bound bytes belong to `pendingRows`, which is kept until the
+        // next group; every parameter is bound again before the statement is
+        // stepped again, so none is left dangling.
         let code = sqlite3_step(statement)
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
-        duplicates.add(rowID: sqlite3_last_insert_rowid(db.sqliteConnection), fingerprint: meta.fingerprint, formIDHash: meta.formIDHash)
-        return true
+        // The duplicate index was given these row ids in advance.
+        let last = sqlite3_last_insert_rowid(db.sqliteConnection)
+        guard last == nextRowID - 1 else {
+            throw DatabaseError(resultCode: .SQLITE_INTERNAL,
+                                message: "responses were stored under row ids \(last - Int64(count) + 1)…\(last), not the expected \(nextRowID - Int64(count))…\(nextRowID - 1)")
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private func insertStatement(rows: Int) throws -> Statement {
+        if let statement = insertResponses[rows] { return statement }
+        let row = "(" + Array(repeating: "?", count: EncodedRows.columns + 1).joined(separator: ", ") + ")"
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO response (response_id, form_id, file_id, source_line, fingerprint, timestamp, region, city,
+                session_date, year, month, session_id, trainer_id, trainer_name, module, participant_group, lang,
+                overall, delivery, content, organisation, applicability, nps, liked, improve, comment, extras)
+            VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
+            """)
+        insertResponses[rows] = statement
+        return statement
     }
 
     /// SQLite's SQLITE_STATIC: the bytes stay valid until the statement is stepped.
@@ -107,6 +159,7 @@ final class FileWriter {
 
     /// Writes the final counts into the ledger row.
     func finish(_ counts: LedgerEntry) throws {
+        try flush()
         try db.execute(sql: """
             UPDATE file SET records = ?, accepted = ?, rejected = ?, duplicates = ?, ignored = ?, redactions = ? WHERE id = ?
             """, arguments: [counts.records, counts.accepted, counts.rejected, counts.duplicates, counts.ignored,

@@ -73,12 +73,29 @@ public final class Ingestor {
         let known = (try? warehouse.ledger()).map { Dictionary($0.map { ($0.sha256, $0) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
         let files = NormalisedFiles(settings: settings, options: readOptions, clock: clock, warehousePath: warehouse.path)
         var reports: [IngestReport] = []
+        let checkpointer = backgroundCheckpoints()
+        defer { endBackgroundCheckpoints(checkpointer) }
         files.run(paths: paths, parallelism: parallelism, known: known) { job in
             let result = store(job)
+            if result.status == .ingested { checkpointer?.request() }
             reports.append(result)
             report(result)
         }
         return reports
+    }
+
+    /// Moves checkpoints off the writing connection for this run (see `Checkpointer`).
+    private func backgroundCheckpoints() -> Checkpointer? {
+        guard let checkpointer = Checkpointer(path: warehouse.path),
+              (try? warehouse.queue.writeWithoutTransaction({ try $0.execute(sql: "PRAGMA wal_autocheckpoint = 0") })) != nil
+        else { return nil }
+        return checkpointer
+    }
+
+    private func endBackgroundCheckpoints(_ checkpointer: Checkpointer?) {
+        guard let checkpointer else { return }
+        checkpointer.finish()
+        try? warehouse.queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_autocheckpoint = 1000") }
     }
 
     /// Writer side: stores one prepared file in one transaction.
@@ -119,6 +136,7 @@ public final class Ingestor {
                             try writer.insert(ignored)
                         }
                     }
+                    try writer.flush()  // before the batch's buffers are let go
                 }
                 if let failure = channel.failure { throw failure }
                 var counts = entry

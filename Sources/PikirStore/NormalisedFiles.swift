@@ -95,7 +95,7 @@ struct NormalisedFiles {
 final class FileJob: @unchecked Sendable {
     let path: String
     let ready = DispatchSemaphore(value: 0)
-    let channel = WriteChannel(capacity: 8)
+    let channel = WriteChannel(capacity: 16)
     var report: IngestReport
     /// Set when the file is ready to be consumed; nil when it failed or was skipped.
     var entry: LedgerEntry?
