@@ -6,7 +6,7 @@ import Darwin
 
 /// A cache keyed by a cell's raw UTF-8 bytes, so that a value seen before
 /// (a city, a trainer, an answer word) is found without making a String or
-/// hashing one: open addressing, FNV-1a over the bytes, keys kept in one arena.
+/// hashing one: open addressing, a multiplicative hash over the bytes, keys kept in one arena.
 ///
 /// - Complexity: O(key length) per look-up and insert, amortised.
 final class ByteCache<Value> {
@@ -29,10 +29,28 @@ final class ByteCache<Value> {
         values = Array(repeating: nil, count: 256)
     }
 
+    /// Eight bytes at a time (a byte at a time cost 3% of an ingest: every
+    /// timestamp, date and name passes here), then a final mix so the low
+    /// bits that pick the slot depend on every byte.
     @inline(__always)
     private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        let n = bytes.count
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(n)
+        guard let base = bytes.baseAddress else { return h | 1 }
+        var i = 0
+        while i + 8 <= n {
+            h = (h ^ base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 29
+            i += 8
+        }
+        if i < n {
+            var tail: UInt64 = 0
+            for k in i..<n { tail |= UInt64(base.load(fromByteOffset: k, as: UInt8.self)) << (8 * UInt64(k - i)) }
+            h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
+        }
+        h ^= h >> 33
+        h &*= 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
         return h | 1  // 0 marks an empty slot
     }
 

@@ -84,11 +84,13 @@ public final class RecordNormaliser {
         r.hasFormID = formID != nil
 
         // Scores first: an out-of-range answer rejects the record.
-        var scoreTexts: [String] = []
+        // The language is read from the answer words and comments as they
+        // stand in the record (before redaction, whose tokens are Latin).
+        var answers = AnswerLanguage.Scan()
         for (n, (question, index, source)) in scoreColumns.enumerated() {
             let raw = index < record.count ? record[index] : UnsafeRawBufferPointer(start: nil, count: 0)
-            if let first = raw.first(where: { $0 != 0x20 }), first > 0x39 {  // words, not digits: for the language
-                scoreTexts.append(String(decoding: raw, as: UTF8.self))
+            if let first = raw.first(where: { $0 != 0x20 }), first > 0x39 {  // words, not digits
+                answers.add(raw)
             }
             let outcome = Self.cached(scoreCaches[n], raw) { Scores.parse(Substring($0), question: question, sourceScale: source) }
             switch outcome {
@@ -108,10 +110,12 @@ public final class RecordNormaliser {
             redactions += result.total
             return result.text
         }
-        let liked = cell(.liked), improve = cell(.improve), comment = cell(.comment)
-        r.liked = redacted(liked)
-        r.improve = redacted(improve)
-        r.comment = redacted(comment)
+        if let text = bytes(.liked) { answers.add(text) }
+        if let text = bytes(.improve) { answers.add(text) }
+        if let text = bytes(.comment) { answers.add(text) }
+        r.liked = redacted(cell(.liked))
+        r.improve = redacted(cell(.improve))
+        r.comment = redacted(cell(.comment))
         if r.scores.isEmpty && r.liked == nil && r.improve == nil && r.comment == nil {
             return .reject(code: NormaliseRejectCode.noAnswers.rawValue,
                            message: "the record has no rating and no comment: nothing to count")
@@ -159,7 +163,7 @@ public final class RecordNormaliser {
             r.participantGroup = Self.cached(groupCache, text) { ParticipantGroups.parse($0)?.rawValue ?? ParticipantGroups.other.rawValue }
         }
         r.lang = cell(.lang).flatMap { AnswerLanguage(rawValue: $0.lowercased()) }?.rawValue
-            ?? language(record, answers: Self.appending(liked, improve, comment, to: &scoreTexts))?.rawValue
+            ?? language(record, answers: answers)?.rawValue
             ?? headerLanguage?.rawValue
 
         if let id = cell(.sessionID) {
@@ -182,14 +186,6 @@ public final class RecordNormaliser {
         }
         r.fingerprint = fingerprint(r)
         return .response(r, redactions: redactions)
-    }
-
-    /// The answer texts with the free-text cells added (unredacted: redaction's tokens are Latin).
-    private static func appending(_ a: String?, _ b: String?, _ c: String?, to texts: inout [String]) -> [String] {
-        if let a { texts.append(a) }
-        if let b { texts.append(b) }
-        if let c { texts.append(c) }
-        return texts
     }
 
     // MARK: - Cached rules
@@ -257,8 +253,8 @@ public final class RecordNormaliser {
     /// The language the participant wrote in: their comments and answer words
     /// (before redaction, whose tokens are Latin); only when those hold no
     /// letters, the module and group labels they picked, which the centre wrote.
-    private func language(_ record: RecordView, answers: [String]) -> AnswerLanguage? {
-        if let language = AnswerLanguage.detect(answers) { return language }
+    private func language(_ record: RecordView, answers: AnswerLanguage.Scan) -> AnswerLanguage? {
+        if let language = answers.result { return language }
         var labels: [String] = []
         for field in [CanonicalField.module, .participantGroup] {
             if let i = column[field] { labels.append(record.string(i)) }
