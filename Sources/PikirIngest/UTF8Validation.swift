@@ -1,6 +1,6 @@
 /// UTF-8 validation (RFC 3629: no overlongs, no surrogates, nothing above
-/// U+10FFFF), fast on the text surveys hold: runs of ASCII are checked eight
-/// bytes at a time and two-byte sequences (Cyrillic) inline.
+/// U+10FFFF), fast on the text surveys hold: runs of ASCII and two-byte
+/// sequences (Cyrillic) are checked eight bytes at a time.
 enum UTF8Validation {
     /// Whether the whole buffer is valid UTF-8, allowing an incomplete
     /// character at the very end when `allowTruncatedEnd` (a sample cut mid-file).
@@ -34,15 +34,11 @@ enum UTF8Validation {
         var i = 0
         var found = 0
         while i < n {
+            i = wholeWords(p, i, n)
+            guard i < n else { break }
             let b0 = p[i]
             if b0 >= 0x01 && b0 < 0x80 {
                 i += 1
-                // Eight at a time while no byte has its high bit set or is zero.
-                while i + 8 <= n {
-                    let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                    if (word | ((word &- 0x0101_0101_0101_0101) & ~word)) & 0x8080_8080_8080_8080 != 0 { break }
-                    i += 8
-                }
                 continue
             }
             if b0 & 0xE0 == 0xC0 && b0 >= 0xC2 && i + 1 < n && p[i + 1] & 0xC0 == 0x80 {
@@ -60,6 +56,38 @@ enum UTF8Validation {
                 i += len
             }
         }
+    }
+
+    /// Skips eight bytes at a time while they are ASCII (other than NUL) and
+    /// whole two-byte sequences (Cyrillic, Latin with accents): the text of
+    /// nearly every survey. Returns where a byte needs a closer look.
+    ///
+    /// Every mask has the high bit of a byte set where the byte is of its
+    /// kind; a two-byte sequence is whole when each lead byte (C2–DF) has a
+    /// continuation byte (80–BF) right after it and nothing else does.
+    @inline(__always)
+    private static func wholeWords(_ p: UnsafePointer<UInt8>, _ start: Int, _ n: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high = ones &* 0x80
+        @inline(__always) func zeroBytes(_ y: UInt64) -> UInt64 {
+            ~(((y & (ones &* 0x7F)) &+ (ones &* 0x7F)) | y | (ones &* 0x7F))
+        }
+        var i = start
+        while i + 8 <= n {
+            let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+            let nonASCII = x & high
+            if zeroBytes(x) != 0 { break }  // NUL
+            if nonASCII != 0 {
+                let continuation = zeroBytes((x & (ones &* 0xC0)) ^ high)
+                let lead = zeroBytes((x & (ones &* 0xE0)) ^ (ones &* 0xC0))
+                let overlong = zeroBytes((x & (ones &* 0xFE)) ^ (ones &* 0xC0))  // C0, C1
+                // A lead in the last byte has its continuation in the next word: looked at closely.
+                guard overlong == 0, nonASCII == continuation | lead, continuation == lead << 8,
+                      lead >> 63 == 0 else { break }
+            }
+            i += 8
+        }
+        return i
     }
 
     /// Length of the valid sequence of three or four bytes starting at `i`, or 0.
