@@ -81,9 +81,13 @@ enum UTF8Validation {
                 let continuation = zeroBytes((x & (ones &* 0xC0)) ^ high)
                 let lead = zeroBytes((x & (ones &* 0xE0)) ^ (ones &* 0xC0))
                 let overlong = zeroBytes((x & (ones &* 0xFE)) ^ (ones &* 0xC0))  // C0, C1
-                // A lead in the last byte has its continuation in the next word: looked at closely.
-                guard overlong == 0, nonASCII == continuation | lead, continuation == lead << 8,
-                      lead >> 63 == 0 else { break }
+                guard overlong == 0, nonASCII == continuation | lead, continuation == lead << 8 else { break }
+                // A lead in the last byte has its continuation in the next
+                // word: the next word starts with it.
+                if lead >> 63 != 0 {
+                    i += 7
+                    continue
+                }
             }
             i += 8
         }

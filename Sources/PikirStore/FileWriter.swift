@@ -18,7 +18,7 @@ import PikirNormalise
 final class FileWriter {
     private let db: Database
     let fileID: Int64
-    /// `insertResponses[n]`: the INSERT of n rows, prepared when first needed.
+    /// `insertResponses[n]`: the INSERT of n rows, looked up when first needed.
     private var insertResponses: [Statement?] = Array(repeating: nil, count: FileWriter.group + 1)
     private let insertReject: Statement
     private let insertIgnored: Statement
@@ -47,10 +47,10 @@ final class FileWriter {
             """, arguments: [entry.path, entry.sha256, entry.size, entry.encoding, entry.delimiter,
                              entry.lineEnding, entry.headerLine, entry.ingestedAt])
         fileID = db.lastInsertedRowID
-        insertReject = try db.makeStatement(sql: "INSERT INTO reject (file_id, line, reason_code, reason, raw) VALUES (?, ?, ?, ?, ?)")
-        insertIgnored = try db.makeStatement(sql: "INSERT INTO ignored_line (file_id, line, reason_code) VALUES (?, ?, ?)")
-        insertDuplicate = try db.makeStatement(sql: "INSERT INTO duplicate (file_id, line, response_id, duplicate_of) VALUES (?, ?, ?, ?)")
-        findOriginal = try db.makeStatement(sql: "SELECT response_id FROM response WHERE id = ?")
+        insertReject = try db.cachedStatement(sql: "INSERT INTO reject (file_id, line, reason_code, reason, raw) VALUES (?, ?, ?, ?, ?)")
+        insertIgnored = try db.cachedStatement(sql: "INSERT INTO ignored_line (file_id, line, reason_code) VALUES (?, ?, ?)")
+        insertDuplicate = try db.cachedStatement(sql: "INSERT INTO duplicate (file_id, line, response_id, duplicate_of) VALUES (?, ?, ?, ?)")
+        findOriginal = try db.cachedStatement(sql: "SELECT response_id FROM response WHERE id = ?")
         pending.reserveCapacity(Self.group)
     }
 
@@ -125,15 +125,21 @@ final class FileWriter {
 
     private func insertStatement(rows: Int) throws -> Statement {
         if let statement = insertResponses[rows] { return statement }
+        let statement = try db.cachedStatement(sql: Self.insertSQL[rows])
+        insertResponses[rows] = statement
+        return statement
+    }
+
+    /// The INSERT of n rows, for n in 0...group. Statements are cached by the
+    /// connection, so a run of 200 small files prepares each once, not per file.
+    private static let insertSQL: [String] = (0...group).map { rows in
         let row = "(" + Array(repeating: "?", count: EncodedRows.columns + 1).joined(separator: ", ") + ")"
-        let statement = try db.makeStatement(sql: """
+        return """
             INSERT INTO response (response_id, form_id, file_id, source_line, fingerprint, timestamp, region, city,
                 session_date, year, month, session_id, trainer_id, trainer_name, module, participant_group, lang,
                 overall, delivery, content, organisation, applicability, nps, liked, improve, comment, extras)
             VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
-            """)
-        insertResponses[rows] = statement
-        return statement
+            """
     }
 
     /// SQLite's SQLITE_STATIC: the bytes stay valid until the statement is stepped.

@@ -75,9 +75,17 @@ public final class Ingestor {
         var reports: [IngestReport] = []
         let checkpointer = backgroundCheckpoints()
         defer { endBackgroundCheckpoints(checkpointer) }
+        var uncheckpointed = 0
         files.run(paths: paths, parallelism: parallelism, known: known) { job in
             let result = store(job)
-            if result.status == .ingested { checkpointer?.request() }
+            if result.status == .ingested {
+                // About 10 MB of log: a checkpoint per small file cost two disk syncs each.
+                uncheckpointed += result.records
+                if uncheckpointed >= 32_768 {
+                    checkpointer?.request()
+                    uncheckpointed = 0
+                }
+            }
             reports.append(result)
             report(result)
         }
