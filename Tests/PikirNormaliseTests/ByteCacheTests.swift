@@ -19,9 +19,30 @@ struct ByteCacheTests {
 
     @Test func stopsCachingAtItsLimitButKeepsWhatItHas() {
         let cache = ByteCache<String>(limit: 3)
-        for key in ["a", "b", "c", "d"] { withBytes(key) { cache.insert($0, key.uppercased()) } }
-        #expect(withBytes("c") { cache[$0] } == "C")
-        #expect(withBytes("d") { cache[$0] } == nil)
+        for key in ["aa", "bb", "cc", "dd"] { withBytes(key) { cache.insert($0, key.uppercased()) } }
+        #expect(withBytes("cc") { cache[$0] } == "CC")
+        #expect(withBytes("dd") { cache[$0] } == nil)
         #expect(cache.count == 3)
+    }
+
+    /// One-byte keys (most scores) live in a table of their own, outside the limit.
+    @Test func oneByteKeysAreKeptApartAndAlways() {
+        let cache = ByteCache<Int>(limit: 1)
+        withBytes("xy") { cache.insert($0, 0) }
+        for digit in 0...9 { withBytes(String(digit)) { cache.insert($0, digit) } }
+        for digit in 0...9 { #expect(withBytes(String(digit)) { cache[$0] } == digit) }
+        #expect(withBytes("10") { cache[$0] } == nil)
+        #expect(withBytes("xy") { cache[$0] } == 0)
+        #expect(withBytes("x") { cache[$0] } == nil)
+    }
+
+    /// Keys that share their first eight bytes, or all but their last, stay apart.
+    @Test func keysAlikeInTheirFirstBytesStayApart() {
+        let cache = ByteCache<String>()
+        let keys = ["2019/02/20 5:06:41 PM", "2019/02/20 5:06:42 PM", "2019/02/20", "2019/02/2", "2019/02/20 ",
+                    "Нұрлыбай", "Нұрлыбай Наурызбаев", "Нұрлыбай Наурызбаеі", "12345678", "123456789"]
+        for key in keys { withBytes(key) { cache.insert($0, key) } }
+        for key in keys { #expect(withBytes(key) { cache[$0] } == key) }
+        #expect(cache.count == keys.count)
     }
 }

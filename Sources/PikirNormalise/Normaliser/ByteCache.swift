@@ -10,22 +10,30 @@ import Darwin
 ///
 /// - Complexity: O(key length) per look-up and insert, amortised.
 final class ByteCache<Value> {
-    private var hashes: [UInt64]
-    private var starts: [Int]
-    private var lengths: [Int]
+    /// One slot per key: its hash (0 when empty), its length, its first
+    /// eight bytes (the whole of a score, a date's day and month, a short
+    /// name) and where its bytes start in `arena`, side by side so a probe
+    /// reads one place and short keys are compared without `memcmp`.
+    private struct Slot {
+        var hash: UInt64 = 0
+        var head: UInt64 = 0
+        var start: Int32 = 0
+        var length: Int32 = 0
+    }
+    private var slots: [Slot]
     private var values: [Value?]
+    /// Keys of one byte (most scores: `5`, `4`) need no hash at all.
+    private var single: [Value?] = Array(repeating: nil, count: 256)
     private var arena: [UInt8] = []
     private var mask: Int
     private(set) var count = 0
-    /// Past this many keys nothing more is cached (timestamps would fill it).
+    /// Past this many keys of two bytes or more nothing more is cached (timestamps would fill it).
     let limit: Int
 
     init(limit: Int = 200_000) {
         self.limit = limit
         mask = 255
-        hashes = Array(repeating: 0, count: 256)
-        starts = Array(repeating: 0, count: 256)
-        lengths = Array(repeating: 0, count: 256)
+        slots = Array(repeating: Slot(), count: 256)
         values = Array(repeating: nil, count: 256)
     }
 
@@ -33,20 +41,21 @@ final class ByteCache<Value> {
     /// timestamp, date and name passes here), then a final mix so the low
     /// bits that pick the slot depend on every byte.
     @inline(__always)
-    private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    private static func hash(_ bytes: UnsafeRawBufferPointer, head: UInt64) -> UInt64 {
         let n = bytes.count
         var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(n)
-        guard let base = bytes.baseAddress else { return h | 1 }
-        var i = 0
-        while i + 8 <= n {
-            h = (h ^ base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-            h ^= h >> 29
-            i += 8
-        }
-        if i < n {
-            var tail: UInt64 = 0
-            for k in i..<n { tail |= UInt64(base.load(fromByteOffset: k, as: UInt8.self)) << (8 * UInt64(k - i)) }
-            h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
+        h = (h ^ head) &* 0x9E37_79B9_7F4A_7C15
+        if n > 8, let base = bytes.baseAddress {
+            var i = 8
+            while i + 8 <= n {
+                h ^= h >> 29
+                h = (h ^ base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+                i += 8
+            }
+            if i < n {
+                h ^= h >> 29
+                h = (h ^ tail(base, from: i, to: n)) &* 0x9E37_79B9_7F4A_7C15
+            }
         }
         h ^= h >> 33
         h &*= 0xFF51_AFD7_ED55_8CCD
@@ -54,56 +63,79 @@ final class ByteCache<Value> {
         return h | 1  // 0 marks an empty slot
     }
 
+    /// Bytes `from..<to` (at most eight) as the low bytes of a word.
+    @inline(__always)
+    private static func tail(_ base: UnsafeRawPointer, from: Int, to: Int) -> UInt64 {
+        var word: UInt64 = 0
+        for k in from..<to { word |= UInt64(base.load(fromByteOffset: k, as: UInt8.self)) << (8 * UInt64(k - from)) }
+        return word
+    }
+
+    /// The first eight bytes (fewer for a shorter key) as a word.
+    @inline(__always)
+    private static func head(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        guard let base = bytes.baseAddress else { return 0 }
+        return bytes.count >= 8 ? base.loadUnaligned(as: UInt64.self) : tail(base, from: 0, to: bytes.count)
+    }
+
     subscript(_ bytes: UnsafeRawBufferPointer) -> Value? {
-        let h = Self.hash(bytes)
+        if bytes.count == 1 { return single[Int(bytes[0])] }
+        let head = Self.head(bytes)
+        let h = Self.hash(bytes, head: head)
         var slot = Int(truncatingIfNeeded: h) & mask
-        while hashes[slot] != 0 {
-            if hashes[slot] == h && lengths[slot] == bytes.count && matches(slot, bytes) { return values[slot] }
+        while true {
+            let candidate = slots[slot]
+            if candidate.hash == 0 { return nil }
+            if candidate.hash == h && candidate.head == head && Int(candidate.length) == bytes.count
+                && restMatches(candidate, bytes) {
+                return values[slot]
+            }
             slot = (slot + 1) & mask
         }
-        return nil
     }
 
     func insert(_ bytes: UnsafeRawBufferPointer, _ value: Value) {
-        guard count < limit else { return }
+        if bytes.count == 1 {
+            single[Int(bytes[0])] = value
+            return
+        }
+        guard count < limit, bytes.count < Int(Int32.max), arena.count < Int(Int32.max) - bytes.count else { return }
         if (count + 1) * 2 > mask + 1 { grow() }
-        let h = Self.hash(bytes)
+        let head = Self.head(bytes)
+        let h = Self.hash(bytes, head: head)
         var slot = Int(truncatingIfNeeded: h) & mask
-        while hashes[slot] != 0 {
-            if hashes[slot] == h && lengths[slot] == bytes.count && matches(slot, bytes) {
+        while slots[slot].hash != 0 {
+            let candidate = slots[slot]
+            if candidate.hash == h && candidate.head == head && Int(candidate.length) == bytes.count
+                && restMatches(candidate, bytes) {
                 values[slot] = value
                 return
             }
             slot = (slot + 1) & mask
         }
-        hashes[slot] = h
-        starts[slot] = arena.count
-        lengths[slot] = bytes.count
+        slots[slot] = Slot(hash: h, head: head, start: Int32(arena.count), length: Int32(bytes.count))
         values[slot] = value
-        arena.append(contentsOf: bytes)
+        if bytes.count > 8 { arena.append(contentsOf: bytes) }  // the head holds the rest
         count += 1
     }
 
+    /// Whether the bytes after the first eight are the slot's (its head and length already match).
     @inline(__always)
-    private func matches(_ slot: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard let base = bytes.baseAddress else { return lengths[slot] == 0 }
-        return arena.withUnsafeBytes { memcmp($0.baseAddress! + starts[slot], base, bytes.count) == 0 }
+    private func restMatches(_ slot: Slot, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard bytes.count > 8, let base = bytes.baseAddress else { return true }
+        return arena.withUnsafeBytes { memcmp($0.baseAddress! + Int(slot.start) + 8, base + 8, bytes.count - 8) == 0 }
     }
 
     private func grow() {
-        let oldHashes = hashes, oldStarts = starts, oldLengths = lengths, oldValues = values
+        let oldSlots = slots, oldValues = values
         let size = (mask + 1) * 2
         mask = size - 1
-        hashes = Array(repeating: 0, count: size)
-        starts = Array(repeating: 0, count: size)
-        lengths = Array(repeating: 0, count: size)
+        slots = Array(repeating: Slot(), count: size)
         values = Array(repeating: nil, count: size)
-        for i in oldHashes.indices where oldHashes[i] != 0 {
-            var slot = Int(truncatingIfNeeded: oldHashes[i]) & mask
-            while hashes[slot] != 0 { slot = (slot + 1) & mask }
-            hashes[slot] = oldHashes[i]
-            starts[slot] = oldStarts[i]
-            lengths[slot] = oldLengths[i]
+        for i in oldSlots.indices where oldSlots[i].hash != 0 {
+            var slot = Int(truncatingIfNeeded: oldSlots[i].hash) & mask
+            while slots[slot].hash != 0 { slot = (slot + 1) & mask }
+            slots[slot] = oldSlots[i]
             values[slot] = oldValues[i]
         }
     }

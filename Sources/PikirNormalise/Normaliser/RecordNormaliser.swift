@@ -84,14 +84,8 @@ public final class RecordNormaliser {
         r.hasFormID = formID != nil
 
         // Scores first: an out-of-range answer rejects the record.
-        // The language is read from the answer words and comments as they
-        // stand in the record (before redaction, whose tokens are Latin).
-        var answers = AnswerLanguage.Scan()
         for (n, (question, index, source)) in scoreColumns.enumerated() {
             let raw = index < record.count ? record[index] : UnsafeRawBufferPointer(start: nil, count: 0)
-            if let first = raw.first(where: { $0 != 0x20 }), first > 0x39 {  // words, not digits
-                answers.add(raw)
-            }
             let outcome = Self.cached(scoreCaches[n], raw) { Scores.parse(Substring($0), question: question, sourceScale: source) }
             switch outcome {
             case .value(let v), .rescaled(let v, _): r.scores[question] = v
@@ -110,9 +104,6 @@ public final class RecordNormaliser {
             redactions += result.total
             return result.text
         }
-        if let text = bytes(.liked) { answers.add(text) }
-        if let text = bytes(.improve) { answers.add(text) }
-        if let text = bytes(.comment) { answers.add(text) }
         r.liked = redacted(cell(.liked))
         r.improve = redacted(cell(.improve))
         r.comment = redacted(cell(.comment))
@@ -162,8 +153,22 @@ public final class RecordNormaliser {
         if let text = bytes(.participantGroup) {
             r.participantGroup = Self.cached(groupCache, text) { ParticipantGroups.parse($0)?.rawValue ?? ParticipantGroups.other.rawValue }
         }
+        // The language is read from the answer words and comments as they
+        // stand in the record (before redaction, whose tokens are Latin),
+        // only when the export does not say it.
+        func answers() -> AnswerLanguage.Scan {
+            var scan = AnswerLanguage.Scan()
+            for (_, index, _) in scoreColumns where index < record.count {
+                let raw = record[index]
+                if let first = raw.first(where: { $0 != 0x20 }), first > 0x39 { scan.add(raw) }  // words, not digits
+            }
+            if let text = bytes(.liked) { scan.add(text) }
+            if let text = bytes(.improve) { scan.add(text) }
+            if let text = bytes(.comment) { scan.add(text) }
+            return scan
+        }
         r.lang = cell(.lang).flatMap { AnswerLanguage(rawValue: $0.lowercased()) }?.rawValue
-            ?? language(record, answers: answers)?.rawValue
+            ?? language(record, answers: answers())?.rawValue
             ?? headerLanguage?.rawValue
 
         if let id = cell(.sessionID) {
