@@ -6,7 +6,7 @@ import PikirNormalise
 
 /// Writes one file's outcome inside the transaction that ingests it.
 ///
-/// Prepared statements are made once per file and reused for every row. A
+/// Statements are prepared once per connection (cached by GRDB) and reused for every row. A
 /// response whose id or fingerprint is already in the warehouse (from this
 /// file or an earlier one) is recorded as a duplicate of it, never stored twice.
 ///
@@ -28,8 +28,6 @@ final class FileWriter {
     /// Rows accepted but not yet stored, and the batch whose buffers they are in.
     private var pending: [Int] = []
     private var pendingRows = EncodedRows()
-    /// The row id the next stored response will get: the table's largest plus one.
-    private var nextRowID: Int64
 
     /// Rows per INSERT: 32 rows × 27 values stay far below SQLite's limit on parameters.
     static let group = 32
@@ -39,7 +37,6 @@ final class FileWriter {
         self.db = db
         self.duplicates = duplicates
         try duplicates.refresh(db)
-        nextRowID = duplicates.highestRowID + 1
         try db.execute(sql: """
             INSERT INTO file (path, sha256, size, encoding, delimiter, line_ending, header_line,
                               records, accepted, rejected, duplicates, ignored, redactions, ingested_at)
@@ -70,8 +67,8 @@ final class FileWriter {
         }
         if pending.isEmpty { pendingRows = rows }
         pending.append(row)
-        duplicates.add(rowID: nextRowID, fingerprint: meta.fingerprint, formIDHash: meta.formIDHash)
-        nextRowID += 1
+        // Row ids follow the largest one stored or already promised (NewRowid's rule).
+        duplicates.add(rowID: duplicates.highestRowID + 1, fingerprint: meta.fingerprint, formIDHash: meta.formIDHash)
         if pending.count == Self.group { try flush() }
         return true
     }
@@ -115,10 +112,10 @@ final class FileWriter {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
         // The duplicate index was given these row ids in advance.
-        let last = sqlite3_last_insert_rowid(db.sqliteConnection)
-        guard last == nextRowID - 1 else {
+        let last = sqlite3_last_insert_rowid(db.sqliteConnection), promised = duplicates.highestRowID
+        guard last == promised else {
             throw DatabaseError(resultCode: .SQLITE_INTERNAL,
-                                message: "responses were stored under row ids \(last - Int64(count) + 1)…\(last), not the expected \(nextRowID - Int64(count))…\(nextRowID - 1)")
+                                message: "responses were stored under row ids \(last - Int64(count) + 1)…\(last), not the expected \(promised - Int64(count) + 1)…\(promised)")
         }
         pending.removeAll(keepingCapacity: true)
     }
@@ -130,9 +127,10 @@ final class FileWriter {
         return statement
     }
 
-    /// The INSERT of n rows, for n in 0...group. Statements are cached by the
-    /// connection, so a run of 200 small files prepares each once, not per file.
-    private static let insertSQL: [String] = (0...group).map { rows in
+    /// The INSERT of n rows at index n (1...group; index 0 is never used).
+    /// Statements are cached by the connection, so a run of 200 small files
+    /// prepares each once, not per file.
+    private static let insertSQL: [String] = [""] + (1...group).map { rows in
         let row = "(" + Array(repeating: "?", count: EncodedRows.columns + 1).joined(separator: ", ") + ")"
         return """
             INSERT INTO response (response_id, form_id, file_id, source_line, fingerprint, timestamp, region, city,

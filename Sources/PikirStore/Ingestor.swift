@@ -94,9 +94,11 @@ public final class Ingestor {
 
     /// Moves checkpoints off the writing connection for this run (see `Checkpointer`).
     private func backgroundCheckpoints() -> Checkpointer? {
-        guard let checkpointer = Checkpointer(path: warehouse.path),
-              (try? warehouse.queue.writeWithoutTransaction({ try $0.execute(sql: "PRAGMA wal_autocheckpoint = 0") })) != nil
-        else { return nil }
+        guard let checkpointer = Checkpointer(path: warehouse.path) else { return nil }
+        guard (try? warehouse.queue.writeWithoutTransaction({ try $0.execute(sql: "PRAGMA wal_autocheckpoint = 0") })) != nil else {
+            checkpointer.finish()  // let its thread end
+            return nil
+        }
         return checkpointer
     }
 

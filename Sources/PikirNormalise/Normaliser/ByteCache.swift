@@ -12,7 +12,7 @@ import Darwin
 final class ByteCache<Value> {
     /// One slot per key: its hash (0 when empty), its length, its first
     /// eight bytes (the whole of a score, a date's day and month, a short
-    /// name) and where its bytes start in `arena`, side by side so a probe
+    /// name) and where the rest of its bytes start in `arena`, side by side so a probe
     /// reads one place and short keys are compared without `memcmp`.
     private struct Slot {
         var hash: UInt64 = 0
@@ -81,17 +81,8 @@ final class ByteCache<Value> {
     subscript(_ bytes: UnsafeRawBufferPointer) -> Value? {
         if bytes.count == 1 { return single[Int(bytes[0])] }
         let head = Self.head(bytes)
-        let h = Self.hash(bytes, head: head)
-        var slot = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let candidate = slots[slot]
-            if candidate.hash == 0 { return nil }
-            if candidate.hash == h && candidate.head == head && Int(candidate.length) == bytes.count
-                && restMatches(candidate, bytes) {
-                return values[slot]
-            }
-            slot = (slot + 1) & mask
-        }
+        let found = position(bytes, head: head, hash: Self.hash(bytes, head: head))
+        return found.isKey ? values[found.slot] : nil
     }
 
     func insert(_ bytes: UnsafeRawBufferPointer, _ value: Value) {
@@ -103,27 +94,34 @@ final class ByteCache<Value> {
         if (count + 1) * 2 > mask + 1 { grow() }
         let head = Self.head(bytes)
         let h = Self.hash(bytes, head: head)
+        let found = position(bytes, head: head, hash: h)
+        values[found.slot] = value
+        guard !found.isKey else { return }
+        slots[found.slot] = Slot(hash: h, head: head, start: Int32(arena.count), length: Int32(bytes.count))
+        if bytes.count > 8 { arena.append(contentsOf: bytes[8...]) }  // the head holds the first eight
+        count += 1
+    }
+
+    /// The slot holding these bytes, or the empty slot where they would go.
+    @inline(__always)
+    private func position(_ bytes: UnsafeRawBufferPointer, head: UInt64, hash h: UInt64) -> (slot: Int, isKey: Bool) {
         var slot = Int(truncatingIfNeeded: h) & mask
-        while slots[slot].hash != 0 {
+        while true {
             let candidate = slots[slot]
+            if candidate.hash == 0 { return (slot, false) }
             if candidate.hash == h && candidate.head == head && Int(candidate.length) == bytes.count
                 && restMatches(candidate, bytes) {
-                values[slot] = value
-                return
+                return (slot, true)
             }
             slot = (slot + 1) & mask
         }
-        slots[slot] = Slot(hash: h, head: head, start: Int32(arena.count), length: Int32(bytes.count))
-        values[slot] = value
-        if bytes.count > 8 { arena.append(contentsOf: bytes) }  // the head holds the rest
-        count += 1
     }
 
     /// Whether the bytes after the first eight are the slot's (its head and length already match).
     @inline(__always)
     private func restMatches(_ slot: Slot, _ bytes: UnsafeRawBufferPointer) -> Bool {
         guard bytes.count > 8, let base = bytes.baseAddress else { return true }
-        return arena.withUnsafeBytes { memcmp($0.baseAddress! + Int(slot.start) + 8, base + 8, bytes.count - 8) == 0 }
+        return arena.withUnsafeBytes { memcmp($0.baseAddress! + Int(slot.start), base + 8, bytes.count - 8) == 0 }
     }
 
     private func grow() {
