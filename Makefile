@@ -6,7 +6,7 @@ SWIFT  ?= swift
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLES := $(sort $(wildcard sample-data/*.csv sample-data/*.tsv sample-data/*.txt))
 
-.PHONY: deps test-deps apt build run install uninstall test bench-read clean
+.PHONY: deps test-deps apt build run install uninstall test bench-read fuzz fuzz-build clean
 
 # Debian packages, found by a file they install (libcsv-dev has no
 # pkg-config file): libcsv for reading, SQLite for GRDB; for the tests,
@@ -71,6 +71,32 @@ uninstall:
 
 test: test-deps
 	$(SWIFT) test
+
+# The fuzzers (see Sources/PikirFuzzing): `make fuzz` runs the read →
+# normalise fuzzer for FUZZ_SECONDS on FUZZ_JOBS cores, `make fuzz
+# FUZZ_TARGET=warehouse` the one that ingests into SQLite. Built with
+# libFuzzer and AddressSanitizer in their own build folder; seeded with the
+# sample exports and every input a fuzzer ever found a fault with. A fault
+# stops the run and leaves the input in .fuzz/crashes/: replay it with
+# `swift run pikir-fuzz-$(FUZZ_TARGET) FILE` and keep it as a regression in
+# Tests/PikirFuzzingTests/Regressions/.
+FUZZ_TARGET  ?= read
+FUZZ_SECONDS ?= 60
+FUZZ_JOBS    ?= 1
+FUZZ_FLAGS   ?=
+FUZZ_BIN     := .build-fuzz/release/pikir-fuzz-$(FUZZ_TARGET)
+FUZZ_SEEDS   := $(SAMPLES) $(wildcard Tests/PikirFuzzingTests/Regressions/*)
+
+fuzz-build: deps
+	$(SWIFT) build -c release --scratch-path .build-fuzz --product pikir-fuzz-$(FUZZ_TARGET) \
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -DPIKIR_FUZZ -Xswiftc -use-ld=lld
+
+fuzz: fuzz-build
+	@mkdir -p .fuzz/corpus-$(FUZZ_TARGET) .fuzz/crashes
+	@cp $(FUZZ_SEEDS) .fuzz/corpus-$(FUZZ_TARGET)/
+	SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 $(FUZZ_BIN) .fuzz/corpus-$(FUZZ_TARGET) \
+		-max_total_time=$(FUZZ_SECONDS) -timeout=10 -max_len=16384 -print_final_stats=1 \
+		-artifact_prefix=.fuzz/crashes/ $(if $(filter-out 1,$(FUZZ_JOBS)),-fork=$(FUZZ_JOBS)) $(FUZZ_FLAGS)
 
 bench-read: deps
 	bash bench/read.sh

@@ -76,6 +76,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The fuzzers' checks (`make fuzz`) and their replay tools; the
+        // regression tests in PikirFuzzingTests replay what they found.
+        .target(name: "PikirFuzzing", dependencies: ["PikirIngest", "PikirNormalise", "PikirStore"]),
+        .systemLibrary(name: "CFuzzerDriver", path: "Sources/CFuzzerDriver"),
+        .executableTarget(name: "pikir-fuzz-read", dependencies: ["PikirFuzzing", "CFuzzerDriver"]),
+        .executableTarget(name: "pikir-fuzz-warehouse", dependencies: ["PikirFuzzing", "CFuzzerDriver"]),
         .executableTarget(
             name: "pikir",
             dependencies: [
@@ -111,6 +117,11 @@ let package = Package(
         .testTarget(
             name: "PikirPipelineTests",
             dependencies: ["PikirPipeline"]
+        ),
+        .testTarget(
+            name: "PikirFuzzingTests",
+            dependencies: ["PikirFuzzing"],
+            exclude: ["Regressions"]
         ),
         .testTarget(
             name: "pikirTests",

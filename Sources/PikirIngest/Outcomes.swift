@@ -19,9 +19,13 @@ public enum IgnoreReason: String, Sendable, Codable, CaseIterable {
 public struct IgnoredLine: Sendable, Equatable, Codable {
     public var line: Int
     public var reason: IgnoreReason
-    public init(line: Int, reason: IgnoreReason) {
+    /// Physical lines it covers: more than one when a quoted field in a
+    /// title line, totals row or repeated header holds a line break.
+    public var lines: Int
+    public init(line: Int, reason: IgnoreReason, lines: Int = 1) {
         self.line = line
         self.reason = reason
+        self.lines = lines
     }
 }
 

@@ -23,7 +23,7 @@ final class RecordClassifier: AssemblerHandler {
     }
 
     func blankLine(_ line: Int) {
-        ignore(line, .blankLine)
+        ignore(line, .blankLine, lines: 1)
     }
 
     func reject(_ reject: Reject) {
@@ -33,6 +33,7 @@ final class RecordClassifier: AssemblerHandler {
 
     func record(_ view: RecordView, raw: RawText, issue: DecodeIssue?) {
         let line = view.line
+        func ignore(_ line: Int, _ reason: IgnoreReason) { self.ignore(line, reason, lines: raw.lineCount) }
         if line == 1 && format.hasSepDirective { return ignore(line, .sepDirective) }
         if let header = format.headerLine {
             if line < header { return ignore(line, .titleLine) }
@@ -61,9 +62,9 @@ final class RecordClassifier: AssemblerHandler {
         sink.record(RecordView(bytes: view.bytes, ends: view.ends, first: view.first, count: min(view.count, width), line: line, raw: raw))
     }
 
-    private func ignore(_ line: Int, _ reason: IgnoreReason) {
+    private func ignore(_ line: Int, _ reason: IgnoreReason, lines: Int) {
         summary.ignored += 1
-        sink.ignored(IgnoredLine(line: line, reason: reason))
+        sink.ignored(IgnoredLine(line: line, reason: reason, lines: lines))
     }
 
     /// Cheap test on bytes before any String is made: the first non-empty
@@ -82,5 +83,25 @@ final class RecordClassifier: AssemblerHandler {
     private func isRepeatedHeader(_ view: RecordView) -> Bool {
         guard let first = headerFirst, view.count >= width, width > 1, view[0].elementsEqual(first) else { return false }
         return (0..<width).allSatisfy { view.string($0).trimmingCharacters(in: " \t") == headerFields[$0] }
+    }
+}
+
+extension RawText {
+    /// Physical lines the record covers: one, and one more for each LF,
+    /// CR LF or lone CR before its final terminator (read only for the rare
+    /// records that are ignored).
+    var lineCount: Int {
+        var breaks = 0
+        var previousCR = false
+        var last: UInt8 = 0
+        for part in [carried, current] {
+            for b in part {
+                if b == 0x0D || (b == 0x0A && !previousCR) { breaks += 1 }
+                previousCR = b == 0x0D
+                last = b
+            }
+        }
+        // The record's own terminator (CR LF counting once) ends its last line.
+        return 1 + breaks - (last == 0x0A || last == 0x0D ? 1 : 0)
     }
 }
