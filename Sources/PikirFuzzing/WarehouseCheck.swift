@@ -15,7 +15,7 @@ public enum WarehouseCheck {
     }
 
     public static func check(path: String) throws {
-        let expected = try ExportCheck.read(path: path, options: ReadOptions())
+        let expected = try ExportCheck.outcome(path: path)
         let db = ScratchFile.path + ".sqlite"
         removeWarehouse(db)
         defer { removeWarehouse(db) }

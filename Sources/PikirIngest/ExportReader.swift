@@ -26,12 +26,13 @@ public final class ExportReader {
         (format, bomLength) = try FormatDetector.detect(source, path: path, options: options)
     }
 
-    /// Reads every record of the file into `sink`.
-    public func read(into sink: RecordSink) throws -> ReadSummary {
+    /// Reads every record of the file into `sink`, in blocks of `blockSize`
+    /// bytes (the options' unless given: what is read never depends on it).
+    public func read(into sink: RecordSink, blockSize: Int? = nil) throws -> ReadSummary {
         let classifier = RecordClassifier(format: format, sink: sink)
         let assembler = try RecordAssembler(delimiter: format.dialect.delimiter, lineEnding: format.dialect.lineEnding,
                                             handler: classifier, maxRecordBytes: options.maxRecordBytes)
-        let blocks = BlockProducer(source: source, encoding: format.encoding, start: bomLength, blockSize: options.blockSize)
+        let blocks = BlockProducer(source: source, encoding: format.encoding, start: bomLength, blockSize: blockSize ?? options.blockSize)
         sink.header(columns: format.columns, line: format.headerLine)
         while let block = try blocks.next() {
             try assembler.feed(block.text, issues: block.issues)

@@ -225,14 +225,17 @@ public struct ColumnMapper: Sendable {
         var out: [ColumnAssignment] = []
         out.reserveCapacity(headers.count)
         for (index, header) in headers.enumerated() {
-            let key = TextFolding.headerKey(header)
+            let (key, builtIn) = HeaderMatches.shared.lookUp(header) { header in
+                let key = TextFolding.headerKey(header)
+                return (key, Self.builtInMatch(key: key, header: header).map { (field: $0.0, match: $0.1) })
+            }
             var assignment = ColumnAssignment(index: index, header: header, field: nil, match: nil)
             if let user = userMapping.fields[key] {
                 assignment.field = user
                 assignment.match = .user
-            } else if let found = Self.builtInMatch(key: key, header: header) {
-                assignment.field = found.0
-                assignment.match = found.1
+            } else if let found = builtIn {
+                assignment.field = found.field
+                assignment.match = found.match
             }
             assignment.sourceScale = userMapping.scales[key]
             out.append(assignment)
