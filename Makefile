@@ -6,7 +6,7 @@ SWIFT  ?= swift
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLES := $(sort $(wildcard sample-data/*.csv sample-data/*.tsv sample-data/*.txt))
 
-.PHONY: deps test-deps apt build run install uninstall test bench-read fuzz fuzz-build clean
+.PHONY: deps test-deps apt build run install uninstall test bench-read fuzz fuzz-build test-asan clean
 
 # Debian packages, found by a file they install (libcsv-dev has no
 # pkg-config file): libcsv for reading, SQLite for GRDB; for the tests,
@@ -71,6 +71,11 @@ uninstall:
 
 test: test-deps
 	$(SWIFT) test
+
+# The whole test suite (the warehouse path end to end included) built with
+# AddressSanitizer, in its own build folder.
+test-asan: test-deps
+	SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
 
 # The fuzzers (see Sources/PikirFuzzing): `make fuzz` runs the read →
 # normalise fuzzer for FUZZ_SECONDS on FUZZ_JOBS cores, `make fuzz
