@@ -276,7 +276,8 @@ public struct Pipeline: Sendable {
             }
         }
 
-        /// The output pattern with every placeholder replaced.
+        /// The output pattern with every placeholder replaced by its value,
+        /// escaped to stay within one path component (``Paths/component(_:)``).
         func fill(language: String, format: String) -> String {
             let values: [String: String] = [
                 "kind": kind,
@@ -286,7 +287,7 @@ public struct Pipeline: Sendable {
                 "lang": language,
                 "ext": Self.fileExtension(of: format),
             ]
-            return Placeholders.fill(output, values)
+            return Placeholders.fill(output, values.mapValues(Paths.component))
         }
     }
 
