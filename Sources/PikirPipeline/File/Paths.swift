@@ -55,8 +55,8 @@ enum Paths {
     /// it is absolute, starts with `~`, or has a `..` component.
     static func leavesOutputFolder(_ written: String) -> String? {
         if written.hasPrefix("/") { return "is an absolute path" }
-        if written == "~" || written.hasPrefix("~/") { return "starts with ~ (the home folder)" }
-        if written.split(separator: "/").contains("..") { return "uses .., which leads out of the output folder" }
+        if written == "~" || written.hasPrefix("~/") { return "starts with ~" }
+        if written.split(separator: "/").contains("..") { return "uses .." }
         return nil
     }
 

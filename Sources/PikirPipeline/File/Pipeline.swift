@@ -59,7 +59,7 @@
 /// [[stage]]
 /// type = "export"
 /// format = "csv"                      # required: csv | json
-/// output = "export/responses.csv"     # required, relative to the output folder
+/// output = "export/responses.csv"     # required, inside the output folder
 /// ```
 ///
 /// Inputs (`exports`, required and non-empty) are files, folders (their
@@ -70,13 +70,18 @@
 /// Every pattern must match at least one file, and the registry and mapping
 /// files must exist.
 ///
-/// Tables land in `<output>/tables/<name>.json` and `.csv`. A report's
+/// Every output stays inside the output folder: a report's `output` and
+/// the export's are relative to it, and an absolute path, a leading `~`,
+/// a `..` component, the folder itself or a path under `manifests/` is an
+/// issue. Tables land in `<output>/tables/<name>.json` and `.csv`. A report's
 /// `output` is a pattern with the placeholders `{kind}`, `{year}`,
 /// `{region}`, `{session}`, `{lang}` and `{ext}` (`txt`, `html`, `pdf`);
 /// it must contain `{lang}` when the report has several languages and
 /// `{ext}` when it has several formats, may use `{year}`, `{region}` and
 /// `{session}` only when the report sets them, and no two artefacts of
-/// the pipeline may land on the same path.
+/// the pipeline may land on the same path. A placeholder's value is escaped
+/// to stay within one file name (``Paths/component(_:)``): a session id
+/// `Almaty/2024-03-01/aigerim` is written `Almaty%2F2024-03-01%2Faigerim`.
 ///
 /// ## Stages
 ///

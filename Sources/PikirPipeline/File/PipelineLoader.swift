@@ -375,7 +375,7 @@ struct PipelineLoader {
         if let why = Paths.leavesOutputFolder(written) {
             let parts = written.split(separator: "/").filter { !["", ".", "..", "~"].contains($0) }
             let example = (written.hasPrefix("/") || written.hasPrefix("~") ? parts.suffix(1) : parts[...]).joined(separator: "/")
-            issue(node, "output", "'\(written)' \(why); every output stays inside the output folder \(output): write a path relative to it"
+            issue(node, "output", "'\(written)' \(why), but outputs stay inside the output folder \(output); write a path relative to it"
                   + (example.isEmpty ? "" : ", e.g. \(example)"))
             return false
         }

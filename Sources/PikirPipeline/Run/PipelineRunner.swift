@@ -109,8 +109,8 @@ public struct PipelineRunner {
     private func removeStaleTemporaries() {
         let removed = StaleTemporaries.clean(folder: pipeline.output)
         guard removed.files > 0 else { return }
-        let size = ByteCountFormatter.string(fromByteCount: removed.bytes, countStyle: .file)
-        log.info("", "removed \(removed.files) temporary files (\(size)) left by stopped runs in \(pipeline.output)",
+        let files = removed.files == 1 ? "1 temporary file" : "\(removed.files) temporary files"
+        log.info("", "removed \(files) (\(String(format: "%.1f", Double(removed.bytes) / 1_000_000)) MB) left by stopped runs in \(pipeline.output)",
                  ["stale_temporaries": removed.files, "bytes": Int(removed.bytes)])
     }
 }
