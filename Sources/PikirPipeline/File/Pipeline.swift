@@ -315,4 +315,17 @@ extension Pipeline {
     public func stage(named name: String) -> Stage? {
         stages.first { $0.name == name }
     }
+
+    /// Every file the pipeline writes: tables, reports, the export and the stages' manifests.
+    public var artefacts: [String] {
+        stages.flatMap { stage -> [String] in
+            let manifest = Paths.join(output, "manifests/\(stage.name).json")
+            switch stage {
+            case .ingest: return [manifest]
+            case .aggregate(let tables): return tables.flatMap { [$0.files(output: output).json, $0.files(output: output).csv] } + [manifest]
+            case .render(let reports): return reports.flatMap { $0.outputs().map(\.path) } + [manifest]
+            case .export(let spec): return [spec.output, manifest]
+            }
+        }
+    }
 }

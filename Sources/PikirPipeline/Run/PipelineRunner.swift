@@ -104,10 +104,16 @@ public struct PipelineRunner {
         return summary
     }
 
-    /// Temporary files that killed or failed runs left in the output folder.
-    /// Under the run lock; any pikir still writing there keeps its own.
+    /// Temporary files that killed or failed runs left in the output folder
+    /// (and those of the pipeline's own outputs in the form before 0.2).
+    /// Any pikir still writing there keeps its own.
     private func removeStaleTemporaries() {
-        let removed = StaleTemporaries.clean(folder: pipeline.output)
+        var removed = StaleTemporaries.clean(folder: pipeline.output)
+        for path in pipeline.artefacts {
+            let old = StaleTemporaries.clean(output: path)
+            removed.files += old.files
+            removed.bytes += old.bytes
+        }
         guard removed.files > 0 else { return }
         let files = removed.files == 1 ? "1 temporary file" : "\(removed.files) temporary files"
         log.info("", "removed \(files) (\(String(format: "%.1f", Double(removed.bytes) / 1_000_000)) MB) left by stopped runs in \(pipeline.output)",

@@ -49,7 +49,7 @@ public final class OutputFile {
             if createFolders, let failure = Self.makeFolders(folder) {
                 throw OutputError.folder(Self.shown(failure.parent), path: path, errno: failure.code)
             }
-            StaleTemporaries.clean(folder: folder, name: Self.fileName(of: target))
+            StaleTemporaries.clean(output: target)
             let temporary = folder + "/" + StaleTemporaries.temporaryName(for: Self.fileName(of: target), pid: getpid())
             var fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
             if fd < 0, errno == EEXIST {

@@ -5,10 +5,13 @@ import Foundation
 /// An output is written to `.NAME.pikir-PID.tmp` beside it, then renamed
 /// into place; a process killed (or stopped by a full disk) in between
 /// leaves that file, which can be as big as the output. A temporary is
-/// stale when no process with its PID is running on this machine (pikir
-/// before 0.2 named them `.NAME.PID.tmp`; those are recognised too). The
+/// stale when no process with its PID is running on this machine. The
 /// check is per machine: a folder shared over the network with a pikir
 /// running elsewhere must not be cleaned from here.
+///
+/// pikir before 0.2 named them `.NAME.PID.tmp`, a form other programs use
+/// too; those are recognised only for a named output (``clean(folder:name:)``),
+/// never in a walk of a whole folder.
 public enum StaleTemporaries {
     /// Longest part of the output's name kept in a temporary's name, in
     /// UTF-8 bytes, so the whole name stays under the 255-byte limit.
@@ -26,13 +29,18 @@ public enum StaleTemporaries {
         return ".\(kept).pikir-\(pid).tmp"
     }
 
-    /// The output name and process of a temporary's file name; nil for any other name.
-    static func owner(of fileName: String) -> (name: Substring, pid: Int32)? {
+    /// The output name and process of a temporary's file name; nil for any
+    /// other name (and for the form before 0.2 unless `legacy`).
+    static func owner(of fileName: String, legacy: Bool = false) -> (name: Substring, pid: Int32)? {
         guard fileName.hasPrefix("."), fileName.hasSuffix(".tmp") else { return nil }
         let middle = fileName.dropFirst().dropLast(4)
         guard let dot = middle.lastIndex(of: ".") else { return nil }
         var number = middle[middle.index(after: dot)...]
-        if number.hasPrefix("pikir-") { number = number.dropFirst(6) }
+        if number.hasPrefix("pikir-") {
+            number = number.dropFirst(6)
+        } else if !legacy {
+            return nil
+        }
         guard !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }),
               let pid = Int32(number), pid > 0, dot > middle.startIndex else { return nil }
         return (middle[..<dot], pid)
@@ -70,14 +78,23 @@ public enum StaleTemporaries {
         return removed
     }
 
-    /// Removes the stale temporaries of the output `name` in `folder`.
-    static func clean(folder: String, name: String) {
+    /// Removes the stale temporaries of the output `path`, in both forms.
+    @discardableResult
+    public static func clean(output path: String) -> (files: Int, bytes: Int64) {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         let kept = temporaryName(for: name, pid: 1).dropFirst().dropLast(".pikir-1.tmp".count)
+        var removed = (files: 0, bytes: Int64(0))
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
-            guard let owner = owner(of: entry), owner.name == kept || owner.name == name, !isRunning(owner.pid) else { continue }
-            let path = folder + "/" + entry
+            guard let owner = owner(of: entry, legacy: true), owner.name == kept || owner.name == name, !isRunning(owner.pid) else { continue }
+            let temporary = folder + "/" + entry
             var info = stat()
-            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG { unlink(path) }
+            if lstat(temporary, &info) == 0, info.st_mode & S_IFMT == S_IFREG, unlink(temporary) == 0 {
+                removed.files += 1
+                removed.bytes += Int64(info.st_size)
+            }
         }
+        return removed
     }
 }

@@ -111,11 +111,12 @@ struct OutputFileTests {
     func temporaryNames() {
         #expect(StaleTemporaries.temporaryName(for: "responses.csv", pid: 42) == ".responses.csv.pikir-42.tmp")
         #expect(StaleTemporaries.owner(of: ".responses.csv.pikir-42.tmp")?.pid == 42)
-        #expect(StaleTemporaries.owner(of: ".responses.csv.42.tmp")?.pid == 42, "the name before 0.2")
+        #expect(StaleTemporaries.owner(of: ".responses.csv.42.tmp", legacy: true)?.pid == 42, "the name before 0.2")
+        #expect(StaleTemporaries.owner(of: ".responses.csv.42.tmp") == nil, "other programs use that form too")
         #expect(StaleTemporaries.owner(of: ".responses.csv.pikir-42.tmp")?.name == "responses.csv")
         for other in ["responses.csv.42.tmp", ".responses.csv.tmp", ".42.tmp", ".a.pikir-.tmp", ".a.pikir-4x.tmp", ".a.-1.tmp",
                       ".a.99999999999.tmp", ".a.42.tmp.bak", ".a.pikir-0.tmp"] {
-            #expect(StaleTemporaries.owner(of: other) == nil, "\(other)")
+            #expect(StaleTemporaries.owner(of: other, legacy: true) == nil, "\(other)")
         }
         let long = String(repeating: "я", count: 200) + ".html"
         let name = StaleTemporaries.temporaryName(for: long, pid: 4_194_304)
@@ -128,8 +129,8 @@ struct OutputFileTests {
         let folder = Folder()
         let outside = Folder()
         try FileManager.default.createDirectory(atPath: folder.path + "/sub", withIntermediateDirectories: true)
-        let dead = [".a.csv.pikir-99999999.tmp", "sub/.b.html.99999999.tmp"]
-        let kept = [".c.csv.pikir-\(getpid()).tmp", "sub/d.99999999.tmp", "sub/.e.tmp"]
+        let dead = [".a.csv.pikir-99999999.tmp", "sub/.b.html.pikir-99999999.tmp"]
+        let kept = [".c.csv.pikir-\(getpid()).tmp", "sub/d.99999999.tmp", "sub/.e.tmp", "sub/.b.html.99999999.tmp"]
         for name in dead + kept { _ = folder.file(name, "partial") }
         _ = outside.file(".f.csv.pikir-99999999.tmp", "not ours to clean")
         try #require(symlink(outside.path, folder.path + "/link") == 0)
@@ -138,5 +139,15 @@ struct OutputFileTests {
         for name in dead { #expect(folder.text(name) == nil, "\(name)") }
         for name in kept { #expect(folder.text(name) == "partial", "\(name)") }
         #expect(outside.text(".f.csv.pikir-99999999.tmp") == "not ours to clean")
+    }
+
+    @Test("cleaning for one output removes its temporaries in both forms, and only its own")
+    func cleanOneOutput() {
+        let folder = Folder()
+        let dead = [".b.html.99999999.tmp", ".b.html.pikir-99999999.tmp"]
+        let kept = [".b.html.pikir-\(getpid()).tmp", ".c.html.99999999.tmp", ".b.htm.99999999.tmp"]
+        for name in dead + kept { _ = folder.file(name, "partial") }
+        #expect(StaleTemporaries.clean(output: folder.path + "/b.html").files == 2)
+        #expect(folder.names == kept.sorted())
     }
 }
