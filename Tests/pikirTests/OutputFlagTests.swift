@@ -152,7 +152,7 @@ struct OutputFlagTests {
                 }
             }
             if getuid() == 0 {
-                try Tmpfs.with(options: "size=64k,ro", in: dir) { try check($0, reason: "is on a read-only file system") }
+                try Tmpfs.with(options: "size=64k,ro", at: dir.appendingPathComponent("mount")) { try check($0, reason: "is on a read-only file system") }
             } else {
                 let folder = dir.appendingPathComponent("locked")
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -167,7 +167,7 @@ struct OutputFlagTests {
           .enabled(if: Tmpfs.available, "needs root and a tmpfs mount"))
     func fullDisk() throws {
         try Self.withWarehouse { dir, db in
-            try Tmpfs.with(options: "size=64k", in: dir) { small in
+            try Tmpfs.with(options: "size=64k", at: dir.appendingPathComponent("mount")) { small in
                 let file = try small.writeFile("responses.csv", text: "old export\n")
                 let run = try PikirBinary.run(["export", "--db", db, "-o", file])
                 #expect(run.status == 73, "\(run)")

@@ -49,9 +49,8 @@ enum Tmpfs {
         return command("/bin/umount", [dir.path])
     }()
 
-    /// Mounts a tmpfs with `options` on a new folder inside `parent`, runs `body`, unmounts.
-    static func with<T>(options: String, in parent: URL, _ body: (URL) throws -> T) throws -> T {
-        let dir = parent.appendingPathComponent("mount")
+    /// Mounts a tmpfs with `options` on the folder `dir` (made if missing), runs `body`, unmounts.
+    static func with<T>(options: String, at dir: URL, _ body: (URL) throws -> T) throws -> T {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try #require(command("/bin/mount", ["-t", "tmpfs", "-o", options, "tmpfs", dir.path]), "mount -o \(options) failed")
         defer { _ = command("/bin/umount", [dir.path]) }

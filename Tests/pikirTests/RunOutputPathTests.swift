@@ -127,4 +127,24 @@ struct RunOutputPathTests {
             for path in kept { #expect(FileManager.default.fileExists(atPath: workspace.path(path)), "\(path) was removed") }
         }
     }
+
+    @Test(.enabled(if: Tmpfs.available, "needs root and a tmpfs mount"))
+    func aFullOutputFolderFailsTheStageWithOneLineAndLeavesNoTemporary() throws {
+        try withTemporaryDirectory { dir in
+            let workspace = try RunWorkspace.make(in: dir)
+            try Tmpfs.with(options: "size=96k", at: workspace.output) { out in
+                let run = try workspace.run("run")
+                #expect(run.status == 1, "\(run)")
+                let errors = run.stderr.split(separator: "\n").filter { $0.hasPrefix("pikir run: error: ") }
+                #expect(errors.count == 1, "\(run.stderr)")
+                #expect(errors.first?.hasSuffix(": no space left on device; free some space and run again") == true, "\(run.stderr)")
+                #expect(errors.first?.contains(": cannot write \(out.path)/") == true, "\(run.stderr)")
+                #expect(!run.stderr.contains("NSCocoaErrorDomain"), "\(run.stderr)")
+                let temporaries = RunFiles.list(out).filter { $0.hasSuffix(".tmp") }
+                #expect(temporaries.isEmpty, "left behind: \(temporaries)")
+                let listed = run.stdout.split(separator: "\n").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
+                #expect(run.stderr.contains("; \(listed.count) outputs written, 0 unchanged;"), "\(run)")
+            }
+        }
+    }
 }
