@@ -44,10 +44,11 @@ struct Agg: ParsableCommand {
     @Option(help: ArgumentHelp("Keep sessions on or before this day.", valueName: "yyyy-mm-dd"))
     var to: String?
 
-    @Option(name: .customLong("min-n"), help: "Groups with fewer answers are suppressed.")
+    @Option(name: .customLong("min-n"), parsing: .unconditional, help: "Groups with fewer answers are suppressed.")
     var minN: Int = 5
 
-    @Option(help: ArgumentHelp("Order rows by a dimension, measure or statistic; prefix - for descending.", valueName: "key"))
+    // Unconditional: `--sort -mean` is a value, not a flag.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Order rows by a dimension, measure or statistic; prefix - for descending.", valueName: "key"))
     var sort: String?
 
     @Option(help: "Output format (default: table on a terminal, else csv).")
@@ -56,12 +57,13 @@ struct Agg: ParsableCommand {
     @OptionGroup var registries: RegistryFlags
     @OptionGroup var read: ReadFlags
 
-    @Option(help: "Exports read and normalised at once with --csv (default: the number of cores).")
+    @Option(parsing: .unconditional, help: "Exports read and normalised at once with --csv (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
         if db != nil && !csv.isEmpty { throw ValidationError("give either --db or --csv, not both") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        try FlagValue.check("--jobs", jobs, atLeast: 1)
+        try FlagValue.check("--min-n", minN, atLeast: 0)
         do {
             _ = try query()
         } catch {

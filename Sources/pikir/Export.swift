@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PikirReport
 import PikirStore
 
 struct Export: ParsableCommand {
@@ -18,41 +19,24 @@ struct Export: ParsableCommand {
     @Option(help: "Output format.")
     var format: Format = .csv
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (written whole, then moved into place; - is standard output).", valueName: "file"))
     var output: String?
 
     func run() throws {
         let store = try warehouse.open(mustExist: true)
-        let sink = try OutputSink(path: output)
-        try store.writeExport(format == .csv ? .csv : .json, sink.write)
-        try sink.close()
-    }
-}
-
-/// Buffered output to a file (written atomically) or standard output.
-final class OutputSink {
-    private let path: String?
-    private var buffer = Data()
-    private let handle: FileHandle
-
-    init(path: String?) throws {
-        self.path = path
-        handle = .standardOutput
-    }
-
-    func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-        if path == nil && buffer.count > 1 << 16 {
-            handle.write(buffer)
-            buffer.removeAll(keepingCapacity: true)
-        }
-    }
-
-    func close() throws {
-        if let path {
-            try buffer.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } else {
-            handle.write(buffer)
+        do {
+            // Opened first, so an unwritable -o fails before the export is read.
+            let file = try OutputFile(output ?? "-")
+            defer { file.discard() }
+            var failure: OutputError?
+            try store.writeExport(format == .csv ? .csv : .json) { text in
+                guard failure == nil else { return }
+                do throws(OutputError) { try file.write(text) } catch { failure = error }
+            }
+            if let failure { throw failure }
+            try file.commit()
+        } catch {
+            throw OutputFlag.fail(error)
         }
     }
 }

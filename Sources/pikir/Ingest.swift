@@ -27,11 +27,11 @@ struct Ingest: ParsableCommand {
 
     @OptionGroup var read: ReadFlags
 
-    @Option(help: "Files read and normalised at once (default: the number of cores).")
+    @Option(parsing: .unconditional, help: "Files read and normalised at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        try FlagValue.check("--jobs", jobs, atLeast: 1)
     }
 
     func run() throws {

@@ -21,13 +21,17 @@ struct Inspect: ParsableCommand {
     @Option(help: "Output format.")
     var format: Format = .text
 
-    @Option(help: "How many records to show per file.")
+    @Option(parsing: .unconditional, help: "How many records to show per file.")
     var records: Int = 5
 
     @OptionGroup var read: ReadFlags
 
     @Option(help: ArgumentHelp("Column mapping CSV (column,field[,scale]) to show the columns as ingest would map them.", valueName: "file"))
     var map: String?
+
+    func validate() throws {
+        try FlagValue.check("--records", records, atLeast: 0)
+    }
 
     func run() throws {
         var results: [FileInspection] = []

@@ -12,7 +12,7 @@ struct ReadFlags: ParsableArguments {
     @Option(name: .customLong("line-ending"), help: ArgumentHelp("Line ending instead of detecting it.", valueName: "lf|crlf|cr"))
     var lineEnding: String?
 
-    @Option(name: .customLong("header-line"), help: ArgumentHelp("Line number of the header (0: the file has no header).", valueName: "n"))
+    @Option(name: .customLong("header-line"), parsing: .unconditional, help: ArgumentHelp("Line number of the header (0: the file has no header).", valueName: "n"))
     var headerLine: Int?
 
     func validate() throws {
@@ -26,7 +26,7 @@ struct ReadFlags: ParsableArguments {
             throw ValidationError("unknown line ending '\(lineEnding)'; use one of: lf, crlf, cr")
         }
         if let headerLine, headerLine < 0 {
-            throw ValidationError("--header-line must be 0 (no header) or a line number")
+            throw ValidationError("--header-line must be 0 (no header) or a line number (got \(headerLine))")
         }
     }
 

@@ -27,7 +27,7 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("The warehouse (default: $PIKIR_DB, else ./pikir.sqlite).", valueName: "path"))
     var db: String?
 
-    @Option(help: "Year of the sessions (required for yearly).")
+    @Option(parsing: .unconditional, help: "Year of the sessions (required for yearly).")
     var year: Int?
 
     @Option(help: ArgumentHelp("First session day.", valueName: "yyyy-mm-dd"))
@@ -48,16 +48,16 @@ struct Report: ParsableCommand {
     @Option(help: "Output format.")
     var format: Format = .text
 
-    @Option(name: .customLong("min-n"), help: "Trainers with fewer answers are not ranked; yearly cells with fewer are suppressed.")
+    @Option(name: .customLong("min-n"), parsing: .unconditional, help: "Trainers with fewer answers are not ranked; yearly cells with fewer are suppressed.")
     var minN: Int = 5
 
-    @Option(name: .customLong("k"), help: "Shrinkage strength: answers' worth of the overall mean added to each trainer.")
+    @Option(name: .customLong("k"), parsing: .unconditional, help: "Shrinkage strength: answers' worth of the overall mean added to each trainer.")
     var shrinkage: Double = Shrinkage.defaultK
 
     @Flag(inversion: .prefixedNo, help: "Free-text comments (default: on, off for yearly).")
     var comments: Bool?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (written whole, then moved into place).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (written whole, then moved into place; - is standard output).", valueName: "file"))
     var output: String?
 
     @Option(help: ArgumentHelp("A folder of .mustache templates replacing the built-in ones (page, section, block, style).", valueName: "dir"))
@@ -70,8 +70,9 @@ struct Report: ParsableCommand {
         if kind == .yearly && year == nil { throw ValidationError("the yearly report needs --year, e.g. --year 2024") }
         if kind == .session && session == nil { throw ValidationError("the session report needs --session ID (see pikir agg --by session)") }
         if format == .pdf && output == nil { throw ValidationError("--format pdf needs -o FILE") }
-        if minN < 1 { throw ValidationError("--min-n must be at least 1") }
-        if shrinkage < 0 { throw ValidationError("--k must be 0 or more") }
+        if let year, !(1...9999).contains(year) { throw ValidationError("--year must be a year such as 2024 (got \(year))") }
+        try FlagValue.check("--min-n", minN, atLeast: 1)
+        try FlagValue.check("--k", shrinkage, atLeast: 0)
         if Language.resolve(flag: lang, environment: ProcessInfo.processInfo.environment) == nil {
             let valid = Language.allCases.map(\.rawValue).joined(separator: ", ")
             if let lang { throw ValidationError("unknown language '\(lang)' in --lang; valid: \(valid)") }
@@ -99,14 +100,15 @@ struct Report: ParsableCommand {
             document = try YearlyReport.build(warehouse, scope: scope).document(catalogue, generatedAt: generatedAt, version: version)
         case .session:
             guard let report = try SessionReport.build(warehouse, scope: scope) else {
-                FileHandle.standardError.write(Data("pikir: no responses for session '\(session!)' in \(warehouse.path); list the sessions with: pikir agg --by session\n".utf8))
+                let list = Shell.command(["pikir", "agg", "--by", "session"] + (db.map { ["--db", $0] } ?? []))
+                FileHandle.standardError.write(Data("pikir: no responses for session '\(session!)' in \(warehouse.path); list the sessions with: \(list)\n".utf8))
                 throw ExitCode(65)
             }
             document = report.document(catalogue, generatedAt: generatedAt, version: version)
         }
         switch format {
         case .text:
-            let colour = output == nil && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            let colour = (output ?? "-") == "-" && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             try write(TextRenderer(colour: colour).render(document))
         case .html:
             try write(try renderHTML(document))
@@ -116,6 +118,8 @@ struct Report: ParsableCommand {
             } catch let error as PDFPrinter.Failure {
                 FileHandle.standardError.write(Data("pikir: \(error.message)\n".utf8))
                 throw ExitCode(error.exitCode)
+            } catch let error as OutputError {
+                throw OutputFlag.fail(error)
             }
         }
     }
@@ -130,15 +134,10 @@ struct Report: ParsableCommand {
     }
 
     private func write(_ text: String) throws {
-        guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
         do {
-            try AtomicFile.write(Data(text.utf8), to: output)
-        } catch let error as ReportError {
-            FileHandle.standardError.write(Data("pikir: \(error.message)\n".utf8))
-            throw ExitCode(73)
+            try OutputFile.write(Data(text.utf8), to: output ?? "-")
+        } catch {
+            throw OutputFlag.fail(error)
         }
     }
 }

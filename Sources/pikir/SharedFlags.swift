@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PikirNormalise
+import PikirReport
 import PikirStore
 
 /// `--db`, shared by every command that uses the warehouse.
@@ -65,6 +66,28 @@ enum InputFiles {
             }
         }
         return files
+    }
+}
+
+/// `-o FILE` (or standard output): an output that cannot be written is one
+/// line on stderr and exit status 73, sysexits' "cannot create output file".
+enum OutputFlag {
+    static func fail(_ error: Error) -> Error {
+        guard let error = error as? OutputError else { return error }
+        FileHandle.standardError.write(Data("pikir: \(error.commandMessage)\n".utf8))
+        return ExitCode(73)
+    }
+}
+
+/// Numeric flags. They are declared with `parsing: .unconditional`, so
+/// `--min-n -3` reaches this check instead of reading `-3` as a flag.
+enum FlagValue {
+    static func check(_ flag: String, _ value: Int, atLeast minimum: Int) throws {
+        if value < minimum { throw ValidationError("\(flag) must be a whole number ≥ \(minimum) (got \(value))") }
+    }
+
+    static func check(_ flag: String, _ value: Double, atLeast minimum: Double) throws {
+        if !(value >= minimum) { throw ValidationError("\(flag) must be a number ≥ \(minimum.formatted()) (got \(value.formatted()))") }
     }
 }
 

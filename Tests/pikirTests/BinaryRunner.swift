@@ -86,7 +86,9 @@ enum PikirBinary {
     private final class Watchdog: @unchecked Sendable {
         private let process: Process
         init(_ process: Process) { self.process = process }
-        func stopIfRunning() { if process.isRunning { process.terminate() } }
+        // SIGKILL, not terminate(): children of the test runner inherit a signal
+        // mask that blocks SIGTERM, so a hung child would ignore it.
+        func stopIfRunning() { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
     }
 }
 

@@ -90,6 +90,8 @@ struct ReportBrowserTests {
     @Test("pikir report --format pdf -o FILE writes a PDF, atomically, of the same pages")
     func pdfFormat() throws {
         try ReportFixture.withWarehouse { dir, db throws in
+            // -o writes into an existing folder (a missing one is an error that names it).
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent("out"), withIntermediateDirectories: true)
             for (name, arguments) in [("trainers", ["trainers", "--lang", "kk"]), ("yearly", ["yearly", "--year", "2024", "--lang", "ru"])] {
                 let pdf = dir.appendingPathComponent("out/\(name).pdf")
                 let run = try ReportFixture.report(db, arguments + ["--format", "pdf", "-o", pdf.path])

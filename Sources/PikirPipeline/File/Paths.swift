@@ -49,6 +49,34 @@ enum Paths {
         return nil
     }
 
+    // MARK: - Outputs
+
+    /// Why an output path as written would leave the output folder (nil: it stays inside):
+    /// it is absolute, starts with `~`, or has a `..` component.
+    static func leavesOutputFolder(_ written: String) -> String? {
+        if written.hasPrefix("/") { return "is an absolute path" }
+        if written == "~" || written.hasPrefix("~/") { return "starts with ~" }
+        if written.split(separator: "/").contains("..") { return "uses .." }
+        return nil
+    }
+
+    /// A placeholder's value made safe as part of one path component:
+    /// `%`, `/`, control characters and a whole `.` or `..` are written as
+    /// `%XX` (the UTF-8 bytes in hex), so a session id such as
+    /// `Almaty/2024-03-01/aigerim` names one file and never a folder.
+    static func component(_ value: String) -> String {
+        if value == "." || value == ".." { return String(repeating: "%2E", count: value.count) }
+        var result = ""
+        for scalar in value.unicodeScalars {
+            if scalar == "%" || scalar == "/" || scalar.value < 0x20 || scalar.value == 0x7F {
+                for byte in String(scalar).utf8 { result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2) }
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
     // MARK: - The file system
 
     enum Kind { case file, directory, missing }
@@ -71,4 +99,8 @@ enum Paths {
         (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
     }
 
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

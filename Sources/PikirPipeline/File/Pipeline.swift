@@ -59,7 +59,7 @@
 /// [[stage]]
 /// type = "export"
 /// format = "csv"                      # required: csv | json
-/// output = "export/responses.csv"     # required, relative to the output folder
+/// output = "export/responses.csv"     # required, inside the output folder
 /// ```
 ///
 /// Inputs (`exports`, required and non-empty) are files, folders (their
@@ -70,13 +70,18 @@
 /// Every pattern must match at least one file, and the registry and mapping
 /// files must exist.
 ///
-/// Tables land in `<output>/tables/<name>.json` and `.csv`. A report's
+/// Every output stays inside the output folder: a report's `output` and
+/// the export's are relative to it, and an absolute path, a leading `~`,
+/// a `..` component, the folder itself or a path under `manifests/` is an
+/// issue. Tables land in `<output>/tables/<name>.json` and `.csv`. A report's
 /// `output` is a pattern with the placeholders `{kind}`, `{year}`,
 /// `{region}`, `{session}`, `{lang}` and `{ext}` (`txt`, `html`, `pdf`);
 /// it must contain `{lang}` when the report has several languages and
 /// `{ext}` when it has several formats, may use `{year}`, `{region}` and
 /// `{session}` only when the report sets them, and no two artefacts of
-/// the pipeline may land on the same path.
+/// the pipeline may land on the same path. A placeholder's value is escaped
+/// to stay within one file name (``Paths/component(_:)``): a session id
+/// `Almaty/2024-03-01/aigerim` is written `Almaty%2F2024-03-01%2Faigerim`.
 ///
 /// ## Stages
 ///
@@ -276,7 +281,8 @@ public struct Pipeline: Sendable {
             }
         }
 
-        /// The output pattern with every placeholder replaced.
+        /// The output pattern with every placeholder replaced by its value,
+        /// escaped to stay within one path component (``Paths/component(_:)``).
         func fill(language: String, format: String) -> String {
             let values: [String: String] = [
                 "kind": kind,
@@ -286,7 +292,7 @@ public struct Pipeline: Sendable {
                 "lang": language,
                 "ext": Self.fileExtension(of: format),
             ]
-            return Placeholders.fill(output, values)
+            return Placeholders.fill(output, values.mapValues(Paths.component))
         }
     }
 
@@ -308,5 +314,18 @@ extension Pipeline {
     /// The stage of this type, if the pipeline has one.
     public func stage(named name: String) -> Stage? {
         stages.first { $0.name == name }
+    }
+
+    /// Every file the pipeline writes: tables, reports, the export and the stages' manifests.
+    public var artefacts: [String] {
+        stages.flatMap { stage -> [String] in
+            let manifest = Paths.join(output, "manifests/\(stage.name).json")
+            switch stage {
+            case .ingest: return [manifest]
+            case .aggregate(let tables): return tables.flatMap { [$0.files(output: output).json, $0.files(output: output).csv] } + [manifest]
+            case .render(let reports): return reports.flatMap { $0.outputs().map(\.path) } + [manifest]
+            case .export(let spec): return [spec.output, manifest]
+            }
+        }
     }
 }

@@ -206,7 +206,7 @@ struct PipelineLoader {
                 if let format, !Vocabulary.exportFormats.contains(format) {
                     issue(node, "format", "unknown export format '\(format)'", allowed: Vocabulary.exportFormats)
                 }
-                if let path = text(node, "output", required: true) {
+                if let path = text(node, "output", required: true), staysInside(node, path, output: output) {
                     let resolved = Paths.resolve(path, against: output)
                     artefacts.add(resolved, line: map.keyLine(node.address, "output"), key: "stage.output",
                                   what: "the export", into: &issues, file: display)
@@ -331,7 +331,7 @@ struct PipelineLoader {
             let minN = invalid(integer(node, "min_n", minimum: 1), "min_n")
             let comments = invalid(bool(node, "comments"), "comments")
             guard let pattern = text(node, "output", required: true) else { continue }
-            var placeholdersValid = true
+            var placeholdersValid = staysInside(node, pattern, output: output)
             let used = Placeholders.names(in: pattern)
             for name in used where !Vocabulary.placeholders.contains(name) {
                 issue(node, "output", "unknown placeholder {\(name)} in '\(pattern)'",
@@ -366,6 +366,29 @@ struct PipelineLoader {
             result.append(report)
         }
         return result
+    }
+
+    /// Whether an `output` as written lands inside the output folder, and
+    /// outside its `manifests/`; an issue says why not. Placeholder values
+    /// cannot lead out: they are escaped (``Paths/component(_:)``).
+    private mutating func staysInside(_ node: Node, _ written: String, output: String) -> Bool {
+        if let why = Paths.leavesOutputFolder(written) {
+            let parts = written.split(separator: "/").filter { !["", ".", "..", "~"].contains($0) }
+            let example = (written.hasPrefix("/") || written.hasPrefix("~") ? parts.suffix(1) : parts[...]).joined(separator: "/")
+            issue(node, "output", "'\(written)' \(why), but outputs stay inside the output folder \(output); write a path relative to it"
+                  + (example.isEmpty ? "" : ", e.g. \(example)"))
+            return false
+        }
+        let resolved = Paths.resolve(written, against: output)
+        if resolved == output {
+            issue(node, "output", "'\(written)' is the output folder itself; name a file in it")
+            return false
+        }
+        if resolved == output + "/manifests" || resolved.hasPrefix(output + "/manifests/") {
+            issue(node, "output", "'\(written)' is in manifests/, where pikir keeps what each stage did; choose another folder")
+            return false
+        }
+        return true
     }
 
     private mutating func readRegion(_ node: Node) -> String? {

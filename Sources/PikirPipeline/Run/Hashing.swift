@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PikirReport
 import PikirStore
 
 /// SHA-256 of files and of keys made of several parts.
@@ -34,4 +35,11 @@ public struct RunError: Error, CustomStringConvertible {
     public let message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+
+    /// An output the run could not write, and what to do about it.
+    init(_ error: OutputError) {
+        let remedy = error.isFull ? "; free some space and run again"
+            : error.isNotWritable ? "; make the folder writable, or change output in the pipeline file" : ""
+        self.init(error.description + remedy)
+    }
 }

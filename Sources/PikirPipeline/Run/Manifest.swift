@@ -41,6 +41,10 @@ public struct Manifest: Codable, Sendable {
     func save(output: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try AtomicFile.write(try encoder.encode(self) + Data("\n".utf8), to: Self.path(output: output, stage: stage))
+        do {
+            try OutputFile.write(try encoder.encode(self) + Data("\n".utf8), to: Self.path(output: output, stage: stage), createFolders: true)
+        } catch let error as OutputError {
+            throw RunError(error)
+        }
     }
 }

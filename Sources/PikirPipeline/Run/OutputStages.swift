@@ -42,12 +42,12 @@ extension StageContext {
             try warehouse.scanResponses(aggregator.columns) { aggregator.add($0) }
             let rows = aggregator.rows()
             let output = AggregateOutput(query: query)
-            outputs.append(try write(Data(output.render(rows, as: .json).utf8), to: files.json, key: key))
-            outputs.append(try write(Data(output.render(rows, as: .csv).utf8), to: files.csv, key: key))
-            summary.writtenPaths += [files.json, files.csv]
-            written += 2
+            for (path, format) in [(files.json, AggregateOutput.Format.json), (files.csv, .csv)] {
+                outputs.append(try write(Data(output.render(rows, as: format).utf8), to: path, key: key))
+                summary.wrote(path)
+                written += 1
+            }
         }
-        summary.outputsWritten += written
         if !options.dryRun {
             try saveManifest("aggregate", key: stageKey, started: started, outputs: outputs, counts: ["tables": tables.count, "written": written])
             log.info("aggregate", "\(written) files written, \(outputs.count - written) unchanged")
@@ -136,20 +136,21 @@ extension StageContext {
                     outputs.append(try write(Data(TextRenderer().render(document).utf8), to: t.path, key: t.key))
                 case "pdf":
                     do {
-                        try PDFPrinter.print(html: html.render(document), to: t.path)
+                        try PDFPrinter.print(html: html.render(document), to: t.path, createFolders: true)
                     } catch let failure as PDFPrinter.Failure {
                         throw RunError(failure.message)
+                    } catch let error as OutputError {
+                        throw RunError(error)
                     }
                     let data = FileManager.default.contents(atPath: t.path) ?? Data()
                     outputs.append(Manifest.File(path: t.path, sha256: Hashing.data(data), size: data.count, mtime: nil, key: t.key))
                 default:
                     outputs.append(try write(Data(html.render(document).utf8), to: t.path, key: t.key))
                 }
-                summary.writtenPaths.append(t.path)
+                summary.wrote(t.path)
                 written += 1
             }
         }
-        summary.outputsWritten += written
         if !options.dryRun {
             try saveManifest("render", key: stageKey, started: started, outputs: outputs, counts: ["reports": paths.count, "written": written])
             log.info("render", "\(written) reports written, \(outputs.count - written) unchanged")
@@ -172,8 +173,7 @@ extension StageContext {
         var data = Data()
         try warehouse.writeExport(spec.format == "json" ? .json : .csv) { data.append(contentsOf: $0.utf8) }
         let file = try write(data, to: spec.output, key: key)
-        summary.outputsWritten += 1
-        summary.writtenPaths.append(spec.output)
+        summary.wrote(spec.output)
         try saveManifest("export", key: key, started: started, outputs: [file], counts: ["bytes": data.count])
         return true
     }

@@ -43,6 +43,13 @@ public struct PipelineRunner {
         public var failure: String?
         public var seconds = 0.0
         public var writtenPaths: [String] = []
+
+        /// Counts an output the moment it is in place, so a stage that fails
+        /// later still reports the files it wrote.
+        mutating func wrote(_ path: String) {
+            outputsWritten += 1
+            writtenPaths.append(path)
+        }
     }
 
     let pipeline: Pipeline
@@ -61,6 +68,7 @@ public struct PipelineRunner {
         // A dry run writes nothing, not even the lock file.
         let lock = options.dryRun ? nil : try RunLock(warehouse: pipeline.warehouse)
         defer { withExtendedLifetime(lock) {} }
+        if !options.dryRun { removeStaleTemporaries() }
         var context = StageContext(runner: self)
         for stage in pipeline.stages {
             if let only = options.stage, only != stage.name { continue }
@@ -94,6 +102,22 @@ public struct PipelineRunner {
         }
         summary.seconds = Date().timeIntervalSince(start)
         return summary
+    }
+
+    /// Temporary files that killed or failed runs left in the output folder
+    /// (and those of the pipeline's own outputs in the form before 0.2).
+    /// Any pikir still writing there keeps its own.
+    private func removeStaleTemporaries() {
+        var removed = StaleTemporaries.clean(folder: pipeline.output)
+        for path in pipeline.artefacts {
+            let old = StaleTemporaries.clean(output: path)
+            removed.files += old.files
+            removed.bytes += old.bytes
+        }
+        guard removed.files > 0 else { return }
+        let files = removed.files == 1 ? "1 temporary file" : "\(removed.files) temporary files"
+        log.info("", "removed \(files) (\(String(format: "%.1f", Double(removed.bytes) / 1_000_000)) MB) left by stopped runs in \(pipeline.output)",
+                 ["stale_temporaries": removed.files, "bytes": Int(removed.bytes)])
     }
 }
 
@@ -267,7 +291,11 @@ struct StageContext {
     }
 
     func write(_ data: Data, to path: String, key: String) throws -> Manifest.File {
-        try AtomicFile.write(data, to: path)
+        do {
+            try OutputFile.write(data, to: path, createFolders: true)
+        } catch {
+            throw RunError(error)
+        }
         return Manifest.File(path: path, sha256: Hashing.data(data), size: data.count, mtime: nil, key: key)
     }
 

@@ -28,14 +28,14 @@ public struct ReportScope: Sendable {
         self.includeComments = includeComments
     }
 
-    /// The `pikir agg` flags that select the same responses.
-    var aggFilters: String {
-        var flags: [String] = []
-        if let year { flags.append("--where year=\(year)") }
-        if let from { flags.append("--from \(from)") }
-        if let to { flags.append("--to \(to)") }
-        if let region { flags.append("--where region=\(region)") }
-        return flags.joined(separator: " ")
+    /// The `pikir agg` arguments that select the same responses.
+    var aggFilters: [String] {
+        var words: [String] = []
+        if let year { words += ["--where", "year=\(year)"] }
+        if let from { words += ["--from", from] }
+        if let to { words += ["--to", to] }
+        if let region { words += ["--where", "region=\(region)"] }
+        return words
     }
 }
 

@@ -62,6 +62,7 @@ public struct SessionReport: Sendable {
     }
 
     public var aggCommand: String {
-        "pikir agg --by session --measure overall,delivery,content,organisation,applicability,nps --stat n,mean,ci95,dist --where session=\(session) --min-n 1"
+        Shell.command(["pikir", "agg", "--by", "session", "--measure", "overall,delivery,content,organisation,applicability,nps",
+                       "--stat", "n,mean,ci95,dist", "--where", "session=\(session)", "--min-n", "1"])
     }
 }

@@ -117,8 +117,11 @@ public struct TrainerReport: Sendable {
     }
 
     /// The `pikir agg` command that reproduces the per-trainer numbers.
-    public var aggCommand: String {
-        ["pikir agg --by trainer --measure overall,delivery,content,organisation,applicability,nps --stat n,mean,ci95,top2,nps",
-         scope.aggFilters, "--min-n 1"].filter { !$0.isEmpty }.joined(separator: " ")
+    public var aggCommand: String { Shell.command(aggWords) }
+
+    /// The command's words, for a trainer's own table to add its filter.
+    var aggWords: [String] {
+        ["pikir", "agg", "--by", "trainer", "--measure", "overall,delivery,content,organisation,applicability,nps",
+         "--stat", "n,mean,ci95,top2,nps"] + scope.aggFilters + ["--min-n", "1"]
     }
 }

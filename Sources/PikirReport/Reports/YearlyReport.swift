@@ -152,7 +152,7 @@ public struct YearlyReport: Sendable {
 
     /// `pikir agg` commands reproducing each table.
     public func aggCommand(by dimension: String) -> String {
-        ["pikir agg --by \(dimension) --measure overall,nps --stat n,mean,ci95,nps", "--where year=\(year)",
-         scope.region.map { "--where region=\($0)" } ?? "", "--min-n \(scope.minN)"].filter { !$0.isEmpty }.joined(separator: " ")
+        Shell.command(["pikir", "agg", "--by", dimension, "--measure", "overall,nps", "--stat", "n,mean,ci95,nps", "--where", "year=\(year)"]
+                      + (scope.region.map { ["--where", "region=\($0)"] } ?? []) + ["--min-n", "\(scope.minN)"])
     }
 }

@@ -158,7 +158,7 @@ struct PipelineLoadTests {
         [[stage]]
         type = "export"
         format = "json"
-        output = "/tmp/elsewhere/all.json"
+        output = "elsewhere/all.json"
         [[stage]]
         type = "render"
         [[stage.report]]
@@ -167,7 +167,7 @@ struct PipelineLoadTests {
         """))
         #expect(pipeline.stages.map(\.name) == ["export", "render"])
         guard case .export(let spec) = pipeline.stages.first else { Issue.record("not export"); return }
-        #expect(spec.output == "/tmp/elsewhere/all.json")
+        #expect(spec.output == box.path("out/elsewhere/all.json"))
     }
 
     @Test func namesAreCaseInsensitiveAndListsDeduplicated() throws {

@@ -1,22 +1,5 @@
 import Foundation
 
-/// Writes a file so that a reader never sees half of it: a temporary file
-/// beside it, then a rename.
-public enum AtomicFile {
-    public static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let temporary = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        try data.write(to: temporary)
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw ReportError("\(path): cannot write (\(reason))")
-        }
-    }
-}
-
 /// Prints HTML to PDF with a headless Chromium, when one is installed.
 public enum PDFPrinter {
     /// Why no PDF was written, with the exit status the command line uses.
@@ -38,7 +21,8 @@ public enum PDFPrinter {
         return nil
     }
 
-    public static func print(html: String, to output: String) throws {
+    /// - Throws: ``Failure`` when no PDF was made, ``OutputError`` when it cannot be written to `output`.
+    public static func print(html: String, to output: String, createFolders: Bool = false) throws {
         guard let browser = find() else {
             throw Failure(message: "--format pdf needs a headless Chromium, and none is installed (looked for \(browsers.joined(separator: ", ")) on PATH). "
                 + "Install it (Debian: sudo apt-get install chromium), or write the HTML with --format html and print it to PDF from any browser.",
@@ -63,6 +47,6 @@ public enum PDFPrinter {
             throw Failure(message: "\(browser) could not print the report to PDF (status \(process.terminationStatus)); write it with --format html and print it from a browser",
                           exitCode: 70)
         }
-        try AtomicFile.write(data, to: output)
+        try OutputFile.write(data, to: output, createFolders: createFolders)
     }
 }
