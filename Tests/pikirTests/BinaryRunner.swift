@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What one run of the `pikir` executable produced.
 struct PikirRun: Sendable, CustomStringConvertible {
@@ -88,7 +91,9 @@ enum PikirBinary {
     private final class Watchdog: @unchecked Sendable {
         private let process: Process
         init(_ process: Process) { self.process = process }
-        func stopIfRunning() { if process.isRunning { process.terminate() } }
+        // SIGKILL: a child started from the test runner inherits its blocked
+        // signals, SIGTERM among them, and a hung pikir never ended.
+        func stopIfRunning() { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
     }
 }
 
