@@ -11,7 +11,8 @@ struct Ingest: ParsableCommand {
             Each file is stored in one transaction: it lands whole or not at all. A file whose \
             SHA-256 is already in the ledger is skipped, so running the same command twice changes nothing. \
             Per file and in total the accounting balances: records = accepted + rejected + duplicates + ignored. \
-            Exit status 1 when a file could not be ingested at all (the other files still are).
+            Exit status 1 when a file could not be ingested at all (the other files still are), or when the \
+            warehouse could not be written (a full disk): that file is rolled back and the run stops there.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -37,7 +38,12 @@ struct Ingest: ParsableCommand {
     func run() throws {
         let store = try warehouse.open()
         let ingestor = Ingestor(warehouse: store, settings: try registries.settings(), options: read.options)
-        try ingestor.storeSessions()
+        do {
+            try ingestor.storeSessions()
+        } catch let error as StoreError {
+            FileHandle.standardError.write(Data("pikir: \(error.message)\n".utf8))
+            throw ExitCode(1)
+        }
         let reports = ingestor.ingest(paths: InputFiles.expand(inputs), parallelism: jobs) { report in
             if format == .text { print(IngestText.line(report)) }
         }
@@ -45,6 +51,10 @@ struct Ingest: ParsableCommand {
         switch format {
         case .text: print(IngestText.totals(totals))
         case .json: try JSONOutput.print(IngestJSON(files: reports, totals: totals))
+        }
+        // Said once more where cron keeps it: the run stopped, not just a file.
+        if let failure = ingestor.warehouseFailure {
+            FileHandle.standardError.write(Data("pikir: \(failure.message)\n".utf8))
         }
         if reports.contains(where: { $0.status == .failed }) { throw ExitCode(1) }
     }
