@@ -11,6 +11,9 @@ import GRDB
 public final class Warehouse {
     public let path: String
     let queue: DatabaseQueue
+    /// Personal-data items that opening this warehouse redacted in rows an
+    /// earlier version stored (migration v3); nil when it was not migrated now.
+    public private(set) var migratedRedactions: Int?
 
     /// The default location: `PIKIR_DB`, else `./pikir.sqlite`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -67,7 +70,9 @@ public final class Warehouse {
         while true {
             do {
                 let opened = try DatabaseQueue(path: path, configuration: config)
-                try Schema.migrator.migrate(opened)
+                let tally = MigrationTally()
+                try Schema.migrator(tally: tally).migrate(opened)
+                migratedRedactions = tally.redactions
                 queue = opened
                 break
             } catch let error as DatabaseError where attempt < 100 && (error.resultCode == .SQLITE_BUSY
