@@ -100,7 +100,9 @@ enum Schema {
                 """)
         }
         migrator.registerMigration("v3: personal data redacted in every stored text") { db in
-            tally.redactions = try StoredRedaction.run(db)
+            let redactions = try StoredRedaction.run(db)
+            // A new warehouse has nothing to report.
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM file") ?? 0 > 0 { tally.redactions = redactions }
         }
         return migrator
     }

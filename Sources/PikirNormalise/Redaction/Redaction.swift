@@ -61,6 +61,9 @@ public enum Redaction {
     /// The token that replaces an e-mail address.
     public static let emailToken = "[EMAIL]"
 
+    /// The three tokens.
+    public static let tokens = [iinToken, phoneToken, emailToken]
+
     /// Replaces IINs/BINs, phone numbers and e-mail addresses in a text.
     ///
     /// E-mail addresses are replaced first, so digits inside an address are
@@ -118,7 +121,7 @@ public enum Redaction {
     /// - Complexity: O(n) in the length of the text.
     public static func removingTokens(_ text: String) -> String {
         var out = text
-        for token in [iinToken, phoneToken, emailToken] where out.contains(token) {
+        for token in tokens where out.contains(token) {
             out = out.replacing(token, with: " ")
         }
         return out
