@@ -20,6 +20,11 @@ enum StoredRedaction {
     ///
     /// - Complexity: O(rows × row length); only changed rows are written.
     static func run(_ db: Database) throws -> Int {
+        // Rewritten rows leave their old text in the pages' free space, where
+        // any file viewer finds it: secure_delete writes zeros over it.
+        let secureDelete = try Int.fetchOne(db, sql: "PRAGMA secure_delete") ?? 0
+        try db.execute(sql: "PRAGMA secure_delete = ON")
+        defer { try? db.execute(sql: "PRAGMA secure_delete = \(secureDelete)") }
         var perFile: [Int64: Int] = [:]
         var prefixes: [Int64: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, sha256 FROM file") {

@@ -280,6 +280,7 @@ struct RedactionFormsTests {
         "9503 1580 0019",  // century digit 8
         "1234 5678 9012",
         "95 03 15 30 00 19 20",  // seven groups: a list, not an IIN
+        "2024-01-15 2024-02-15",
         "9503  1530  0019",  // two spaces between groups
         "9503, 1530, 0019",
     ])
@@ -287,6 +288,12 @@ struct RedactionFormsTests {
         let r = Redaction.redact(text)
         #expect(r.text == text, "\(text)")
         #expect(r.total == 0, "\(text)")
+    }
+
+    @Test func aGroupedIINAfterAnotherNumberIsStillFound() {
+        #expect(redacted("S-1 9503 1530 0019") == "S-1 [IIN]")
+        #expect(redacted("№ 5 9503 1530 0019") == "№ 5 [IIN]")
+        #expect(redacted("1) 95 03 15 30 00 19") == "1) [IIN]")
     }
 
     @Test func fullWidthAndOtherDecimalDigitsAreDigits() {

@@ -121,7 +121,8 @@ enum NumberScanner {
 
     /// Groups `i...j` joined by single simple separators, 12 digits in all,
     /// that read as an IIN: a date group of six then any groups (at most
-    /// three), or a whole run of groups of 2–6 digits that is not a list of years.
+    /// three), or groups of 2–6 digits that are not a list of years (and,
+    /// with a group of two, are their whole run).
     static func groupedIINMatch(_ p: UnsafeRawBufferPointer, _ g: UnsafeMutableBufferPointer<Group>, _ count: Int, at i: Int) -> Int? {
         let dateHead = g[i].count == 6
         guard dateHead || (2...6).contains(g[i].count) else { return nil }
@@ -136,11 +137,15 @@ enum NumberScanner {
         }
         guard total == 12 else { return nil }
         if !(dateHead && j <= i + 3) {
-            // Two-digit lists (`10 12 15 20 25 30`) are common: the groups
-            // must be the whole run, and not all years.
-            guard sized, i == 0 || !g[i].simpleGap, j + 1 == count || !g[j + 1].simpleGap else { return nil }
+            guard sized else { return nil }
+            // Lists of two-digit numbers (`8 10 12 15 20 25 30`) and dates
+            // (`2024-01-15 2024-02-15`) are common: with a two-digit group,
+            // the groups must be the whole run.
+            if (i...j).contains(where: { g[$0].count == 2 }) {
+                guard i == 0 || !g[i].simpleGap, j + 1 == count || !g[j + 1].simpleGap else { return nil }
+            }
             if (i...j).allSatisfy({ g[$0].count == 4 && (g[$0].first == 1 && g[$0].second == 9 || g[$0].first == 2 && g[$0].second == 0) }) {
-                return nil
+                return nil  // a list of years
             }
         }
         return readsAsIIN(p, from: g[i].start, to: g[j].end) ? j : nil

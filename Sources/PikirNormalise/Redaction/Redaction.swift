@@ -8,9 +8,10 @@
 ///   grouped forms whose 12 digits read as `YYMMDD C…` (month 01–12, day
 ///   01–31, century digit 0–6), groups joined by one space, NBSP or hyphen:
 ///   a date group of six then the rest in any groups (`950315 300019`,
-///   `950315-3-0001-9`), or a whole number of two to six groups of 2–6 digits
-///   (`9503 1530 0019`, `95 03 15 30 00 19`). A list of years (`2019 2020 2021`,
-///   `2010 2011 2012`) is not an IIN.
+///   `950315-3-0001-9`), or groups of 2–6 digits (`9503 1530 0019`,
+///   `95 03 15 30 00 19`; with a group of two, only when no other number is
+///   joined to them, so `8 10 12 15 20 25 30` stays). A list of years
+///   (`2019 2020 2021`, `2010 2011 2012`) is not an IIN.
 /// - `[PHONE]`: Kazakh and Russian numbers of the +7 plan: `+7 701 234 5678`,
 ///   `87012345678`, `8 (701) 234-56-78`, `+7(727)2501234`, `8 7172 55-66-77`,
 ///   `7 701 …`, and the 10-digit national number without a prefix when it
