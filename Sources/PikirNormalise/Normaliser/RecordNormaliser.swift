@@ -9,8 +9,8 @@ import PikirIngest
 /// places, dates, scores, trainers, categories. Everything stored or derived
 /// (session id, trainer key, fingerprint, language, messages quoting a cell)
 /// comes from the redacted text. Results for repeated cell values (cities,
-/// trainers, modules, dates, scores) are cached by the cell's bytes together
-/// with how many items its redaction replaced, since a file repeats them on every row.
+/// trainers, modules, dates, scores) are cached by the cell's bytes
+/// (those with nothing to redact), since a file repeats them on every row.
 ///
 /// A record is rejected, with a sentence saying what to fix, when a date is
 /// impossible or ambiguous, a score is out of range or not a score, or it
@@ -30,12 +30,13 @@ public final class RecordNormaliser {
     private let dateOrder: Dates.DayMonthOrder?
     private let headerLanguage: AnswerLanguage?
     // Results per distinct cell, keyed by the cell's bytes (see ByteCache).
-    private let placeCache = ByteCache<Redacted<(region: String?, city: String?)>>()
-    private let trainerCache = ByteCache<Redacted<(id: String?, name: String, key: String)>>()
-    private let dateCache = ByteCache<Redacted<DateHit>>()
-    private let moduleCache = ByteCache<Redacted<String>>()
-    private let groupCache = ByteCache<Redacted<String>>()
-    private let scoreCaches: [ByteCache<Redacted<Scores.ScoreOutcome>>]
+    // Only cells with nothing to redact are cached (see `cached`).
+    private let placeCache = ByteCache<(region: String?, city: String?)>()
+    private let trainerCache = ByteCache<(id: String?, name: String, key: String)>()
+    private let dateCache = ByteCache<DateHit>()
+    private let moduleCache = ByteCache<String>()
+    private let groupCache = ByteCache<String>()
+    private let scoreCaches: [ByteCache<Scores.ScoreOutcome>]
 
     public init(sourceFile: String, fileHash: String, format: FileFormat, settings: NormaliserSettings) throws {
         guard format.headerLine != nil else {
@@ -135,17 +136,26 @@ public final class RecordNormaliser {
                            message: "the record has no rating and no comment: nothing to count")
         }
 
-        r.timestamp = text(bytes(.timestamp))?.text
         var calendarDate: Dates.CalendarDate?
-        // The timestamp's items are counted above; its date part is read from the cache.
-        var timestampItems = 0
+        let timestamp = bytes(.timestamp)
+        var timestampIsClean = false
         let dateHit: DateHit?
         if let text = bytes(.sessionDate) {
-            dateHit = date(text, &redactions)
-        } else if let text = bytes(.timestamp) {
-            dateHit = date(text, &timestampItems)
+            let d = date(text)
+            redactions += d.items
+            dateHit = d.hit
+        } else if let text = timestamp {
+            let d = date(text)
+            // A date that read, with nothing to redact, then a local time
+            // (digit pairs between colons, which no date joins into a phone
+            // or an IIN): the timestamp holds nothing, and needs no scan on every row.
+            timestampIsClean = d.items == 0 && d.timeAfter && d.hit.iso != nil
+            dateHit = d.hit
         } else {
             dateHit = nil
+        }
+        if let timestamp {
+            r.timestamp = timestampIsClean ? String(decoding: timestamp, as: UTF8.self) : text(timestamp)?.text
         }
         if let hit = dateHit {
             switch hit.result {
@@ -206,14 +216,18 @@ public final class RecordNormaliser {
                     Self.scan(Redaction.removingTokens(Redaction.redact(String(decoding: raw, as: UTF8.self)).text), into: &scan)
                 }
             }
-            for (field, cell) in [(CanonicalField.liked, liked), (.improve, improve), (.comment, comment)] {
-                guard let cell else { continue }
+            // One call per field: an array literal here would allocate on every row.
+            func add(_ field: CanonicalField, _ cell: (text: String, redacted: Bool)?) {
+                guard let cell else { return }
                 if cell.redacted {
                     Self.scan(Redaction.removingTokens(cell.text), into: &scan)
                 } else if let raw = bytes(field) {
                     scan.add(raw)
                 }
             }
+            add(.liked, liked)
+            add(.improve, improve)
+            add(.comment, comment)
             return scan
         }
         r.lang = text(bytes(.lang)).flatMap { AnswerLanguage(rawValue: $0.text.lowercased()) }?.rawValue
@@ -241,18 +255,20 @@ public final class RecordNormaliser {
 
     /// The cached result for these bytes, computed on a miss from their
     /// redacted text; adds the items the redaction replaced to `items`.
+    ///
+    /// Only a cell with nothing to redact is cached, so a hit has no items:
+    /// one holding personal data is rare, and is redacted again on each row.
     @inline(__always)
-    private static func cached<V>(_ cache: ByteCache<Redacted<V>>, _ bytes: UnsafeRawBufferPointer, _ items: inout Int,
+    private static func cached<V>(_ cache: ByteCache<V>, _ bytes: UnsafeRawBufferPointer, _ items: inout Int,
                                   _ compute: (String) -> V) -> V {
-        if let hit = cache[bytes] {
-            items += hit.items
-            return hit.value
+        if let hit = cache[bytes] { return hit }
+        if let redacted = Redaction.redacted(bytes) {
+            items += redacted.total
+            return compute(redacted.text)
         }
-        let redacted = Redaction.redacted(bytes)
-        let value = Redacted(value: compute(redacted?.text ?? String(decoding: bytes, as: UTF8.self)), items: redacted?.total ?? 0)
+        let value = compute(String(decoding: bytes, as: UTF8.self))
         cache.insert(bytes, value)
-        items += value.items
-        return value.value
+        return value
     }
 
     /// Scans a text that is not in the record's buffers.
@@ -277,16 +293,21 @@ public final class RecordNormaliser {
 
     /// Timestamps are all distinct, but their date part repeats: a local time
     /// after the date cannot move it (nor hold personal data), so only the
-    /// date is parsed (and cached).
-    private func date(_ text: UnsafeRawBufferPointer, _ items: inout Int) -> DateHit {
+    /// date is parsed (and cached), with the items redacted from it.
+    /// `timeAfter`: the cell is that date, a space and a local time.
+    private func date(_ text: UnsafeRawBufferPointer) -> (hit: DateHit, items: Int, timeAfter: Bool) {
         var key = text
+        var timeAfter = false
         if let space = text.firstIndex(of: 0x20), Self.isLocalTime(UnsafeRawBufferPointer(rebasing: text[(space + 1)...])) {
             key = UnsafeRawBufferPointer(rebasing: text[..<space])
+            timeAfter = true
         }
-        return Self.cached(dateCache, key, &items) { [dateOrder] in
+        var items = 0
+        let hit = Self.cached(dateCache, key, &items) { [dateOrder] in
             let result = Dates.parse($0, order: dateOrder) ?? .failure(.unrecognised($0))
             return DateHit(result: result, iso: try? result.get().iso)
         }
+        return (hit, items, timeAfter)
     }
 
     /// A parsed date with its ISO text, made once per distinct cell.
@@ -338,17 +359,15 @@ public final class RecordNormaliser {
         if let language = answers.result { return language }
         var labels: [String] = []
         for field in [CanonicalField.module, .participantGroup] {
-            if let i = column[field] { labels.append(Redaction.removingTokens(Redaction.redact(record.string(i)).text)) }
+            guard let i = column[field], i < record.count else { continue }
+            if let redacted = Redaction.redacted(record[i]) {
+                labels.append(Redaction.removingTokens(redacted.text))
+            } else {
+                labels.append(record.string(i))
+            }
         }
         return AnswerLanguage.detect(labels)
     }
-}
-
-/// A rule's result for one distinct cell, and how many personal-data items
-/// were redacted from the cell before the rule read it.
-struct Redacted<Value> {
-    var value: Value
-    var items: Int
 }
 
 /// Column index of each canonical field, looked up by the field's position

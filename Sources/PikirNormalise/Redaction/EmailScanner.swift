@@ -28,9 +28,9 @@ enum EmailScanner {
     ///   is already copied).
     static func redact(_ p: UnsafeRawBufferPointer, count: inout Int) -> [UInt8]? {
         let n = p.count
+        guard var i = p.firstIndex(of: 0x40) else { return nil }
         var out: [UInt8]?
         var copied = 0  // p[..<copied] is already in out
-        var i = 0
         while i < n {
             guard p[i] == 0x40 else {
                 i += 1

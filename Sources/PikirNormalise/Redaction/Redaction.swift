@@ -96,19 +96,13 @@ public enum Redaction {
     ///
     /// - Complexity: O(n) in the number of bytes; no allocation when nil.
     public static func redacted(_ bytes: UnsafeRawBufferPointer) -> RedactionResult? {
-        guard let candidate = RedactionPreCheck.mayHoldPersonalData(bytes) else { return nil }
+        guard RedactionPreCheck.mayHoldPersonalData(bytes) else { return nil }
         var result = RedactionResult(text: "")
-        var withoutEmails: [UInt8]?
-        if candidate.hasAt {
-            withoutEmails = EmailScanner.redact(bytes, count: &result.emails)
-        }
-        var withoutNumbers: [UInt8]?
-        if candidate.hasDigit {
-            if let withoutEmails {
-                withoutNumbers = withoutEmails.withUnsafeBytes { NumberScanner.redact($0, iins: &result.iins, phones: &result.phones) }
-            } else {
-                withoutNumbers = NumberScanner.redact(bytes, iins: &result.iins, phones: &result.phones)
-            }
+        let withoutEmails = EmailScanner.redact(bytes, count: &result.emails)
+        let withoutNumbers = if let withoutEmails {
+            withoutEmails.withUnsafeBytes { NumberScanner.redact($0, iins: &result.iins, phones: &result.phones) }
+        } else {
+            NumberScanner.redact(bytes, iins: &result.iins, phones: &result.phones)
         }
         guard let out = withoutNumbers ?? withoutEmails else { return nil }
         result.text = String(decoding: out, as: UTF8.self)
@@ -121,12 +115,26 @@ public enum Redaction {
     ///
     /// - Complexity: O(n) in the length of the text.
     public static func removingTokens(_ text: String) -> String {
-        var out = text
-        for token in tokens where out.contains(token) {
-            out = out.replacing(token, with: " ")
+        let bytes = Array(text.utf8)
+        guard bytes.contains(0x5B) else { return text }  // no [
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        scan: while i < bytes.count {
+            if bytes[i] == 0x5B {
+                for token in tokenBytes where bytes[i...].starts(with: token) {
+                    out.append(0x20)
+                    i += token.count
+                    continue scan
+                }
+            }
+            out.append(bytes[i])
+            i += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+
+    private static let tokenBytes = tokens.map { Array($0.utf8) }
 
     /// Whether a 12-digit string passes the official IIN/BIN check digit.
     ///
