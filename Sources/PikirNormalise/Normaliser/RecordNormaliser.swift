@@ -194,6 +194,7 @@ public final class RecordNormaliser {
             r.trainerName = trainer.name
             trainerKey = trainer.key
         }
+        let beforeLabels = redactions
         if let text = bytes(.module) {
             r.module = Self.cached(moduleCache, text, &redactions) { Modules.parse($0)?.rawValue ?? $0 }
         }
@@ -202,6 +203,7 @@ public final class RecordNormaliser {
                 ParticipantGroups.parse($0)?.rawValue ?? ParticipantGroups.other.rawValue
             }
         }
+        let labelsHeldPersonalData = redactions > beforeLabels
         // The language is read from the answer words and comments, only when
         // the export does not say it; a redacted cell is read without its
         // tokens (Latin, they would count as English).
@@ -231,7 +233,7 @@ public final class RecordNormaliser {
             return scan
         }
         r.lang = text(bytes(.lang)).flatMap { AnswerLanguage(rawValue: $0.text.lowercased()) }?.rawValue
-            ?? language(record, answers: answers())?.rawValue
+            ?? language(record, answers: answers(), redacted: labelsHeldPersonalData)?.rawValue
             ?? headerLanguage?.rawValue
 
         if let id = text(bytes(.sessionID))?.text {
@@ -355,15 +357,13 @@ public final class RecordNormaliser {
     /// The language the participant wrote in: their comments and answer words;
     /// only when those hold no letters, the module and group labels they
     /// picked, which the centre wrote.
-    private func language(_ record: RecordView, answers: AnswerLanguage.Scan) -> AnswerLanguage? {
+    /// `redacted`: the labels held personal data (read then without it).
+    private func language(_ record: RecordView, answers: AnswerLanguage.Scan, redacted: Bool) -> AnswerLanguage? {
         if let language = answers.result { return language }
         var labels: [String] = []
         for field in [CanonicalField.module, .participantGroup] {
-            guard let i = column[field], i < record.count else { continue }
-            if let redacted = Redaction.redacted(record[i]) {
-                labels.append(Redaction.removingTokens(redacted.text))
-            } else {
-                labels.append(record.string(i))
+            if let i = column[field] {
+                labels.append(redacted ? Redaction.removingTokens(Redaction.redact(record.string(i)).text) : record.string(i))
             }
         }
         return AnswerLanguage.detect(labels)

@@ -22,11 +22,9 @@ enum RedactionPreCheck {
         var i = 0
         while i < n {
             if chain == 0 {
-                // Eight bytes at a time until one may be a digit or an @.
-                while i + 8 <= n, !mayHoldDigitOrAt(p.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
-                    i += 8
-                }
-                if i == n { break }
+                // Eight bytes at a time to the next byte that may be a digit or an @.
+                guard let next = nextCandidate(p, from: i) else { return false }
+                i = next
             }
             let b = p[i]
             var digits = 0
@@ -74,7 +72,7 @@ enum RedactionPreCheck {
         var digits = 0
         var i = 0
         while i + 8 <= n {
-            if count(p.loadUnaligned(fromByteOffset: i, as: UInt64.self), &digits) { return true }
+            if count(UInt64(littleEndian: p.loadUnaligned(fromByteOffset: i, as: UInt64.self)), &digits) { return true }
             i += 8
         }
         if i < n {
@@ -94,33 +92,68 @@ enum RedactionPreCheck {
         let high = ones &* 0x80
         let low7 = ones &* 0x7F
         let low = x & low7
-        // High bit set for bytes in 0x30…0x39 (as in `mayHoldDigitOrAt`).
+        // High bit set for bytes in 0x30…0x39 (as in `candidates`).
         let digit = ((ones &* (127 + 0x3A)) &- low) & ~x & (low &+ ones &* (127 - 0x2F)) & high
         digits += Int(truncatingIfNeeded: ((digit >> 7) &* ones) >> 56)
-        // High bit set for bytes equal to b: the bytes of x ^ b·ones that are zero.
-        func equal(_ b: UInt64) -> UInt64 {
-            let y = x ^ (ones &* b)
-            return ~(((y & low7) &+ low7) | y) & high
-        }
-        let lead = (low &+ ones &* (0x80 - 0x59)) & x & high
-        return (lead & ~equal(0xE2)) | equal(0x40) != 0
+        return nonASCIILeads(x) | bytes(of: x, equalTo: 0x40) != 0
     }
 
-    /// Whether any of the eight bytes is in 0x30…0x40 (`0`–`9`, `:;<=>?`, `@`)
-    /// or is a lead byte from D9 up (where non-ASCII digits start, see
+    /// The first byte from `i` on that may be a digit or an `@` (see
+    /// `candidates`), or nil: eight bytes at a time, the last few in a word
+    /// padded with zeros (which are never candidates).
+    @inline(__always)
+    static func nextCandidate(_ p: UnsafeRawBufferPointer, from i: Int) -> Int? {
+        let n = p.count
+        var i = i
+        while i + 8 <= n {
+            let mask = candidates(UInt64(littleEndian: p.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+            if mask != 0 { return i + mask.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        guard i < n else { return nil }
+        var tail: UInt64 = 0
+        for k in i..<n { tail |= UInt64(p[k]) << (8 * UInt64(k - i)) }
+        let mask = candidates(tail)
+        return mask == 0 ? nil : i + mask.trailingZeroBitCount >> 3
+    }
+
+    /// Which of the eight bytes are in 0x30…0x40 (`0`–`9`, `:;<=>?`, `@`) or
+    /// lead bytes from D9 up (where non-ASCII digits start, see
     /// `RedactionBytes.mayStartDigit`); ASCII letters, Cyrillic and Kazakh
     /// letters (lead bytes D0–D3) and continuation bytes never are (SWAR
-    /// "has byte between").
+    /// "has byte between"). The high bit of each such byte is set in the
+    /// result; the first in memory is the lowest (the word is read little-endian).
     @inline(__always)
-    static func mayHoldDigitOrAt(_ x: UInt64) -> Bool {
+    static func candidates(_ x: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let high = ones &* 0x80
         let low = x & (ones &* 0x7F)
         // High bit of a byte set in the first factor when low < 0x41, in the
         // last when low > 0x2F; ~x drops bytes ≥ 0x80.
         let ascii = ((ones &* (127 + 0x41)) &- low) & ~x & (low &+ ones &* (127 - 0x2F))
-        // Bytes ≥ 0x80 whose low seven bits are ≥ 0x59: no carry leaves a byte (0x7F + 0x27 < 0x100).
+        // Bytes ≥ 0x80 whose low seven bits are ≥ 0x59 (no carry leaves a byte: 0x7F + 0x27 < 0x100).
         let lead = (low &+ ones &* (0x80 - 0x59)) & x
-        return (ascii | lead) & high != 0
+        return (ascii | lead) & high
+    }
+
+    /// High bit set for the bytes of `x` from D9 up other than E2: those whose
+    /// low seven bits are ≥ 0x59 (no carry leaves a byte: 0x7F + 0x27 < 0x100),
+    /// less the bytes equal to E2 (zero in x ^ E2…E2).
+    @inline(__always)
+    static func nonASCIILeads(_ x: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high = ones &* 0x80
+        let low7 = ones &* 0x7F
+        let lead = ((x & low7) &+ ones &* (0x80 - 0x59)) & x & high
+        return lead & ~bytes(of: x, equalTo: 0xE2)
+    }
+
+    /// High bit set for the bytes of `x` equal to `b`.
+    @inline(__always)
+    static func bytes(of x: UInt64, equalTo b: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let low7 = ones &* 0x7F
+        let y = x ^ (ones &* b)
+        return ~(((y & low7) &+ low7) | y) & (ones &* 0x80)
     }
 }
