@@ -43,6 +43,7 @@ public struct ExportResponses {
                 return true
             }
             var accepted = 0, duplicates = 0
+            report.redactions = job.headerRedactions
             offsets.withUnsafeBufferPointer { offsets in
                 while let pending = job.channel.receive() {
                     let batch = pending.take()

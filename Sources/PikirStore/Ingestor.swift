@@ -152,7 +152,7 @@ public final class Ingestor {
                     return .rollback
                 }
                 let writer = try FileWriter(db: db, entry: entry, duplicates: duplicates)
-                var accepted = 0, duplicates = 0, rejected = 0, ignored = 0, redactions = 0
+                var accepted = 0, duplicates = 0, rejected = 0, ignored = 0, redactions = job.headerRedactions
                 while let pending = channel.receive() {
                     let batch = pending.take()
                     rejected += batch.rejected

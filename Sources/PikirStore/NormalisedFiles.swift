@@ -86,6 +86,7 @@ struct NormalisedFiles {
             let normalisers = try lanes.map { _ in
                 try RecordNormaliser(sourceFile: job.path, fileHash: sha, format: format, settings: settings)
             }
+            job.headerRedactions = normalisers[0].headerRedactions
             job.entry = LedgerEntry(path: job.path, sha256: sha, size: size, encoding: format.encoding.rawValue,
                                     delimiter: delimiter, lineEnding: format.dialect.lineEnding.rawValue,
                                     headerLine: format.headerLine, ingestedAt: Ingestor.timestamp(clock()))
@@ -113,6 +114,8 @@ final class FileJob: @unchecked Sendable {
     let ready = DispatchSemaphore(value: 0)
     let channel = WriteChannel(capacity: 16)
     var report: IngestReport
+    /// Personal-data items in the header row (its extras keys, its messages): counted once per file.
+    var headerRedactions = 0
     /// Set when the file is ready to be consumed; nil when it failed or was skipped.
     var entry: LedgerEntry?
     var sink: BatchingSink?

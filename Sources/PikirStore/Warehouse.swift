@@ -11,6 +11,9 @@ import GRDB
 public final class Warehouse {
     public let path: String
     let queue: DatabaseQueue
+    /// Personal-data items that opening this warehouse redacted in rows an
+    /// earlier version stored (migration v3); nil when it was not migrated now.
+    public let migratedRedactions: Int?
 
     /// The default location: `PIKIR_DB`, else `./pikir.sqlite`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -33,8 +36,9 @@ public final class Warehouse {
         }
         if readOnly {
             (queue, warning) = try Self.openForReading(path: path, busyTimeout: busyTimeout)
+            migratedRedactions = nil
         } else {
-            queue = try Self.openForWriting(path: path, busyTimeout: busyTimeout)
+            (queue, migratedRedactions) = try Self.openForWriting(path: path, busyTimeout: busyTimeout)
             warning = nil
         }
     }
@@ -62,7 +66,7 @@ public final class Warehouse {
         }
     }
 
-    private static func openForWriting(path: String, busyTimeout: TimeInterval) throws -> DatabaseQueue {
+    private static func openForWriting(path: String, busyTimeout: TimeInterval) throws -> (DatabaseQueue, migratedRedactions: Int?) {
         try WarehouseFiles.checkWritable(path)
         // Checked on a read-only connection first: opening for writing makes
         // GRDB switch the file to WAL and create and drop a table, which would
@@ -105,10 +109,11 @@ public final class Warehouse {
                 // tables may mean what this pikir cannot know. (Again: another
                 // process may have made the file since the check above.)
                 try opened.read { db in try SchemaVersion(db) }.checkForWriting(path: path)
-                let migrator = Schema.migrator
+                let tally = MigrationTally()
+                let migrator = Schema.migrator(tally: tally)
                 try migrator.migrate(opened)
                 try opened.writeWithoutTransaction { db in try SchemaVersion.stamp(db, migrator: migrator) }
-                return opened
+                return (opened, tally.redactions)
             } catch let error as DatabaseError where attempt < 100 && (error.resultCode == .SQLITE_BUSY
                 || error.resultCode == .SQLITE_LOCKED || (error.message ?? "").contains("already exists")) {
                 attempt += 1

@@ -200,7 +200,9 @@ final class BatchingSink: RecordSink, @unchecked Sendable {
                         return .response(row: batch.rows.append(response))
                     case .reject(let code, let message):
                         batch.rejected += 1
-                        return .normaliseReject(line: record.line, code: code, message: message, raw: record.rawText)
+                        let raw = Redaction.redact(record.rawText)
+                        batch.redactions += raw.total
+                        return .normaliseReject(line: record.line, code: code, message: message, raw: raw.text)
                     }
                 }
                 batch.items.append(item)
@@ -209,7 +211,9 @@ final class BatchingSink: RecordSink, @unchecked Sendable {
                 batch.items.append(.ignored(ignored))
             case .rejected(let reject):
                 batch.rejected += 1
-                batch.items.append(.readerReject(reject))
+                let redacted = reject.redacted()
+                batch.redactions += redacted.items
+                batch.items.append(.readerReject(redacted.reject))
             }
         }
         return batch

@@ -37,6 +37,8 @@ struct Ingest: ParsableCommand {
 
     func run() throws {
         let store = try warehouse.open()
+        let migration = store.migratedRedactions.map { IngestJSON.Migration(warehouse: store.path, redactions: $0) }
+        if format == .text, let migration { print(IngestText.migration(migration)) }
         let ingestor = Ingestor(warehouse: store, settings: try registries.settings(), options: read.options)
         do {
             try ingestor.storeSessions()
@@ -50,7 +52,7 @@ struct Ingest: ParsableCommand {
         let totals = IngestTotals(reports)
         switch format {
         case .text: print(IngestText.totals(totals))
-        case .json: try JSONOutput.print(IngestJSON(files: reports, totals: totals))
+        case .json: try JSONOutput.print(IngestJSON(migration: migration, files: reports, totals: totals))
         }
         // Said once more where cron keeps it: the run stopped, not just a file.
         if let failure = ingestor.warehouseFailure {
@@ -61,6 +63,24 @@ struct Ingest: ParsableCommand {
 }
 
 struct IngestJSON: Encodable {
+    /// Personal data redacted in rows an earlier version stored, when opening
+    /// the warehouse migrated it (null otherwise).
+    struct Migration: Encodable {
+        var warehouse: String
+        var redactions: Int
+    }
+
+    var migration: Migration?
     var files: [IngestReport]
     var totals: IngestTotals
+
+    private enum CodingKeys: String, CodingKey { case migration, files, totals }
+
+    /// By hand, so `"migration": null` is written rather than left out.
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(migration, forKey: .migration)
+        try c.encode(files, forKey: .files)
+        try c.encode(totals, forKey: .totals)
+    }
 }
