@@ -202,6 +202,10 @@ struct StageContext {
         do {
             reports = try {
                 let warehouse = try Warehouse(path: target)
+                if let redactions = warehouse.migratedRedactions {
+                    log.info("ingest", "migrated \(target): \(redactions) personal-data items redacted in stored rows",
+                             ["migrated_redactions": redactions])
+                }
                 let ingestor = Ingestor(warehouse: warehouse, settings: settings)
                 try ingestor.storeSessions()
                 let reports = ingestor.ingest(paths: exports, parallelism: parallelism) { report in
