@@ -11,9 +11,10 @@ SAMPLES := $(sort $(wildcard sample-data/*.csv sample-data/*.tsv sample-data/*.t
 # Debian packages, found by a file they install (libcsv-dev has no
 # pkg-config file): libcsv for reading, SQLite for GRDB; for the tests,
 # Chromium and poppler-utils (the HTML reports are opened in a real browser
-# and printed to PDF).
+# and printed to PDF) and the sqlite3 shell (the personal-data test dumps
+# every table of a warehouse).
 DEB_HEADERS := /usr/include/csv.h:libcsv-dev /usr/include/sqlite3.h:libsqlite3-dev
-DEB_TEST    := /usr/bin/chromium:chromium /usr/bin/pdfinfo:poppler-utils
+DEB_TEST    := /usr/bin/chromium:chromium /usr/bin/pdfinfo:poppler-utils /usr/bin/sqlite3:sqlite3
 
 deps:
 	@$(MAKE) --no-print-directory apt PAIRS="$(DEB_HEADERS)"

@@ -24,6 +24,11 @@ public final class ExportReader {
             throw IngestError(code: .emptyFile, path: path, message: "the file is empty; export the survey answers again")
         }
         (format, bomLength) = try FormatDetector.detect(source, path: path, options: options)
+        // What Excel saves for an empty sheet: a byte order mark and nothing after it.
+        guard source.size > bomLength else {
+            throw IngestError(code: .emptyFile, path: path,
+                              message: "the file is empty (only a byte order mark); nothing to ingest: export the survey answers again")
+        }
     }
 
     /// Reads every record of the file into `sink`, in blocks of `blockSize`

@@ -35,14 +35,15 @@ public struct ExportResponses {
         files.run(paths: paths, parallelism: parallelism, known: [:]) { job in
             var report = job.report
             defer { reports.append(report) }
-            guard job.sink != nil, let sha = report.sha256 else { return }
+            guard job.sink != nil, let sha = report.sha256 else { return true }
             guard seenFiles.insert(sha).inserted else {
                 report.status = .skipped
                 report.message = "the same content as a file read before in this run"
                 job.abandon()
-                return
+                return true
             }
             var accepted = 0, duplicates = 0
+            report.redactions = job.headerRedactions
             offsets.withUnsafeBufferPointer { offsets in
                 while let pending = job.channel.receive() {
                     let batch = pending.take()
@@ -69,12 +70,13 @@ public struct ExportResponses {
             if let failure = job.channel.failure {
                 report = job.report
                 report.message = Ingestor.message(failure, path: "")
-                return
+                return true
             }
             report.accepted = accepted
             report.duplicates = duplicates
             report.records = accepted + duplicates + report.rejected + report.ignored
             report.status = .ingested
+            return true
         }
         return reports
     }

@@ -13,7 +13,7 @@ extension Warehouse {
     /// Calls `body` with each response's values (nil for missing), by file path
     /// and line: the same order whatever order the files were ingested in.
     public func forEachResponse(_ body: ([String?]) throws -> Void) throws {
-        try queue.read { db in
+        try read { db in
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT r.response_id, f.path, r.source_line, r.timestamp, r.region, r.city, r.session_date, r.year, r.month,
                        r.session_id, r.trainer_id, r.trainer_name, r.module, r.participant_group, r.lang,
@@ -42,7 +42,7 @@ extension Warehouse {
 
     /// Every reject in the warehouse, by file then line.
     public func rejects() throws -> [StoredReject] {
-        try queue.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT f.path, j.line, j.reason_code, j.reason, j.raw FROM reject j JOIN file f ON f.id = j.file_id
                 ORDER BY f.path, j.line

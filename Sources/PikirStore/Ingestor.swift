@@ -45,7 +45,7 @@ public final class Ingestor {
     /// reports can compute response rates from the registered counts.
     public func storeSessions() throws {
         guard let sessions = settings.sessions?.sessions, !sessions.isEmpty else { return }
-        try warehouse.queue.write { db in
+        try warehouse.write { db in
             let statement = try db.makeStatement(sql: """
                 INSERT OR REPLACE INTO session (session_id, city, date_from, date_to, trainer_key, module, registered)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -67,9 +67,15 @@ public final class Ingestor {
     /// `NormalisedFiles`) while this thread stores them one after the other,
     /// in order, so the warehouse ends the same whatever the timing.
     ///
+    /// When the warehouse itself cannot be written (a full disk, an I/O
+    /// error, another writer past the busy timeout), the file being stored is
+    /// rolled back, the run stops there, the files after it are reported
+    /// as not ingested, and `warehouseFailure` says why.
+    ///
     /// - Parameter report: Called on this thread with each file's report, in order.
     public func ingest(paths: [String], parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
                        report: (IngestReport) -> Void = { _ in }) -> [IngestReport] {
+        warehouseFailure = nil
         let known = (try? warehouse.ledger()).map { Dictionary($0.map { ($0.sha256, $0) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
         let files = NormalisedFiles(settings: settings, options: readOptions, clock: clock, warehousePath: warehouse.path)
         var reports: [IngestReport] = []
@@ -77,7 +83,7 @@ public final class Ingestor {
         defer { endBackgroundCheckpoints(checkpointer) }
         var uncheckpointed = 0
         files.run(paths: paths, parallelism: parallelism, known: known) { job in
-            let result = store(job)
+            let result = store(job, later: paths.count - reports.count - 1)
             if result.status == .ingested {
                 // About 10 MB of log: a checkpoint per small file cost two disk syncs each.
                 uncheckpointed += result.records
@@ -88,9 +94,22 @@ public final class Ingestor {
             }
             reports.append(result)
             report(result)
+            return warehouseFailure == nil
+        }
+        if warehouseFailure != nil, let stoppedAt = reports.last?.path {
+            for path in paths[reports.count...] {
+                var notIngested = IngestReport(path: path, status: .failed)
+                notIngested.message = "not ingested: the run stopped at \(stoppedAt), where the warehouse could not be written"
+                reports.append(notIngested)
+                report(notIngested)
+            }
         }
         return reports
     }
+
+    /// Why the last `ingest` stopped early: the warehouse could not be
+    /// written. Nil when every file was stored, skipped or failed on its own.
+    public private(set) var warehouseFailure: StoreError?
 
     /// Moves checkpoints off the writing connection for this run (see `Checkpointer`).
     private func backgroundCheckpoints() -> Checkpointer? {
@@ -109,11 +128,16 @@ public final class Ingestor {
     }
 
     /// Writer side: stores one prepared file in one transaction.
-    private func store(_ job: FileJob) -> IngestReport {
+    ///
+    /// A problem of the file's own (its reader's error) fails that file; any
+    /// other error is the warehouse's: it sets `warehouseFailure`.
+    /// - Parameter later: How many files come after this one.
+    private func store(_ job: FileJob, later: Int) -> IngestReport {
         var report = job.report
         guard let entry = job.entry, job.sink != nil else { return report }
         let channel = job.channel
         var committed = false
+        var readFailed = false
         defer {
             // A skipped file added nothing to the index: only a failed one must be forgotten.
             if committed || report.status == .skipped { duplicates.commit() } else { duplicates.rollBack() }
@@ -128,7 +152,7 @@ public final class Ingestor {
                     return .rollback
                 }
                 let writer = try FileWriter(db: db, entry: entry, duplicates: duplicates)
-                var accepted = 0, duplicates = 0, rejected = 0, ignored = 0, redactions = 0
+                var accepted = 0, duplicates = 0, rejected = 0, ignored = 0, redactions = job.headerRedactions
                 while let pending = channel.receive() {
                     let batch = pending.take()
                     rejected += batch.rejected
@@ -148,7 +172,10 @@ public final class Ingestor {
                     }
                     try writer.flush()  // before the batch's buffers are let go
                 }
-                if let failure = channel.failure { throw failure }
+                if let failure = channel.failure {
+                    readFailed = true
+                    throw failure
+                }
                 var counts = entry
                 counts.records = accepted + rejected + duplicates + ignored
                 counts.accepted = accepted
@@ -171,7 +198,16 @@ public final class Ingestor {
             }
         } catch {
             report = job.report
-            report.message = Self.message(error, path: warehouse.path)
+            if readFailed {
+                report.message = Self.message(error, path: warehouse.path)
+            } else {
+                let failure = StoreError(writing: error, path: warehouse.path)
+                let rest = later > 0 ? " and the \(later) files after it were not ingested" : ""
+                warehouseFailure = StoreError(code: failure.code, problem: failure.problem + " while storing \(job.path)",
+                                              advice: "that file was rolled back\(rest); " + failure.advice, path: warehouse.path)
+                report.message = StoreError(code: failure.code, problem: failure.problem,
+                                            advice: "this file was rolled back\(rest); " + failure.advice, path: warehouse.path).message
+            }
         }
         return report
     }

@@ -19,8 +19,10 @@ struct NormalisedFiles {
 
     /// Calls `consume` on this thread with each file, in order, once its
     /// worker has hashed it and found its format (or failed, or skipped it).
-    /// `consume` must read the file's channel to its end or cancel it.
-    func run(paths: [String], parallelism: Int, known: [String: LedgerEntry], consume: (FileJob) -> Void) {
+    /// `consume` must read the file's channel to its end or cancel it, and
+    /// answers whether to go on: after false, no other file is consumed, the
+    /// workers take no other file, and those they had started are abandoned.
+    func run(paths: [String], parallelism: Int, known: [String: LedgerEntry], consume: (FileJob) -> Bool) {
         let jobs = paths.map { FileJob(path: $0) }
         let workers = max(1, min(parallelism, jobs.count))
         let window = DispatchSemaphore(value: workers)
@@ -39,13 +41,27 @@ struct NormalisedFiles {
                 finished.signal()
             }
         }
+        var consumed = 0
         for job in jobs {
             job.ready.wait()
-            consume(job)
+            let goOn = consume(job)
+            consumed += 1
             // The file's normalisers and their caches are done with: a run of
             // 200 files kept them all (300 MB) until its end.
             job.sink = nil
             window.signal()
+            if !goOn { break }
+        }
+        if consumed < jobs.count {
+            // No worker starts another file; those already started are stopped.
+            let started = next.close()
+            for _ in 0..<workers { window.signal() }
+            for job in jobs[consumed..<started] {
+                job.channel.cancel()
+                job.ready.wait()
+                if job.sink != nil { job.abandon() }
+                job.sink = nil
+            }
         }
         for _ in 0..<workers { finished.wait() }
         for lane in lanes { lane.finish() }
@@ -70,6 +86,7 @@ struct NormalisedFiles {
             let normalisers = try lanes.map { _ in
                 try RecordNormaliser(sourceFile: job.path, fileHash: sha, format: format, settings: settings)
             }
+            job.headerRedactions = normalisers[0].headerRedactions
             job.entry = LedgerEntry(path: job.path, sha256: sha, size: size, encoding: format.encoding.rawValue,
                                     delimiter: delimiter, lineEnding: format.dialect.lineEnding.rawValue,
                                     headerLine: format.headerLine, ingestedAt: Ingestor.timestamp(clock()))
@@ -97,6 +114,8 @@ final class FileJob: @unchecked Sendable {
     let ready = DispatchSemaphore(value: 0)
     let channel = WriteChannel(capacity: 16)
     var report: IngestReport
+    /// Personal-data items in the header row (its extras keys, its messages): counted once per file.
+    var headerRedactions = 0
     /// Set when the file is ready to be consumed; nil when it failed or was skipped.
     var entry: LedgerEntry?
     var sink: BatchingSink?
@@ -116,20 +135,29 @@ final class FileJob: @unchecked Sendable {
     /// Stops the worker and waits until it has let go of the file.
     func abandon() {
         channel.cancel()
-        while channel.receive() != nil {}
+        channel.waitUntilFinished()
     }
 }
 
 /// Hands out job indexes to workers, in order.
 final class NextIndex: @unchecked Sendable {
     private var value = 0
+    private var closed = false
     private let lock = NSLock()
 
     func take(below limit: Int) -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        guard value < limit else { return nil }
+        guard value < limit, !closed else { return nil }
         value += 1
         return value - 1
+    }
+
+    /// Hands out no more indexes; returns how many were handed out.
+    func close() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        closed = true
+        return value
     }
 }

@@ -14,7 +14,7 @@ extension Warehouse {
     }
 
     public func registeredSessions() throws -> [RegisteredSession] {
-        try queue.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT session_id, city, date_from, date_to, registered FROM session ORDER BY session_id")
                 .map { RegisteredSession(id: $0[0], city: $0[1], dateFrom: $0[2], dateTo: $0[3], registered: $0[4]) }
         }
@@ -22,7 +22,7 @@ extension Warehouse {
 
     /// Rejected records per reason code, most frequent first (ties by code).
     public func rejectCounts() throws -> [(code: String, count: Int)] {
-        try queue.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT reason_code, count(*) AS n FROM reject GROUP BY reason_code ORDER BY n DESC, reason_code")
                 .map { ($0[0], $0[1]) }
         }
@@ -56,7 +56,7 @@ extension Warehouse {
     /// For each ingested file (by SHA-256), the `region|year` pairs of its
     /// responses: which files an output limited to a region or year depends on.
     public func fileCoverage() throws -> [String: Set<String>] {
-        try queue.read { db in
+        try read { db in
             var coverage: [String: Set<String>] = [:]
             for entry in try LedgerEntry.fetchAll(db) { coverage[entry.sha256] = [] }
             let rows = try Row.fetchCursor(db, sql: """

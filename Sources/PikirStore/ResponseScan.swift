@@ -45,7 +45,7 @@ extension Warehouse {
     /// - Complexity: O(rows); one read transaction, so the rows are a consistent snapshot.
     public func scanResponses(_ columns: [ScanColumn], _ body: (ScanRow) throws -> Void) throws {
         let list = columns.isEmpty ? "1" : columns.map(\.rawValue).joined(separator: ", ")
-        try queue.read { db in
+        try read { db in
             let statement = try db.makeStatement(sql: "SELECT \(list) FROM response ORDER BY id")
             let handle = statement.sqliteStatement
             while true {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The warehouse's tables, created and changed only through numbered migrations.
@@ -6,7 +7,11 @@ import GRDB
 /// aggregation is one scan with no join; the wide table was the simpler and
 /// faster of the two shapes for the questions reports ask.
 enum Schema {
-    static var migrator: DatabaseMigrator {
+    static var migrator: DatabaseMigrator { migrator(tally: MigrationTally()) }
+
+    /// - Parameter tally: Told how many personal-data items migration v3
+    ///   redacted, when it runs.
+    static func migrator(tally: MigrationTally) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: ledger, responses, rejects") { db in
             try db.execute(sql: """
@@ -94,6 +99,23 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v3: personal data redacted in every stored text") { db in
+            let redactions = try StoredRedaction.run(db)
+            // A new warehouse has nothing to report.
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM file") ?? 0 > 0 { tally.redactions = redactions }
+        }
         return migrator
+    }
+}
+
+/// How many items migration v3 redacted in this open; nil when it did not run.
+/// Set on GRDB's queue, read after `migrate` returns.
+final class MigrationTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Int?
+
+    var redactions: Int? {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
     }
 }

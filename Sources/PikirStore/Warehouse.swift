@@ -11,37 +11,75 @@ import GRDB
 public final class Warehouse {
     public let path: String
     let queue: DatabaseQueue
+    /// Personal-data items that opening this warehouse redacted in rows an
+    /// earlier version stored (migration v3); nil when it was not migrated now.
+    public let migratedRedactions: Int?
 
     /// The default location: `PIKIR_DB`, else `./pikir.sqlite`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         environment["PIKIR_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "pikir.sqlite"
     }
 
+    /// A word for the user about a warehouse opened for reading despite a
+    /// problem (made by a newer pikir); nil when there is none.
+    public let warning: String?
+
     /// Opens (creating if needed) and migrates the warehouse at `path`.
     /// - Parameter readOnly: For commands that only read (agg, report, the
     ///   pipeline's output stages): the file is opened read-only and never
-    ///   migrated, so reading leaves it byte for byte as it was.
+    ///   migrated, so reading leaves it byte for byte as it was; it needs no
+    ///   write access to the file or its folder.
     public init(path: String, busyTimeout: TimeInterval = 60, create: Bool = true, readOnly: Bool = false) throws {
         self.path = path
         if (!create || readOnly) && !FileManager.default.fileExists(atPath: path) {
             throw StoreError(code: .missingWarehouse, message: "\(path): no warehouse here; run `pikir ingest FILE…` first, or give --db PATH")
         }
         if readOnly {
+            (queue, warning) = try Self.openForReading(path: path, busyTimeout: busyTimeout)
+            migratedRedactions = nil
+        } else {
+            (queue, migratedRedactions) = try Self.openForWriting(path: path, busyTimeout: busyTimeout)
+            warning = nil
+        }
+    }
+
+    private static func openForReading(path: String, busyTimeout: TimeInterval) throws -> (DatabaseQueue, String?) {
+        if WarehouseFiles.size(path) == 0 {
+            throw StoreError(code: .missingWarehouse, problem: "no warehouse here yet (the file is empty)",
+                             advice: "run `pikir ingest --db \(path) FILE…` first", path: path)
+        }
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        config.label = "pikir"
+        let location = WarehouseFiles.readLocation(path)
+        do {
+            let opened = try DatabaseQueue(path: location, configuration: config)
+            let version = try opened.read { db in try SchemaVersion(db) }
+            return (opened, try version.checkForReading(path: path))
+        } catch let error as DatabaseError {
+            if location == path, WarehouseFiles.hasLog(path), !WarehouseFiles.canWrite(path) {
+                throw StoreError(code: .unwritable, problem: "its write-ahead log (\(path)-wal) holds changes not yet folded into it, and this user cannot write there",
+                                 advice: "open it once with write access to fold the log in (any `pikir ingest --db \(path) …` by its owner does), then read it again", path: path)
+            }
+            throw StoreError(database: error, path: path)
+        }
+    }
+
+    private static func openForWriting(path: String, busyTimeout: TimeInterval) throws -> (DatabaseQueue, migratedRedactions: Int?) {
+        try WarehouseFiles.checkWritable(path)
+        // Checked on a read-only connection first: opening for writing makes
+        // GRDB switch the file to WAL and create and drop a table, which would
+        // change a newer pikir's warehouse, or another program's SQLite file.
+        if (WarehouseFiles.size(path) ?? 0) > 0 {
             var config = Configuration()
             config.readonly = true
             config.busyMode = .timeout(busyTimeout)
-            config.label = "pikir"
             do {
-                let opened = try DatabaseQueue(path: path, configuration: config)
-                let migrated = try opened.read { db in try Schema.migrator.hasCompletedMigrations(db) }
-                guard migrated else {
-                    throw StoreError(code: .database, message: "\(path): this warehouse was made by another version of pikir; open it once with `pikir ingest` to bring it up to date")
-                }
-                queue = opened
+                try DatabaseQueue(path: path, configuration: config).read { db in try SchemaVersion(db) }.checkForWriting(path: path)
             } catch let error as DatabaseError {
                 throw StoreError(database: error, path: path)
             }
-            return
         }
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
@@ -67,9 +105,15 @@ public final class Warehouse {
         while true {
             do {
                 let opened = try DatabaseQueue(path: path, configuration: config)
-                try Schema.migrator.migrate(opened)
-                queue = opened
-                break
+                // A warehouse from a newer pikir is never written to: its
+                // tables may mean what this pikir cannot know. (Again: another
+                // process may have made the file since the check above.)
+                try opened.read { db in try SchemaVersion(db) }.checkForWriting(path: path)
+                let tally = MigrationTally()
+                let migrator = Schema.migrator(tally: tally)
+                try migrator.migrate(opened)
+                try opened.writeWithoutTransaction { db in try SchemaVersion.stamp(db, migrator: migrator) }
+                return (opened, tally.redactions)
             } catch let error as DatabaseError where attempt < 100 && (error.resultCode == .SQLITE_BUSY
                 || error.resultCode == .SQLITE_LOCKED || (error.message ?? "").contains("already exists")) {
                 attempt += 1
@@ -82,41 +126,24 @@ public final class Warehouse {
 
     /// The ledger entry of the file with this content, if it was ingested.
     public func ledgerEntry(sha256: String) throws -> LedgerEntry? {
-        try queue.read { db in
+        try read { db in
             try LedgerEntry.fetch(db, sha256: sha256)
         }
     }
 
     /// Every file in the ledger, oldest first.
     public func ledger() throws -> [LedgerEntry] {
-        try queue.read { db in try LedgerEntry.fetchAll(db) }
-    }
-}
-
-/// A warehouse problem, written for the user.
-public struct StoreError: Error, CustomStringConvertible {
-    public enum Code: String { case missingWarehouse = "missing_warehouse", busy, database }
-    public var code: Code
-    public var message: String
-    public var description: String { message }
-
-    init(code: Code, message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    init(database error: DatabaseError, path: String) {
-        if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-            self.init(code: .busy, message: "\(path): another pikir is writing to this warehouse; wait for it to finish and run again")
-        } else {
-            self.init(code: .database, message: "\(path): \(error.message ?? "\(error)")")
-        }
+        try read { db in try LedgerEntry.fetchAll(db) }
     }
 }
 
 extension Warehouse {
     /// Writes the WAL back into the database file, so the file alone is the whole warehouse.
     public func checkpoint() throws {
-        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        do {
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        } catch let error as DatabaseError {
+            throw StoreError(database: error, path: path)
+        }
     }
 }

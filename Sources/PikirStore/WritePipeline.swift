@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import PikirIngest
 import PikirNormalise
 
@@ -41,57 +42,84 @@ final class PendingBatch: @unchecked Sendable {
 /// that holds the database.
 ///
 /// Bounded: the producer waits when `capacity` batches are queued, so memory
-/// stays flat however large the file.
+/// stays flat however large the file. Either side may stop at any moment:
+/// `cancel` wakes a producer waiting for room, and `receive` answers nil at
+/// once, however often it is asked, after the producer's `finish` (a writer
+/// that failed at commit, after the last batch, once waited here forever).
 final class WriteChannel: @unchecked Sendable {
     private var queue: [PendingBatch] = []
+    private var head = 0
     private var finished = false
-    private(set) var failure: Error?
     private var cancelled = false
-    private let lock = DispatchQueue(label: "pikir.write-channel")
-    private let items = DispatchSemaphore(value: 0)
-    private let space: DispatchSemaphore
+    private var error: Error?
+    private let condition = NSCondition()
+    private let capacity: Int
 
     init(capacity: Int = 8) {
-        space = DispatchSemaphore(value: capacity)
+        self.capacity = capacity
+    }
+
+    /// The error that stopped the producer, once `receive` has answered nil.
+    var failure: Error? {
+        condition.lock()
+        defer { condition.unlock() }
+        return error
     }
 
     /// Producer side; false once the consumer has given up.
     func send(_ batch: PendingBatch) -> Bool {
-        space.wait()
-        let stop = lock.sync { () -> Bool in
-            if cancelled { return true }
-            queue.append(batch)
-            return false
-        }
-        if stop { space.signal(); return false }
-        items.signal()
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count - head >= capacity && !cancelled { condition.wait() }
+        if cancelled { return false }
+        queue.append(batch)
+        condition.broadcast()
         return true
     }
 
     /// Producer side: no more batches (with the error that stopped reading, if any).
     func finish(error: Error?) {
-        lock.sync {
-            finished = true
-            failure = error
-        }
-        items.signal()
+        condition.lock()
+        finished = true
+        self.error = error
+        condition.broadcast()
+        condition.unlock()
     }
 
-    /// Consumer side: the next batch, or nil when the producer has finished.
+    /// Consumer side: the next batch, or nil when the producer has finished
+    /// (or the consumer cancelled).
     func receive() -> PendingBatch? {
-        items.wait()
-        return lock.sync { () -> PendingBatch? in
-            if queue.isEmpty { return nil }  // only `finish` signals without a batch
-            let batch = queue.removeFirst()
-            space.signal()
-            return batch
+        condition.lock()
+        defer { condition.unlock() }
+        while head == queue.count && !finished && !cancelled { condition.wait() }
+        if head == queue.count || cancelled { return nil }
+        let batch = queue[head]
+        head += 1
+        if head == queue.count {
+            queue.removeAll(keepingCapacity: true)
+            head = 0
         }
+        condition.broadcast()
+        return batch
     }
 
-    /// Consumer side: stop the producer (after a database error).
+    /// Consumer side: stop the producer (after a database error, or when the
+    /// run stops); the queued batches are dropped.
     func cancel() {
-        lock.sync { cancelled = true }
-        space.signal()
+        condition.lock()
+        cancelled = true
+        queue.removeAll()
+        head = 0
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Consumer side, after `cancel`: waits until the producer has let go
+    /// of the file (it finishes as soon as it sees the cancel).
+    func waitUntilFinished() {
+        condition.lock()
+        while !finished { condition.wait() }
+        condition.unlock()
     }
 }
 
@@ -172,7 +200,9 @@ final class BatchingSink: RecordSink, @unchecked Sendable {
                         return .response(row: batch.rows.append(response))
                     case .reject(let code, let message):
                         batch.rejected += 1
-                        return .normaliseReject(line: record.line, code: code, message: message, raw: record.rawText)
+                        let raw = Redaction.redact(record.rawText)
+                        batch.redactions += raw.total
+                        return .normaliseReject(line: record.line, code: code, message: message, raw: raw.text)
                     }
                 }
                 batch.items.append(item)
@@ -181,7 +211,9 @@ final class BatchingSink: RecordSink, @unchecked Sendable {
                 batch.items.append(.ignored(ignored))
             case .rejected(let reject):
                 batch.rejected += 1
-                batch.items.append(.readerReject(reject))
+                let redacted = reject.redacted()
+                batch.redactions += redacted.items
+                batch.items.append(.readerReject(redacted.reject))
             }
         }
         return batch

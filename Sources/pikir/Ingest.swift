@@ -11,7 +11,8 @@ struct Ingest: ParsableCommand {
             Each file is stored in one transaction: it lands whole or not at all. A file whose \
             SHA-256 is already in the ledger is skipped, so running the same command twice changes nothing. \
             Per file and in total the accounting balances: records = accepted + rejected + duplicates + ignored. \
-            Exit status 1 when a file could not be ingested at all (the other files still are).
+            Exit status 1 when a file could not be ingested at all (the other files still are), or when the \
+            warehouse could not be written (a full disk): that file is rolled back and the run stops there.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -36,21 +37,50 @@ struct Ingest: ParsableCommand {
 
     func run() throws {
         let store = try warehouse.open()
+        let migration = store.migratedRedactions.map { IngestJSON.Migration(warehouse: store.path, redactions: $0) }
+        if format == .text, let migration { print(IngestText.migration(migration)) }
         let ingestor = Ingestor(warehouse: store, settings: try registries.settings(), options: read.options)
-        try ingestor.storeSessions()
+        do {
+            try ingestor.storeSessions()
+        } catch let error as StoreError {
+            FileHandle.standardError.write(Data("pikir: \(error.message)\n".utf8))
+            throw ExitCode(1)
+        }
         let reports = ingestor.ingest(paths: InputFiles.expand(inputs), parallelism: jobs) { report in
             if format == .text { print(IngestText.line(report)) }
         }
         let totals = IngestTotals(reports)
         switch format {
         case .text: print(IngestText.totals(totals))
-        case .json: try JSONOutput.print(IngestJSON(files: reports, totals: totals))
+        case .json: try JSONOutput.print(IngestJSON(migration: migration, files: reports, totals: totals))
+        }
+        // Said once more where cron keeps it: the run stopped, not just a file.
+        if let failure = ingestor.warehouseFailure {
+            FileHandle.standardError.write(Data("pikir: \(failure.message)\n".utf8))
         }
         if reports.contains(where: { $0.status == .failed }) { throw ExitCode(1) }
     }
 }
 
 struct IngestJSON: Encodable {
+    /// Personal data redacted in rows an earlier version stored, when opening
+    /// the warehouse migrated it (null otherwise).
+    struct Migration: Encodable {
+        var warehouse: String
+        var redactions: Int
+    }
+
+    var migration: Migration?
     var files: [IngestReport]
     var totals: IngestTotals
+
+    private enum CodingKeys: String, CodingKey { case migration, files, totals }
+
+    /// By hand, so `"migration": null` is written rather than left out.
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(migration, forKey: .migration)
+        try c.encode(files, forKey: .files)
+        try c.encode(totals, forKey: .totals)
+    }
 }

@@ -36,6 +36,10 @@ enum IngestText {
         }
     }
 
+    static func migration(_ m: IngestJSON.Migration) -> String {
+        "migrated \(m.warehouse): \(m.redactions) personal-data items redacted in stored rows"
+    }
+
     static func totals(_ t: IngestTotals) -> String {
         "total: \(t.files) files (\(t.ingested) ingested, \(t.skipped) skipped, \(t.failed) failed); "
             + "\(t.records) records = \(t.accepted) accepted + \(t.rejected) rejected + \(t.duplicates) duplicates + \(t.ignored) ignored; "

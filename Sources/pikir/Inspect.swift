@@ -43,6 +43,8 @@ struct Inspect: ParsableCommand {
                 inspection.mapping = mapper.map(headers: inspection.columns).map {
                     FileInspection.ColumnMapping(column: $0.header, field: $0.field?.rawValue, match: $0.match?.rawValue)
                 }
+                // Mapped as written (as ingest maps them), shown redacted.
+                inspection = inspection.redacted()
                 if format == .text {
                     print(InspectionText.render(inspection))
                 } else {

@@ -13,12 +13,17 @@ struct WarehouseFlags: ParsableArguments {
 
     /// Opens the warehouse; `mustExist` for commands that only read it (exit 66 when missing).
     func open(mustExist: Bool = false) throws -> Warehouse {
+        let warehouse: Warehouse
         do {
-            return try Warehouse(path: path, create: !mustExist, readOnly: mustExist)
+            warehouse = try Warehouse(path: path, create: !mustExist, readOnly: mustExist)
         } catch let error as StoreError {
             FileHandle.standardError.write(Data("pikir: \(error.message)\n".utf8))
             throw ExitCode(error.code == .missingWarehouse ? 66 : 1)
         }
+        if let warning = warehouse.warning {
+            FileHandle.standardError.write(Data("pikir: warning: \(warning)\n".utf8))
+        }
+        return warehouse
     }
 }
 

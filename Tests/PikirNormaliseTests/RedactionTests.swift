@@ -76,7 +76,7 @@ struct RedactionTests {
     @Test func groupedIINsWithADatePrefixAreRedacted() {
         #expect(redacted("ИИН 950315 300019") == "ИИН [IIN]")
         #expect(redacted("ЖСН 950315-3-0001-9, рақмет") == "ЖСН [IIN], рақмет")
-        // Groups of four are left: they read like a list of years.
+        // A list of years is left: its month would be 22.
         #expect(redacted("2022 2023 2024 жылдары") == "2022 2023 2024 жылдары")
         // First six digits that are not a date are not a grouped IIN.
         #expect(redacted("100000 200000 тенге") == "100000 200000 тенге")
@@ -251,5 +251,182 @@ struct RedactionTests {
         #expect(result.phones == 1)
         #expect(result.emails == 1)
         #expect(redacted("12 @ 34") == "12 @ 34")
+    }
+}
+
+/// The forms issue 11 found slipping through: grouped and full-width IINs,
+/// e-mails in Cyrillic and Kazakh, personal data in header text, and whole
+/// CSV lines (rejects' raw text).
+struct RedactionFormsTests {
+    @Test(arguments: [
+        "9503 1530 0019", "95 03 15 30 00 19", "95-03-15-30-00-19", "9503\u{00A0}1530\u{00A0}0019",
+        "95\u{00A0}03\u{00A0}15\u{00A0}30\u{00A0}00\u{00A0}19", "950 315 300 019", "0507 1260 0425", "881214 400094",
+        "8812-1440-0094", "950315 300019", "950315-3-0001-9",
+    ])
+    func groupedIINsThatReadAsABirthDateAreRedacted(_ iin: String) {
+        let r = Redaction.redact("ЖСН \(iin), рақмет")
+        #expect(r.text == "ЖСН [IIN], рақмет", "\(iin)")
+        #expect(r.iins == 1 && r.total == 1, "\(iin)")
+    }
+
+    @Test(arguments: [
+        "2019 2020 2021",  // years: month 19
+        "2010 2011 2012",  // years that do read as a date (20-10-20, century 1)
+        "1990 1995 2000",
+        "В 2001 2002 2003 годах",
+        "8 10 12 15 20 25 30",  // part of a longer list of numbers
+        "9513 1530 0019",  // month 13
+        "9503 3230 0019",  // day 32
+        "9503 1580 0019",  // century digit 8
+        "1234 5678 9012",
+        "95 03 15 30 00 19 20",  // seven groups: a list, not an IIN
+        "2024-01-15 2024-02-15",
+        "9503  1530  0019",  // two spaces between groups
+        "9503, 1530, 0019",
+    ])
+    func digitGroupsThatAreNoIINStay(_ text: String) {
+        let r = Redaction.redact(text)
+        #expect(r.text == text, "\(text)")
+        #expect(r.total == 0, "\(text)")
+    }
+
+    @Test func aGroupedIINAfterAnotherNumberIsStillFound() {
+        #expect(redacted("S-1 9503 1530 0019") == "S-1 [IIN]")
+        #expect(redacted("№ 5 9503 1530 0019") == "№ 5 [IIN]")
+        #expect(redacted("1) 95 03 15 30 00 19") == "1) [IIN]")
+    }
+
+    @Test func fullWidthAndOtherDecimalDigitsAreDigits() {
+        #expect(redacted("ИИН ９５０３１５３０００１９") == "ИИН [IIN]")
+        #expect(redacted("ЖСН ９５０３ １５３０ ００１９.") == "ЖСН [IIN].")
+        #expect(redacted("ИИН 9503１５３０0019") == "ИИН [IIN]")
+        #expect(redacted("тел. ８７０１２３４５６７８") == "тел. [PHONE]")
+        #expect(redacted("тел. +７ ７０１ ２３４ ５６ ７８") == "тел. [PHONE]")
+        #expect(redacted("٩٥٠٣١٥٣٠٠٠١٩") == "[IIN]")  // Arabic-Indic
+        #expect(redacted("९५०३१५३०००१९") == "[IIN]")  // Devanagari
+        // Full-width numbers that are no personal data stay.
+        for text in ["Оценка ５", "２０２４年１１月５日", "９５０３１５３０００１９０", "１２３ ４５６"] {
+            #expect(redacted(text) == text, "\(text)")
+        }
+    }
+
+    @Test(arguments: [
+        ("иван@mail.ru", 1), ("Айгерім.Жұмабекова@почта.қаз", 1), ("info@мрц.рф", 1), ("user@домен.kz", 1),
+        ("d.kim.mrc@gmail.com", 1), ("жанар_87@mail.kz", 1), ("Ерлан-Нұр@пошта.қаз", 1),
+    ])
+    func emailsInAnyScriptAreRedacted(_ email: String, _ count: Int) {
+        let r = Redaction.redact("Пишите: \(email).")
+        #expect(r.text == "Пишите: [EMAIL].", "\(email)")
+        #expect(r.emails == count, "\(email)")
+        #expect(redacted("(\(email))") == "([EMAIL])", "\(email)")
+    }
+
+    @Test func atSignsThatAreNoEmailsStay() {
+        for text in ["Привет@всем", "@aigerim_s", "иван@почта.р", "иван@почта", "цена@5.00", "a@b.c", "иван @ почта.рф",
+                     "иван@.рф", "иван@почта..рф"] {
+            #expect(redacted(text) == text, "\(text)")
+        }
+    }
+
+    @Test func headerTextIsRedactedLikeAnyCell() {
+        #expect(redacted("Questions? call +7 701 234 56 78") == "Questions? call [PHONE]")
+        #expect(redacted("Сұрақтар: help@mrc.kz") == "Сұрақтар: [EMAIL]")
+    }
+
+    @Test func textWithDashesQuotesAndEllipsesOnlyIsUnchanged() {
+        // Lead bytes E2 (— « … ’) leave the eight-bytes-at-a-time path: still nothing to redact.
+        for text in ["Тренер — супер… «да», ‘ok’", "Ұнады – рақмет!", "10 – 12 адам", "👍👍 5/5"] {
+            let r = Redaction.redact(text)
+            #expect(r.text == text && r.total == 0, "\(text)")
+        }
+        let prefixes = ["", "—", "— ", "«", "Тренер — супер… ", "👍 "]
+        for prefix in prefixes {
+            #expect(redacted(prefix + "87012345678") == prefix + "[PHONE]")
+            #expect(redacted(prefix + "９５０３１５３０００１９") == prefix + "[IIN]")
+            #expect(redacted(prefix + "иван@mail.ru") == prefix + "[EMAIL]")
+        }
+    }
+
+    @Test func sevenDigitLocalNumbersDecimalsAndTimesStay() {
+        for text in ["тел. 250-12-34", "тел. 2501234", "3,14159265", "0,950315", "10:15:32", "2024-11-05T10:15:32",
+                     "05.11.2024 10:15", "Оценка 4,5 из 5", "12.5 баллов", "с 9:00 до 18:00", "ауд. 305, корпус 2"] {
+            #expect(redacted(text) == text, "\(text)")
+        }
+    }
+
+    // MARK: whole lines (rejects' raw text)
+
+    @Test func aRejectedLineKeepsItsShape() {
+        let line = "2024-11-05,Алматы,9,IIN 950315300019 tel +7 701 123 45 67 mail a@b.kz"
+        let r = Redaction.redact(line)
+        #expect(r.text == "2024-11-05,Алматы,9,IIN [IIN] tel [PHONE] mail [EMAIL]")
+        #expect(r.iins == 1 && r.phones == 1 && r.emails == 1)
+    }
+
+    @Test(arguments: [",", ";", "\t", "|"])
+    func aLineRedactsToItsCellsRedactedOneByOne(_ delimiter: String) {
+        let rows: [[String]] = [
+            ["950315", "300019"],  // two halves of an IIN in two cells: no IIN
+            ["8 701", "234 56 78"],
+            ["8", "701 234 56 78"],
+            ["7012", "345678"],
+            ["IIN 950315300019", "tel +7 701 123 45 67", "mail a@b.kz"],
+            ["9", "87012345678", "5"],
+            ["ivan", "@mail.ru"],
+            ["иван@mail.ru", "kz"],
+            ["9503 1530", "0019"],
+            ["95 03 15", "30 00 19"],
+            ["\"8 (701) 234-56-78\"", "\"a@b.kz\"", "\"5\""],
+            ["2019 2020", "2021"],
+            ["", "950315300019", ""],
+        ]
+        for cells in rows {
+            let line = cells.joined(separator: delimiter)
+            let expected = cells.map { Redaction.redact($0).text }.joined(separator: delimiter)
+            let r = Redaction.redact(line)
+            #expect(r.text == expected, "\(line)")
+            #expect(r.total == cells.reduce(0) { $0 + Redaction.redact($1).total }, "\(line)")
+        }
+    }
+
+    @Test func tokensAreRemovedForLanguageDetection() {
+        #expect(Redaction.removingTokens("Рақмет [PHONE], [EMAIL] [IIN]") == "Рақмет  ,    ")
+        #expect(Redaction.removingTokens("no tokens") == "no tokens")
+    }
+}
+
+/// The pre-check skips the scanners for almost every cell: it must never skip
+/// one where they would find something.
+struct RedactionPreCheckTests {
+    /// The scanners' result without the pre-check: nil when they change nothing.
+    func scanned(_ text: String) -> String? {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBytes { raw -> String? in
+            let p = UnsafeRawBufferPointer(raw)
+            var emails = 0, iins = 0, phones = 0
+            let withoutEmails = EmailScanner.redact(p, count: &emails)
+            let withoutNumbers = withoutEmails.map { $0.withUnsafeBytes { NumberScanner.redact($0, iins: &iins, phones: &phones) } }
+                ?? NumberScanner.redact(p, iins: &iins, phones: &phones)
+            return (withoutNumbers ?? withoutEmails).map { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+
+    @Test func thePreCheckNeverHidesWhatTheScannersFind() {
+        let pieces = ["0", "1", "2", "3", "5", "7", "8", "9", "9", "7", " ", " ", "-", "(", ")", "+", "\u{00A0}", "\u{2011}",
+                      "—", "–", "…", "«", ".", ":", "/", ",", ";", "\t", "@", "a", "z", "Ж", "қ", "９", "٣", "b.kz", "mail.ru",
+                      "почта.қаз", "👍", "701", "2345", "950315", "300019", "８７０", "иван@"]
+        var state: UInt64 = 20_241_105  // a fixed sequence: the same strings on every run
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var found = 0
+        for _ in 0..<20_000 {
+            let text = (0..<(1 + next(40))).map { _ in pieces[next(pieces.count)] }.joined()
+            let expected = scanned(text)
+            if expected != nil { found += 1 }
+            #expect(Redaction.redact(text).text == (expected ?? text), "\(text)")
+        }
+        #expect(found > 1_000)  // the strings did exercise the scanners
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What one run of the `pikir` executable produced.
 struct PikirRun: Sendable, CustomStringConvertible {
@@ -36,8 +39,10 @@ enum PikirBinary {
 
     /// Runs `pikir arguments...` in `directory` (the repo by default, so that
     /// `sample-data/...` paths match the paths in `expected.json`).
+    /// - Parameter launcher: A command that runs pikir for the test (such as
+    ///   `setpriv` to another user): its path and arguments, before pikir's path.
     static func run(_ arguments: [String], in directory: URL = repo,
-                    timeout: TimeInterval = 60) throws -> PikirRun {
+                    timeout: TimeInterval = 60, launcher: [String] = []) throws -> PikirRun {
         guard FileManager.default.isExecutableFile(atPath: url.path) else {
             throw BinaryRunnerError(description: "no pikir binary at \(url.path): run `swift build` or set PIKIR_BIN")
         }
@@ -55,8 +60,8 @@ enum PikirBinary {
         let err = try FileHandle(forWritingTo: errURL)
 
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
+        process.executableURL = launcher.first.map { URL(fileURLWithPath: $0) } ?? url
+        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [url.path] + arguments
         process.currentDirectoryURL = directory
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out

@@ -61,3 +61,22 @@ public struct Fingerprint {
         return Int64(bitPattern: x)
     }
 }
+
+extension CanonicalResponse {
+    /// The fingerprint duplicates are found by: timestamp, every answer and
+    /// every extra; nil without a timestamp, where identical answers may well
+    /// come from two people. Computed from the stored (redacted) values, so a
+    /// warehouse migration can compute it again.
+    public var contentFingerprint: Int64? {
+        guard let timestamp else { return nil }
+        var f = Fingerprint()
+        f.add(timestamp)
+        // One call per field: an array literal here would allocate on every row.
+        f.add(region); f.add(city); f.add(sessionDate); f.add(trainerName); f.add(module)
+        f.add(participantGroup); f.add(liked); f.add(improve); f.add(comment)
+        let s = scores
+        f.add(s.overall); f.add(s.delivery); f.add(s.content); f.add(s.organisation); f.add(s.applicability); f.add(s.nps)
+        for (header, value) in extras { f.add(header); f.add(value) }
+        return f.value
+    }
+}

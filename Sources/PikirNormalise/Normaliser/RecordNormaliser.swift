@@ -4,16 +4,23 @@ import PikirIngest
 /// Turns the records of one file into canonical responses.
 ///
 /// Built once per file from its header: each column is assigned a canonical
-/// field (or kept as an extra). Per record, every mapped cell goes through its
-/// rule: places, dates, scores, trainers, categories, and personal-data
-/// redaction for free text. Results for repeated cell values (cities,
-/// trainers, modules, dates) are cached, since a file repeats them on every row.
+/// field (or kept as an extra). Per record, every cell is redacted first
+/// (IINs, phones, e-mails: see `Redaction`), then goes through its rule:
+/// places, dates, scores, trainers, categories. Everything stored or derived
+/// (session id, trainer key, fingerprint, language, messages quoting a cell)
+/// comes from the redacted text. Results for repeated cell values (cities,
+/// trainers, modules, dates, scores) are cached by the cell's bytes
+/// (those with nothing to redact), since a file repeats them on every row.
 ///
 /// A record is rejected, with a sentence saying what to fix, when a date is
 /// impossible or ambiguous, a score is out of range or not a score, or it
 /// holds no rating and no comment. A missing answer stays missing.
 public final class RecordNormaliser {
     public let assignments: [ColumnAssignment]
+    /// Personal-data items in the header row, counted once per file by the caller.
+    public let headerRedactions: Int
+    /// The column headers as messages and extras show them: redacted.
+    private let headers: [String]
     private let settings: NormaliserSettings
     private let sourceFile: String
     private let idPrefix: String
@@ -23,6 +30,7 @@ public final class RecordNormaliser {
     private let dateOrder: Dates.DayMonthOrder?
     private let headerLanguage: AnswerLanguage?
     // Results per distinct cell, keyed by the cell's bytes (see ByteCache).
+    // Only cells with nothing to redact are cached (see `cached`).
     private let placeCache = ByteCache<(region: String?, city: String?)>()
     private let trainerCache = ByteCache<(id: String?, name: String, key: String)>()
     private let dateCache = ByteCache<DateHit>()
@@ -37,13 +45,21 @@ public final class RecordNormaliser {
         self.settings = settings
         self.sourceFile = sourceFile
         idPrefix = String(fileHash.prefix(12)) + ":"
+        var headerRedactions = 0
+        headers = format.columns.map { header in
+            let result = Redaction.redact(header)
+            headerRedactions += result.total
+            return result.text
+        }
+        self.headerRedactions = headerRedactions
+        // Mapped as written, so a mapping file names a column the way the export does.
         assignments = settings.columns.map(headers: format.columns)
         var column: [CanonicalField: Int] = [:]
         var scores: [(Scores.Question, Int, Scores.Scale?)] = []
         var extras: [(Int, String)] = []
         for a in assignments {
             guard let field = a.field else {
-                extras.append((a.index, a.header.isEmpty ? "column\(a.index + 1)" : a.header))
+                extras.append((a.index, headers[a.index].isEmpty ? "column\(a.index + 1)" : headers[a.index]))
                 continue
             }
             column[field] = a.index
@@ -56,66 +72,92 @@ public final class RecordNormaliser {
         extraColumns = extras.map { (index: $0.0, header: $0.1) }
         let hasText = column[.liked] != nil || column[.improve] != nil || column[.comment] != nil
         guard !scores.isEmpty || hasText else {
-            let shown = format.columns.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
+            let shown = headers.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
             throw NormaliseSetupError(message: "none of the columns (\(shown)\(format.columns.count > 8 ? ", …" : "")) is a question pikir knows; name them in a mapping file (column,field) and pass it with --map FILE")
         }
         if let index = column[.sessionDate] {
-            dateOrder = Dates.inferOrder(from: format.sample.map { $0.count > index ? $0[index] : "" })
+            dateOrder = Dates.inferOrder(from: format.sample.map { $0.count > index ? Redaction.redact($0[index]).text : "" })
         } else {
             dateOrder = nil
         }
-        headerLanguage = AnswerLanguage.detect(format.columns)
+        headerLanguage = AnswerLanguage.detect(headers.map(Redaction.removingTokens))
         scoreCaches = scores.map { _ in ByteCache(limit: 4096) }
     }
 
     /// Normalises one record (fields are read, not kept).
     public func normalise(_ record: RecordView) -> NormaliseOutcome {
+        // Personal-data items replaced in this record's cells.
+        var redactions = 0
         func bytes(_ field: CanonicalField) -> UnsafeRawBufferPointer? {
             guard let i = column[field] else { return nil }
             let b = record.trimmedBytes(i)
             return b.isEmpty ? nil : b
         }
-        func cell(_ field: CanonicalField) -> String? {
-            bytes(field).map { String(decoding: $0, as: UTF8.self) }
+        // A cell that is not cached: redacted on every row (the pre-check
+        // returns at once for text that cannot hold personal data).
+        func text(_ bytes: UnsafeRawBufferPointer?) -> (text: String, redacted: Bool)? {
+            guard let bytes else { return nil }
+            guard let result = Redaction.redacted(bytes) else { return (String(decoding: bytes, as: UTF8.self), false) }
+            redactions += result.total
+            return (result.text, true)
         }
-        let formID = cell(.responseID)
-        var r = CanonicalResponse(responseID: formID ?? idPrefix + String(record.line),
+
+        // A form id holding personal data (an IIN as participant id) is no id:
+        // as `[IIN]` it would make every such row a duplicate of the first.
+        let formID = text(bytes(.responseID))
+        let ownID = formID?.redacted == false ? formID?.text : nil
+        var r = CanonicalResponse(responseID: ownID ?? idPrefix + String(record.line),
                                   sourceFile: sourceFile, sourceLine: record.line)
-        r.hasFormID = formID != nil
+        r.hasFormID = ownID != nil
 
         // Scores first: an out-of-range answer rejects the record.
+        var redactedScores = 0  // bit n: score column n held personal data
         for (n, (question, index, source)) in scoreColumns.enumerated() {
             let raw = index < record.count ? record[index] : UnsafeRawBufferPointer(start: nil, count: 0)
-            let outcome = Self.cached(scoreCaches[n], raw) { Scores.parse(Substring($0), question: question, sourceScale: source) }
+            let before = redactions
+            let outcome = Self.cached(scoreCaches[n], raw, &redactions) { Scores.parse(Substring($0), question: question, sourceScale: source) }
+            if redactions > before { redactedScores |= 1 << n }
             switch outcome {
             case .value(let v), .rescaled(let v, _): r.scores[question] = v
             case .missing: break
             case .outOfRange(let why):
-                return .reject(code: NormaliseRejectCode.scoreOutOfRange.rawValue, message: "\(assignments[index].header): \(why)")
+                return .reject(code: NormaliseRejectCode.scoreOutOfRange.rawValue, message: "\(headers[index]): \(why)")
             case .unrecognised(let why):
-                return .reject(code: NormaliseRejectCode.scoreUnrecognised.rawValue, message: "\(assignments[index].header): \(why)")
+                return .reject(code: NormaliseRejectCode.scoreUnrecognised.rawValue, message: "\(headers[index]): \(why)")
             }
         }
 
-        var redactions = 0
-        func redacted(_ text: String?) -> String? {
-            guard let text else { return nil }
-            let result = Redaction.redact(text)
-            redactions += result.total
-            return result.text
-        }
-        r.liked = redacted(cell(.liked))
-        r.improve = redacted(cell(.improve))
-        r.comment = redacted(cell(.comment))
+        let liked = text(bytes(.liked)), improve = text(bytes(.improve)), comment = text(bytes(.comment))
+        r.liked = liked?.text
+        r.improve = improve?.text
+        r.comment = comment?.text
         if r.scores.isEmpty && r.liked == nil && r.improve == nil && r.comment == nil {
             return .reject(code: NormaliseRejectCode.noAnswers.rawValue,
                            message: "the record has no rating and no comment: nothing to count")
         }
 
-        r.timestamp = cell(.timestamp)
         var calendarDate: Dates.CalendarDate?
-        if let text = bytes(.sessionDate) ?? bytes(.timestamp) {
-            let hit = date(text)
+        let timestamp = bytes(.timestamp)
+        var timestampIsClean = false
+        let dateHit: DateHit?
+        if let text = bytes(.sessionDate) {
+            let d = date(text)
+            redactions += d.items
+            dateHit = d.hit
+        } else if let text = timestamp {
+            let d = date(text)
+            // A date that read, with nothing to redact, then a local time
+            // (digit pairs between colons, which no date joins into a phone
+            // or an IIN): the timestamp holds nothing, and needs no scan on every row.
+            timestampIsClean = d.items == 0 && d.timeAfter && d.hit.iso != nil
+            dateHit = d.hit
+        } else {
+            dateHit = nil
+        }
+        if let timestamp {
+            r.timestamp = timestampIsClean ? String(decoding: timestamp, as: UTF8.self) : text(timestamp)?.text
+        }
+        if let hit = dateHit {
             switch hit.result {
             case .success(let d):
                 calendarDate = d
@@ -123,7 +165,7 @@ public final class RecordNormaliser {
                 r.year = d.year
                 r.month = d.month
             case .failure(let problem):
-                let header = column[.sessionDate].map { assignments[$0].header } ?? assignments[column[.timestamp]!].header
+                let header = headers[column[.sessionDate] ?? column[.timestamp]!]
                 let code: NormaliseRejectCode
                 switch problem {
                 case .impossible: code = .impossibleDate
@@ -134,77 +176,107 @@ public final class RecordNormaliser {
             }
         }
 
-        if let text = bytes(.city) ?? bytes(.region) {
-            let place = Self.cached(placeCache, text, Self.place)
+        let cityBytes = bytes(.city), regionBytes = bytes(.region)
+        if let text = cityBytes ?? regionBytes {
+            let place = Self.cached(placeCache, text, &redactions, Self.place)
             r.city = place.city
             r.region = place.region
         }
-        if r.region == nil, let text = bytes(.region) {
-            r.region = Self.cached(placeCache, text, Self.place).region
+        if cityBytes != nil, let text = regionBytes {
+            // Read even when the city gave the region, so its items are counted.
+            let region = Self.cached(placeCache, text, &redactions, Self.place).region
+            if r.region == nil { r.region = region }
         }
         var trainerKey: String?
         if let text = bytes(.trainer) {
-            let trainer = Self.cached(trainerCache, text, self.trainer)
+            let trainer = Self.cached(trainerCache, text, &redactions, self.trainer)
             r.trainerID = trainer.id
             r.trainerName = trainer.name
             trainerKey = trainer.key
         }
-        if let text = bytes(.module) { r.module = Self.cached(moduleCache, text) { Modules.parse($0)?.rawValue ?? $0 } }
-        if let text = bytes(.participantGroup) {
-            r.participantGroup = Self.cached(groupCache, text) { ParticipantGroups.parse($0)?.rawValue ?? ParticipantGroups.other.rawValue }
+        let beforeLabels = redactions
+        if let text = bytes(.module) {
+            r.module = Self.cached(moduleCache, text, &redactions) { Modules.parse($0)?.rawValue ?? $0 }
         }
-        // The language is read from the answer words and comments as they
-        // stand in the record (before redaction, whose tokens are Latin),
-        // only when the export does not say it.
+        if let text = bytes(.participantGroup) {
+            r.participantGroup = Self.cached(groupCache, text, &redactions) {
+                ParticipantGroups.parse($0)?.rawValue ?? ParticipantGroups.other.rawValue
+            }
+        }
+        let labelsHeldPersonalData = redactions > beforeLabels
+        // The language is read from the answer words and comments, only when
+        // the export does not say it; a redacted cell is read without its
+        // tokens (Latin, they would count as English).
         func answers() -> AnswerLanguage.Scan {
             var scan = AnswerLanguage.Scan()
-            for (_, index, _) in scoreColumns where index < record.count {
+            for (n, (_, index, _)) in scoreColumns.enumerated() where index < record.count {
                 let raw = record[index]
-                if let first = raw.first(where: { $0 != 0x20 }), first > 0x39 { scan.add(raw) }  // words, not digits
+                guard let first = raw.first(where: { $0 != 0x20 }), first > 0x39 else { continue }  // words, not digits
+                if redactedScores & (1 << n) == 0 {
+                    scan.add(raw)
+                } else {
+                    Self.scan(Redaction.removingTokens(Redaction.redact(String(decoding: raw, as: UTF8.self)).text), into: &scan)
+                }
             }
-            if let text = bytes(.liked) { scan.add(text) }
-            if let text = bytes(.improve) { scan.add(text) }
-            if let text = bytes(.comment) { scan.add(text) }
+            // One call per field: an array literal here would allocate on every row.
+            func add(_ field: CanonicalField, _ cell: (text: String, redacted: Bool)?) {
+                guard let cell else { return }
+                if cell.redacted {
+                    Self.scan(Redaction.removingTokens(cell.text), into: &scan)
+                } else if let raw = bytes(field) {
+                    scan.add(raw)
+                }
+            }
+            add(.liked, liked)
+            add(.improve, improve)
+            add(.comment, comment)
             return scan
         }
-        r.lang = cell(.lang).flatMap { AnswerLanguage(rawValue: $0.lowercased()) }?.rawValue
-            ?? language(record, answers: answers())?.rawValue
+        r.lang = text(bytes(.lang)).flatMap { AnswerLanguage(rawValue: $0.text.lowercased()) }?.rawValue
+            ?? language(record, answers: answers(), redacted: labelsHeldPersonalData)?.rawValue
             ?? headerLanguage?.rawValue
 
-        if let id = cell(.sessionID) {
+        if let id = text(bytes(.sessionID))?.text {
             r.sessionID = id
         } else if let sessions = settings.sessions,
                   let session = sessions.match(city: r.city, date: calendarDate, trainerKey: trainerKey) {
             r.sessionID = session.id
         } else if let date = r.sessionDate {
-            let city = r.city ?? "-", trainer = trainerKey ?? "-"
-            var id = ""
-            id.reserveCapacity(city.utf8.count + date.utf8.count + trainer.utf8.count + 2)  // one allocation per row
-            id += city
-            id += "/"
-            id += date
-            id += "/"
-            id += trainer
-            r.sessionID = id
+            r.sessionID = SessionKey.derived(city: r.city, date: date, trainerKey: trainerKey)
         }
 
         for (index, header) in extraColumns {
-            let value = record.trimmedString(index)
-            if !value.isEmpty { r.extras.append((header, redacted(value)!)) }
+            let value = record.trimmedBytes(index)
+            if !value.isEmpty, let cell = text(value) { r.extras.append((header, cell.text)) }
         }
-        r.fingerprint = fingerprint(r)
+        r.fingerprint = r.contentFingerprint
         return .response(r, redactions: redactions)
     }
 
     // MARK: - Cached rules
 
-    /// The cached result for these bytes, computed from their text on a miss.
+    /// The cached result for these bytes, computed on a miss from their
+    /// redacted text; adds the items the redaction replaced to `items`.
+    ///
+    /// Only a cell with nothing to redact is cached, so a hit has no items:
+    /// one holding personal data is rare, and is redacted again on each row.
     @inline(__always)
-    private static func cached<V>(_ cache: ByteCache<V>, _ bytes: UnsafeRawBufferPointer, _ compute: (String) -> V) -> V {
+    private static func cached<V>(_ cache: ByteCache<V>, _ bytes: UnsafeRawBufferPointer, _ items: inout Int,
+                                  _ compute: (String) -> V) -> V {
         if let hit = cache[bytes] { return hit }
+        if let redacted = Redaction.redacted(bytes) {
+            items += redacted.total
+            return compute(redacted.text)
+        }
         let value = compute(String(decoding: bytes, as: UTF8.self))
         cache.insert(bytes, value)
         return value
+    }
+
+    /// Scans a text that is not in the record's buffers.
+    private static func scan(_ text: String, into scan: inout AnswerLanguage.Scan) {
+        var text = text
+        text.withUTF8 { scan.add(UnsafeRawBufferPointer($0)) }
     }
 
     private static func place(_ text: String) -> (region: String?, city: String?) {
@@ -217,21 +289,27 @@ public final class RecordNormaliser {
     private func trainer(_ text: String) -> (id: String?, name: String, key: String) {
         switch settings.trainers?.resolve(text) ?? .unresolved(cleanedName: TrainerRegistry.cleanedName(text)) {
         case .resolved(let id, let name): return (id, name, id)
-        case .unresolved(let cleaned): return (nil, cleaned, TextFolding.matchKey(cleaned))
+        case .unresolved(let cleaned): return (nil, cleaned, SessionKey.trainerKey(cleanedName: cleaned))
         }
     }
 
     /// Timestamps are all distinct, but their date part repeats: a local time
-    /// after the date cannot move it, so only the date is parsed (and cached).
-    private func date(_ text: UnsafeRawBufferPointer) -> DateHit {
+    /// after the date cannot move it (nor hold personal data), so only the
+    /// date is parsed (and cached), with the items redacted from it.
+    /// `timeAfter`: the cell is that date, a space and a local time.
+    private func date(_ text: UnsafeRawBufferPointer) -> (hit: DateHit, items: Int, timeAfter: Bool) {
         var key = text
+        var timeAfter = false
         if let space = text.firstIndex(of: 0x20), Self.isLocalTime(UnsafeRawBufferPointer(rebasing: text[(space + 1)...])) {
             key = UnsafeRawBufferPointer(rebasing: text[..<space])
+            timeAfter = true
         }
-        return Self.cached(dateCache, key) { [dateOrder] in
+        var items = 0
+        let hit = Self.cached(dateCache, key, &items) { [dateOrder] in
             let result = Dates.parse($0, order: dateOrder) ?? .failure(.unrecognised($0))
             return DateHit(result: result, iso: try? result.get().iso)
         }
+        return (hit, items, timeAfter)
     }
 
     /// A parsed date with its ISO text, made once per distinct cell.
@@ -276,29 +354,19 @@ public final class RecordNormaliser {
             && equalsIgnoringCase(UnsafeRawBufferPointer(rebasing: bytes[(bytes.count - suffix.count)...]), suffix)
     }
 
-    /// The language the participant wrote in: their comments and answer words
-    /// (before redaction, whose tokens are Latin); only when those hold no
-    /// letters, the module and group labels they picked, which the centre wrote.
-    private func language(_ record: RecordView, answers: AnswerLanguage.Scan) -> AnswerLanguage? {
+    /// The language the participant wrote in: their comments and answer words;
+    /// only when those hold no letters, the module and group labels they
+    /// picked, which the centre wrote.
+    /// `redacted`: the labels held personal data (read then without it).
+    private func language(_ record: RecordView, answers: AnswerLanguage.Scan, redacted: Bool) -> AnswerLanguage? {
         if let language = answers.result { return language }
         var labels: [String] = []
         for field in [CanonicalField.module, .participantGroup] {
-            if let i = column[field] { labels.append(record.string(i)) }
+            if let i = column[field] {
+                labels.append(redacted ? Redaction.removingTokens(Redaction.redact(record.string(i)).text) : record.string(i))
+            }
         }
         return AnswerLanguage.detect(labels)
-    }
-
-    private func fingerprint(_ r: CanonicalResponse) -> Int64? {
-        guard let timestamp = r.timestamp else { return nil }
-        var f = Fingerprint()
-        f.add(timestamp)
-        // One call per field: an array literal here would allocate on every row.
-        f.add(r.region); f.add(r.city); f.add(r.sessionDate); f.add(r.trainerName); f.add(r.module)
-        f.add(r.participantGroup); f.add(r.liked); f.add(r.improve); f.add(r.comment)
-        let s = r.scores
-        f.add(s.overall); f.add(s.delivery); f.add(s.content); f.add(s.organisation); f.add(s.applicability); f.add(s.nps)
-        for (header, value) in r.extras { f.add(header); f.add(value) }
-        return f.value
     }
 }
 

@@ -158,7 +158,16 @@ public struct TrainerRegistry: Sendable {
         for word in fixed.split(whereSeparator: { $0.isWhitespace }) {
             var out = ""
             var startOfPart = true
-            for ch in word {
+            var rest = word[...]
+            while let ch = rest.first {
+                // A redaction token stays as it is: `[PHONE]`, not `[Phone]`.
+                if ch == "[", let token = Redaction.tokens.first(where: { rest.hasPrefix($0) }) {
+                    out += token
+                    rest = rest.dropFirst(token.count)
+                    startOfPart = true
+                    continue
+                }
+                rest = rest.dropFirst()
                 if ch.isLetter {
                     out += startOfPart ? ch.uppercased() : ch.lowercased()
                     startOfPart = false

@@ -198,22 +198,35 @@ struct StageContext {
         var done = 0, rows = 0
         let parallelism = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         // In a scope of its own, so the warehouse is closed before a rebuilt one is moved into place.
-        let reports: [IngestReport] = try {
-            let warehouse = try Warehouse(path: target)
-            let ingestor = Ingestor(warehouse: warehouse, settings: settings)
-            try ingestor.storeSessions()
-            let reports = ingestor.ingest(paths: exports, parallelism: parallelism) { report in
-                done += 1
-                rows += report.records
-                let seconds = max(Date().timeIntervalSince(started), 0.001)
-                log.progress("ingest", done: done, total: exports.count, rate: "\(Int(Double(rows) / seconds)) rows/s")
-                if report.status == .failed { log.error("ingest", "\(report.path): \(report.message ?? "could not be read")") }
-            }
-            // The WAL goes back into the database file, so the next run, which
-            // only reads, finds the file as it will stay.
-            try warehouse.checkpoint()
-            return reports
-        }()
+        let reports: [IngestReport]
+        do {
+            reports = try {
+                let warehouse = try Warehouse(path: target)
+                if let redactions = warehouse.migratedRedactions {
+                    log.info("ingest", "migrated \(target): \(redactions) personal-data items redacted in stored rows",
+                             ["migrated_redactions": redactions])
+                }
+                let ingestor = Ingestor(warehouse: warehouse, settings: settings)
+                try ingestor.storeSessions()
+                let reports = ingestor.ingest(paths: exports, parallelism: parallelism) { report in
+                    done += 1
+                    rows += report.records
+                    let seconds = max(Date().timeIntervalSince(started), 0.001)
+                    log.progress("ingest", done: done, total: exports.count, rate: "\(Int(Double(rows) / seconds)) rows/s")
+                    if report.status == .failed { log.error("ingest", "\(report.path): \(report.message ?? "could not be read")") }
+                }
+                // A warehouse that cannot be written (a full disk) fails the stage, and the run.
+                if let failure = ingestor.warehouseFailure { throw RunError(failure.message) }
+                // The WAL goes back into the database file, so the next run, which
+                // only reads, finds the file as it will stay.
+                try warehouse.checkpoint()
+                return reports
+            }()
+        } catch {
+            // A half-made rebuild is let go of (it may be what filled the disk); the warehouse stays as it was.
+            if rebuild { for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: target + suffix) } }
+            throw error
+        }
         if rebuild {
             // The new warehouse replaces the old one whole; the old one stays until then.
             for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: pipeline.warehouse + suffix) }
