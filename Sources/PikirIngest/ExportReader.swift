@@ -29,8 +29,7 @@ public final class ExportReader {
     /// Reads every record of the file into `sink`.
     public func read(into sink: RecordSink) throws -> ReadSummary {
         let classifier = RecordClassifier(format: format, sink: sink)
-        let assembler = try RecordAssembler(delimiter: format.dialect.delimiter, lineEnding: format.dialect.lineEnding,
-                                            handler: classifier, maxRecordBytes: options.maxRecordBytes)
+        let assembler = try RecordAssembler(delimiter: format.dialect.delimiter, handler: classifier, maxRecordBytes: options.maxRecordBytes)
         let blocks = BlockProducer(source: source, encoding: format.encoding, start: bomLength, blockSize: options.blockSize)
         sink.header(columns: format.columns, line: format.headerLine)
         while let block = try blocks.next() {
