@@ -54,11 +54,12 @@ enum EncodingSniffer {
         }
         let markers = sample.filter { SingleByteTables.kz1048Markers.contains($0) }
         if !markers.isEmpty {
-            let shown = Set(markers).sorted().prefix(6).map { "0x" + hex($0) }.joined(separator: " ")
+            let distinct = Set(markers).sorted()
+            let shown = distinct.prefix(6).map { "0x" + hex($0) }.joined(separator: " ") + (distinct.count > 6 ? " …" : "")
             return Guess(encoding: .kz1048,
-                         evidence: "not UTF-8 (\(counts)); \(markers.count) bytes that only Kazakh letters use in KZ-1048 (\(shown))")
+                         evidence: "not UTF-8; \(counts); \(markers.count) of the bytes \(shown), bytes that only Kazakh letters use in KZ-1048")
         }
-        return Guess(encoding: .cp1251, evidence: "not UTF-8 (\(counts)); no KZ-1048 letters")
+        return Guess(encoding: .cp1251, evidence: "not UTF-8; \(counts); no KZ-1048 letters")
     }
 
     /// The physical line (1-based, see `LineEnds`) holding byte `offset`.

@@ -81,4 +81,37 @@ struct LineEndTests {
             #expect(small.summary == whole.summary, "block size \(size)")
         }
     }
+
+    /// `LineEnds` against a byte-by-byte reading of the rule, on random text
+    /// of letters, CR and LF, with the end of the text final or not.
+    @Test func lineEndsFollowTheRuleByteByByte() {
+        var generator = SplitMix(seed: 10)
+        let alphabet: [UInt8] = [0x61, 0x0D, 0x0A, 0xD2, 0x9B]
+        for _ in 0..<5_000 {
+            let text = (0..<Int(generator.next() % 24)).map { _ in alphabet[Int(generator.next() % 5)] }
+            let final = generator.next() % 2 == 0
+            var expected: [Int] = []
+            var i = 0
+            while i < text.count {
+                if text[i] == 0x0A { expected.append(i + 1) }
+                if text[i] == 0x0D {
+                    if i + 1 < text.count { expected.append(text[i + 1] == 0x0A ? i + 2 : i + 1) }
+                    else if final { expected.append(i + 1) }
+                    if i + 1 < text.count && text[i + 1] == 0x0A { i += 1 }
+                }
+                i += 1
+            }
+            var got: [Int] = []
+            text.withUnsafeBytes { buffer in
+                var ends = LineEnds()
+                var start = 0
+                while let end = ends.end(of: buffer, from: start, endIsFinal: final) {
+                    got.append(end)
+                    start = end
+                }
+            }
+            #expect(got == expected, "\(text) final \(final)")
+            if got != expected { return }
+        }
+    }
 }
