@@ -48,9 +48,10 @@ enum EncodingSniffer {
         let counts = "\(census.invalid) invalid byte\(census.invalid == 1 ? "" : "s") and \(census.multibyte) valid multi-byte character\(census.multibyte == 1 ? "" : "s")"
         if census.multibyte >= utf8Majority * census.invalid, let first = census.firstInvalid {
             let line = sample.withUnsafeBytes { lineNumber(of: first, in: $0) }
-            let sequences = census.invalid == 1 ? "1 invalid byte sequence" : "\(census.invalid) invalid byte sequences"
-            return Guess(encoding: .utf8,
-                         evidence: "UTF-8 with \(sequences) (the first on line \(line), byte offset \(first)) among \(census.multibyte) valid multi-byte characters: the lines holding them are rejected")
+            let place = "line \(line), byte offset \(first)"
+            let bad = census.invalid == 1 ? "1 invalid byte sequence (\(place)), whose line is rejected"
+                : "\(census.invalid) invalid byte sequences (the first on \(place)), whose lines are rejected"
+            return Guess(encoding: .utf8, evidence: "UTF-8 with \(bad), among \(census.multibyte) valid multi-byte characters")
         }
         let markers = sample.filter { SingleByteTables.kz1048Markers.contains($0) }
         if !markers.isEmpty {
