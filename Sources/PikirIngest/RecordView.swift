@@ -27,7 +27,7 @@ public struct RecordView {
     public var rawText: String { raw?.string ?? strings.joined(separator: ",") }
 
     /// The bytes of field `i` (0-based, `i < count`).
-    @inlinable
+    @inlinable @inline(__always)
     public subscript(i: Int) -> UnsafeRawBufferPointer {
         // Past `count` the ends are another record's, or not ends at all.
         precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "field index out of range")
