@@ -32,10 +32,11 @@ struct LineReaderTests {
     /// completed and how many bytes it read (then ends the input, if `finish`).
     private static func libcsv(_ bytes: [UInt8], delimiter: UInt8, strict: Bool, finish: Bool = false) -> (Records, Int) {
         let fields = Fields()
-        var parser = csv_parser()
-        csv_init(&parser, strict ? UInt8(CSV_STRICT) : 0)
-        csv_set_delim(&parser, delimiter)
-        defer { csv_free(&parser) }
+        // Set up by csv_init only: its fields are libcsv's.
+        let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
+        csv_init(parser, strict ? UInt8(CSV_STRICT) : 0)
+        csv_set_delim(parser, delimiter)
+        defer { csv_free(parser); parser.deallocate() }
         let context = Unmanaged.passUnretained(fields).toOpaque()
         let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = { data, length, context in
             let fields = Unmanaged<Fields>.fromOpaque(context!).takeUnretainedValue()
@@ -46,8 +47,8 @@ struct LineReaderTests {
             fields.records.append(fields.current)
             fields.current = []
         }
-        let read = bytes.withUnsafeBytes { csv_parse(&parser, $0.baseAddress, $0.count, onField, onRecord, context) }
-        if finish && read == bytes.count { csv_fini(&parser, onField, onRecord, context) }
+        let read = bytes.withUnsafeBytes { csv_parse(parser, $0.baseAddress, $0.count, onField, onRecord, context) }
+        if finish && read == bytes.count { csv_fini(parser, onField, onRecord, context) }
         return (fields.records, read)
     }
 
