@@ -1,8 +1,11 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-/// Per-row code: no run-time exclusivity checks in release builds, where they
-/// cost 4% of an ingest (the debug builds the tests run keep them).
+/// Per-row code after the reader: no run-time exclusivity checks in release
+/// builds, where they cost 7.5% of `bench/ingest.sh`'s rows/s (the debug
+/// builds the tests run keep them). The reader (PikirIngest), which reads
+/// arbitrary files, keeps every check: turning them off there gained nothing
+/// measurable (bench/README.md, session 4).
 let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 
 let package = Package(
@@ -32,11 +35,7 @@ let package = Package(
             path: "Sources/CLibCSV",
             providers: [.apt(["libcsv-dev"])]
         ),
-        .target(
-            name: "PikirIngest",
-            dependencies: ["CLibCSV"],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
-        ),
+        .target(name: "PikirIngest", dependencies: ["CLibCSV"]),
         // Records to canonical responses; its rules are pure functions.
         .target(name: "PikirNormalise", dependencies: ["PikirIngest"], swiftSettings: hotPath),
         // The embedded SQLite warehouse: ledger, responses, rejects.

@@ -32,10 +32,8 @@ public struct Dialect: Sendable, Equatable {
     }
 }
 
-/// The line terminator, which defines what a physical line is.
+/// The line terminator a file uses, as reported. Whatever it is, a physical
+/// line ends at LF, CR LF or a lone CR (see `LineEnds`), as a record does.
 public enum LineEnding: String, Sendable, CaseIterable, Codable {
     case crlf, lf, cr
-
-    /// The byte that ends a physical line (CRLF lines end at their LF).
-    var terminator: UInt8 { self == .cr ? 0x0D : 0x0A }
 }

@@ -1,6 +1,7 @@
 /// Works out the line ending and delimiter from a decoded sample.
 enum DialectSniffer {
-    /// Counts CRLF, lone LF and lone CR; CR-only files are old Mac exports.
+    /// Counts CRLF, lone LF and lone CR; files mostly ending lines with a
+    /// lone CR are old Mac exports.
     static func lineEnding(_ text: UnsafeRawBufferPointer) -> LineEnding {
         var crlf = 0, lf = 0, cr = 0
         var i = 0
@@ -15,7 +16,7 @@ enum DialectSniffer {
             }
             i += 1
         }
-        if cr > 0 && crlf == 0 && lf == 0 { return .cr }
+        if cr > crlf && cr > lf { return .cr }
         return crlf > 0 && crlf >= lf ? .crlf : .lf
     }
 

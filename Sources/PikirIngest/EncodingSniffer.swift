@@ -1,15 +1,25 @@
-/// Works out a file's encoding from its bytes.
+/// Works out a file's encoding from its bytes, and says why.
 ///
-/// Order: a byte order mark decides; else text that is valid UTF-8 is UTF-8
-/// (CP1251 Cyrillic is never valid UTF-8 in practice: its letters are lone
-/// high bytes); else it is a Cyrillic code page, and any of the 16 bytes that
-/// only KZ-1048 uses for letters (Ќќ Ћћ Ўў Јј Ґґ Єє Її Ѕѕ when read as 1251)
-/// makes it KZ-1048. NUL bytes outside UTF-16 mean the file is not text.
+/// Order: a byte order mark decides; else text that is UTF-8 is UTF-8; else
+/// it is a Cyrillic code page, and any of the 16 bytes that only KZ-1048 uses
+/// for letters (Ќќ Ћћ Ўў Јј Ґґ Єє Її Ѕѕ when read as 1251) makes it
+/// KZ-1048. NUL bytes outside UTF-16 mean the file is not text.
+///
+/// Text is UTF-8 when it has no invalid sequence, or when at least
+/// `utf8Majority` valid multi-byte characters stand for each invalid byte: an
+/// export with a stray byte or a pasted line in another encoding stays
+/// UTF-8, and only the lines holding the bad bytes are rejected
+/// (`invalid_encoding`). Cyrillic text in CP1251 or KZ-1048 is the other way
+/// round: its letters are high bytes that are mostly invalid as UTF-8, and the
+/// sample exports hold 100 or more invalid bytes for each valid sequence.
 enum EncodingSniffer {
     struct Guess: Equatable {
         var encoding: TextEncoding
         var evidence: String
     }
+
+    /// Valid multi-byte characters needed for each invalid byte in UTF-8 text.
+    static let utf8Majority = 20
 
     /// - Parameters:
     ///   - sample: the first bytes of the file.
@@ -31,16 +41,38 @@ enum EncodingSniffer {
         if let nul = sample.firstIndex(of: 0) {
             throw IngestError(code: .binaryFile, path: path, message: binaryMessage(sample, nul: nul))
         }
-        let valid = sample.withUnsafeBytes { UTF8Validation.isValid($0, allowTruncatedEnd: !isWholeFile) }
-        if valid {
-            let ascii = sample.allSatisfy { $0 < 0x80 }
-            return Guess(encoding: .utf8, evidence: ascii ? "only ASCII bytes" : "valid UTF-8, no byte order mark")
+        let census = sample.withUnsafeBytes { UTF8Validation.census($0, allowTruncatedEnd: !isWholeFile) }
+        if census.invalid == 0 {
+            return Guess(encoding: .utf8, evidence: census.multibyte == 0 ? "only ASCII bytes" : "valid UTF-8, no byte order mark")
         }
-        let markers = sample.filter { SingleByteTables.kz1048Markers.contains($0) }.count
-        if markers > 0 {
-            return Guess(encoding: .kz1048, evidence: "not UTF-8; \(markers) bytes that only Kazakh letters use in KZ-1048")
+        let counts = "\(census.invalid) invalid byte\(census.invalid == 1 ? "" : "s") and \(census.multibyte) valid multi-byte character\(census.multibyte == 1 ? "" : "s")"
+        if census.multibyte >= utf8Majority * census.invalid, let first = census.firstInvalid {
+            let line = sample.withUnsafeBytes { lineNumber(of: first, in: $0) }
+            let place = "line \(line), byte offset \(first)"
+            let bad = census.invalid == 1 ? "1 invalid byte sequence (\(place)), whose line is rejected"
+                : "\(census.invalid) invalid byte sequences (the first on \(place)), whose lines are rejected"
+            return Guess(encoding: .utf8, evidence: "UTF-8 with \(bad), among \(census.multibyte) valid multi-byte characters")
         }
-        return Guess(encoding: .cp1251, evidence: "not UTF-8; no KZ-1048 letters")
+        let markers = sample.filter { SingleByteTables.kz1048Markers.contains($0) }
+        if !markers.isEmpty {
+            let distinct = Set(markers).sorted()
+            let shown = distinct.prefix(6).map { "0x" + hex($0) }.joined(separator: " ") + (distinct.count > 6 ? " …" : "")
+            return Guess(encoding: .kz1048,
+                         evidence: "not UTF-8; \(counts); \(markers.count) of the bytes \(shown), bytes that only Kazakh letters use in KZ-1048")
+        }
+        return Guess(encoding: .cp1251, evidence: "not UTF-8; \(counts); no KZ-1048 letters")
+    }
+
+    /// The physical line (1-based, see `LineEnds`) holding byte `offset`.
+    static func lineNumber(of offset: Int, in bytes: UnsafeRawBufferPointer) -> Int {
+        var line = 1
+        var ends = LineEnds()
+        var start = 0
+        while let end = ends.end(of: bytes, from: start, endIsFinal: true), end <= offset {
+            line += 1
+            start = end
+        }
+        return line
     }
 
     /// Whether any byte of `bytes` is one KZ-1048 uses for a Kazakh letter.

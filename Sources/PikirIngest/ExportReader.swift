@@ -35,8 +35,7 @@ public final class ExportReader {
     /// bytes (the options' unless given: what is read never depends on it).
     public func read(into sink: RecordSink, blockSize: Int? = nil) throws -> ReadSummary {
         let classifier = RecordClassifier(format: format, sink: sink)
-        let assembler = try RecordAssembler(delimiter: format.dialect.delimiter, lineEnding: format.dialect.lineEnding,
-                                            handler: classifier, maxRecordBytes: options.maxRecordBytes)
+        let assembler = try RecordAssembler(delimiter: format.dialect.delimiter, handler: classifier, maxRecordBytes: options.maxRecordBytes)
         let blocks = BlockProducer(source: source, encoding: format.encoding, start: bomLength, blockSize: blockSize ?? options.blockSize)
         sink.header(columns: format.columns, line: format.headerLine)
         while let block = try blocks.next() {

@@ -1,9 +1,8 @@
 /// Copies fields out of libcsv's entry buffer into one reusable byte buffer.
 ///
 /// A record's fields are stored back to back; `ends[i]` is where field `i`
-/// ends. libcsv may complete more than one record in one call (a stray CR in
-/// an LF file), so record boundaries are kept as field counts in `recordEnds`
-/// until the reader has delivered them.
+/// ends. Record boundaries are kept as field counts in `recordEnds` until
+/// the reader has delivered them.
 ///
 /// - Complexity: amortised O(field length) per field: one `memcpy`.
 final class FieldCollector {
@@ -29,37 +28,43 @@ final class FieldCollector {
         ends.deallocate()
     }
 
-    /// libcsv's entry buffer is allocated in 4 KiB steps, so 16 bytes can
-    /// always be read from its start: short fields (most survey answers) are
-    /// copied as two words instead of through `memcpy`.
+    /// Appends a field libcsv completed: its `length` bytes are all that may be read.
     @inline(__always)
     func appendField(_ data: UnsafeMutableRawPointer?, _ length: Int) {
-        if byteCount + length + 16 > byteCapacity { growBytes(byteCount + length + 16) }
-        if fieldCount == endCapacity { growEnds() }
-        if let data {
-            let target = UnsafeMutableRawPointer(bytes + byteCount)
-            if length <= 16 {
-                target.storeBytes(of: data.loadUnaligned(as: UInt64.self), as: UInt64.self)
-                (target + 8).storeBytes(of: (data + 8).loadUnaligned(as: UInt64.self), as: UInt64.self)
-            } else {
-                target.copyMemory(from: data, byteCount: length)
-            }
+        reserve(length)
+        if let data { UnsafeMutableRawPointer(bytes + byteCount).copyMemory(from: data, byteCount: length) }
+        byteCount += length
+        ends[fieldCount] = byteCount
+        fieldCount += 1
+    }
+
+    /// Appends `line[start..<end]`, a field of a line `count` bytes long.
+    ///
+    /// Short fields (most survey answers) are copied as two words instead of
+    /// through `memcpy` when 16 bytes from the field's start are still inside
+    /// the line; `reserve` leaves 16 bytes of room after the field.
+    @inline(__always)
+    func appendField(_ line: UnsafeRawPointer, count: Int, from start: Int, to end: Int) {
+        let length = end - start
+        reserve(length)
+        let target = UnsafeMutableRawPointer(bytes + byteCount)
+        let data = line + start
+        if length <= 16 && start + 16 <= count {
+            target.storeBytes(of: data.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            (target + 8).storeBytes(of: (data + 8).loadUnaligned(as: UInt64.self), as: UInt64.self)
+        } else {
+            target.copyMemory(from: data, byteCount: length)
         }
         byteCount += length
         ends[fieldCount] = byteCount
         fieldCount += 1
     }
 
-    /// Appends a field from memory that may end right after it (a line of
-    /// the file being read, see `QuoteFreeLine`).
+    /// Room for a field of `length` bytes and 16 more, and for its end.
     @inline(__always)
-    func appendField(copying data: UnsafeRawPointer, _ length: Int) {
+    private func reserve(_ length: Int) {
         if byteCount + length + 16 > byteCapacity { growBytes(byteCount + length + 16) }
         if fieldCount == endCapacity { growEnds() }
-        UnsafeMutableRawPointer(bytes + byteCount).copyMemory(from: data, byteCount: length)
-        byteCount += length
-        ends[fieldCount] = byteCount
-        fieldCount += 1
     }
 
     @inline(__always)

@@ -12,7 +12,8 @@ enum FormatDetector {
         } else {
             guess = try EncodingSniffer.detect(head, isWholeFile: isWhole, path: path)
             if guess.encoding == .cp1251, !isWhole, try restHasKZ1048Marker(source, from: head.count) {
-                guess = EncodingSniffer.Guess(encoding: .kz1048, evidence: "not UTF-8; bytes that only Kazakh letters use in KZ-1048")
+                guess = EncodingSniffer.Guess(encoding: .kz1048,
+                                              evidence: guess.evidence + " in the first \(options.sniffBytes / 1024) KiB, but bytes that only Kazakh letters use in KZ-1048 further on")
             }
         }
         let bom = guess.encoding.byteOrderMark
@@ -36,7 +37,7 @@ enum FormatDetector {
         let format = try sampleText.withUnsafeBytes { text -> FileFormat in
             let lineEnding = options.lineEnding ?? DialectSniffer.lineEnding(text)
             var cut = text
-            if !isWhole, let last = text.lastIndex(of: lineEnding.terminator) {
+            if !isWhole, let last = text.lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
                 cut = UnsafeRawBufferPointer(rebasing: text[0...last])
             }
             let sep = DialectSniffer.sepDirective(cut)

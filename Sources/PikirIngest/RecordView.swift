@@ -4,9 +4,10 @@
 /// Fields are UTF-8 bytes (already transcoded from the file's encoding and
 /// unquoted). Decode only the fields you use.
 public struct RecordView {
-    let bytes: UnsafeMutablePointer<UInt8>
-    let ends: UnsafeMutablePointer<Int>
-    let first: Int
+    // Inlinable accessors read these where the normaliser calls them.
+    @usableFromInline let bytes: UnsafeMutablePointer<UInt8>
+    @usableFromInline let ends: UnsafeMutablePointer<Int>
+    @usableFromInline let first: Int
     /// Number of fields in the record as written (before any header alignment).
     public let count: Int
     /// Physical line (1-based) on which the record starts.
@@ -26,8 +27,10 @@ public struct RecordView {
     public var rawText: String { raw?.string ?? strings.joined(separator: ",") }
 
     /// The bytes of field `i` (0-based, `i < count`).
-    @inline(__always)
+    @inlinable @inline(__always)
     public subscript(i: Int) -> UnsafeRawBufferPointer {
+        // Past `count` the ends are another record's, or not ends at all.
+        precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "field index out of range")
         let field = first + i
         let start = field == 0 ? 0 : ends[field - 1]
         return UnsafeRawBufferPointer(start: bytes + start, count: ends[field] - start)
@@ -48,6 +51,7 @@ public struct RecordView {
 
     /// The bytes of field `i` without surrounding white space (empty when the
     /// record has fewer fields).
+    @inlinable
     public func trimmedBytes(_ i: Int) -> UnsafeRawBufferPointer {
         guard i < count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         let field = self[i]
@@ -71,6 +75,7 @@ public struct RecordView {
     public var strings: [String] { (0..<count).map(string) }
 
     /// Whether field `i` is empty or holds only spaces (missing when `i >= count`).
+    @inlinable
     public func isBlank(_ i: Int) -> Bool {
         guard i < count else { return true }
         return self[i].allSatisfy { $0 == 0x20 || $0 == 0x09 }

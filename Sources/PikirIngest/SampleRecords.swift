@@ -21,8 +21,7 @@ final class SampleRecords: AssemblerHandler {
     /// Parses `text` (UTF-8, cut at a line end) with the given dialect.
     static func parse(_ text: UnsafeRawBufferPointer, dialect: Dialect, limit: Int) throws -> SampleRecords {
         let sample = SampleRecords(limit: limit)
-        let assembler = try RecordAssembler(delimiter: dialect.delimiter, lineEnding: dialect.lineEnding,
-                                            handler: sample, maxRecordBytes: 64 * 1024)
+        let assembler = try RecordAssembler(delimiter: dialect.delimiter, handler: sample, maxRecordBytes: 64 * 1024)
         try assembler.feed(text, issues: [])
         try assembler.finish()
         return sample

@@ -2,13 +2,43 @@
 /// U+10FFFF), fast on the text surveys hold: runs of ASCII and two-byte
 /// sequences (Cyrillic) are checked eight bytes at a time.
 enum UTF8Validation {
-    /// Whether the whole buffer is valid UTF-8, allowing an incomplete
-    /// character at the very end when `allowTruncatedEnd` (a sample cut mid-file).
-    static func isValid(_ buf: UnsafeRawBufferPointer, allowTruncatedEnd: Bool) -> Bool {
-        var issues: [DecodeIssue] = []
-        let tail = allowTruncatedEnd ? incompleteTail(buf) : 0
-        validate(UnsafeRawBufferPointer(rebasing: buf[0..<(buf.count - tail)]), fileOffset: 0, issues: &issues, limit: 1)
-        return issues.isEmpty
+    /// How much of a sample reads as UTF-8.
+    struct Census: Equatable {
+        /// Valid sequences of two to four bytes (characters beyond ASCII).
+        var multibyte = 0
+        /// Bytes that start no valid sequence (each is one invalid sequence).
+        var invalid = 0
+        /// Offset of the first of them.
+        var firstInvalid: Int?
+    }
+
+    /// Counts the valid multi-byte sequences and the invalid bytes of `buf`,
+    /// allowing an incomplete character at the very end when
+    /// `allowTruncatedEnd` (a sample cut mid-file). NUL bytes are ASCII here.
+    static func census(_ buf: UnsafeRawBufferPointer, allowTruncatedEnd: Bool) -> Census {
+        var census = Census()
+        guard let base = buf.baseAddress else { return census }
+        let p = base.assumingMemoryBound(to: UInt8.self)
+        let n = buf.count - (allowTruncatedEnd ? incompleteTail(buf) : 0)
+        var i = 0
+        while i < n {
+            let b0 = p[i]
+            if b0 < 0x80 {
+                i += 1
+                continue
+            }
+            let two = b0 >= 0xC2 && b0 <= 0xDF && i + 1 < n && p[i + 1] & 0xC0 == 0x80
+            let len = two ? 2 : sequenceLength(p, i, n)
+            if len > 0 {
+                census.multibyte += 1
+                i += len
+            } else {
+                if census.invalid == 0 { census.firstInvalid = i }
+                census.invalid += 1
+                i += 1
+            }
+        }
+        return census
     }
 
     /// Bytes at the end that start a sequence the buffer does not complete.
@@ -27,12 +57,11 @@ enum UTF8Validation {
     }
 
     /// Appends an issue for each invalid sequence and each NUL byte.
-    static func validate(_ buf: UnsafeRawBufferPointer, fileOffset: Int, issues: inout [DecodeIssue], limit: Int = .max) {
+    static func validate(_ buf: UnsafeRawBufferPointer, fileOffset: Int, issues: inout [DecodeIssue]) {
         guard let base = buf.baseAddress else { return }
         let p = base.assumingMemoryBound(to: UInt8.self)
         let n = buf.count
         var i = 0
-        var found = 0
         while i < n {
             i = wholeWords(p, i, n)
             guard i < n else { break }
@@ -49,8 +78,6 @@ enum UTF8Validation {
             if len == 0 {
                 issues.append(DecodeIssue(outputOffset: i, fileOffset: fileOffset + i,
                                           detail: b0 == 0 ? "NUL byte" : "byte 0x\(hex(b0)) is not valid UTF-8"))
-                found += 1
-                if found >= limit { return }
                 i += 1
             } else {
                 i += len

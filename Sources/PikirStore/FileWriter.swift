@@ -77,15 +77,18 @@ final class FileWriter {
     ///
     /// Binds through SQLite's C API straight from the batch's buffers (see
     /// `EncodedRows`): GRDB's `StatementArguments` boxes each value, which
-    /// cost more than the insert itself on a million rows.
+    /// cost more than the insert itself on a million rows. Text is bound
+    /// without a copy (SQLITE_STATIC), so the statement is stepped, and its
+    /// bindings cleared, inside the closure that lends the bytes: no pointer
+    /// to them outlives it.
     func flush() throws {
         guard !pending.isEmpty else { return }
         let count = pending.count
         let statement = try insertStatement(rows: count).sqliteStatement
         sqlite3_reset(statement)
-        pendingRows.bytes.withUnsafeBufferPointer { buffer in
+        let (code, message) = pendingRows.bytes.withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) } ?? FileWriter.empty
-            pendingRows.cells.withUnsafeBufferPointer { cells in
+            return pendingRows.cells.withUnsafeBufferPointer { cells in
                 for (n, row) in pending.enumerated() {
                     let first = pendingRows.meta[row].firstCell
                     let offset = Int32(n) * Self.parametersPerRow
@@ -102,14 +105,14 @@ final class FileWriter {
                         }
                     }
                 }
+                let code = sqlite3_step(statement)
+                let message = code == SQLITE_DONE ? "" : String(cString: sqlite3_errmsg(db.sqliteConnection))
+                sqlite3_clear_bindings(statement)
+                return (code, message)
             }
         }
-        // The bound bytes belong to `pendingRows`, which is kept until the
-        // next group; every parameter is bound again before the statement is
-        // stepped again, so none is left dangling.
-        let code = sqlite3_step(statement)
         guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message)
         }
         // The duplicate index was given these row ids in advance.
         let last = sqlite3_last_insert_rowid(db.sqliteConnection), promised = duplicates.highestRowID
@@ -140,7 +143,7 @@ final class FileWriter {
             """
     }
 
-    /// SQLite's SQLITE_STATIC: the bytes stay valid until the statement is stepped.
+    /// SQLite's SQLITE_STATIC: SQLite reads the bytes where they are, until the binding is cleared.
     private static let staticBytes = unsafeBitCast(0, to: sqlite3_destructor_type.self)
     /// An address for '' when a batch holds no text at all (a nil pointer would bind NULL).
     nonisolated(unsafe) private static let empty: UnsafePointer<CChar> = {

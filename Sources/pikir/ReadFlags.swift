@@ -9,7 +9,7 @@ struct ReadFlags: ParsableArguments {
     @Option(help: ArgumentHelp("Delimiter instead of detecting it: , ; | or tab.", valueName: "char"))
     var delimiter: String?
 
-    @Option(name: .customLong("line-ending"), help: ArgumentHelp("Line ending instead of detecting it.", valueName: "lf|crlf|cr"))
+    @Option(name: .customLong("line-ending"), help: ArgumentHelp("Line ending to report instead of the detected one (lines end at LF, CR LF or a lone CR in every file).", valueName: "lf|crlf|cr"))
     var lineEnding: String?
 
     @Option(name: .customLong("header-line"), parsing: .unconditional, help: ArgumentHelp("Line number of the header (0: the file has no header).", valueName: "n"))

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PikirIngest
 
@@ -102,5 +103,53 @@ struct EncodingTests {
         let result = try read("Қала,n\nАлматы,1\n")
         #expect(result.records.first?.fields.first == "Алматы")
         #expect(!result.records.first!.fields.first!.contains("Р"))
+    }
+
+    /// One stray byte must not turn a UTF-8 export into KZ-1048 (a garbled
+    /// header and every record lost): the file is UTF-8, its bad line is an
+    /// `invalid_encoding` reject, and the rest is read.
+    @Test func oneBadByteAtTheEndOfAUTF8ExportCostsOnlyItsLine() throws {
+        let path = repositoryRoot.appendingPathComponent("sample-data/2019-11-14_nur-sultan_google-forms_ru.csv").path
+        let clean = try readFile(path)
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) + [0xD0]
+        let result = try read(bytes: bytes)
+        #expect(result.format.encoding == .utf8)
+        #expect(result.format.columns == clean.format.columns)
+        #expect(result.records.map(\.fields) == clean.records.map(\.fields))
+        #expect(result.rejectPairs == ["\(clean.summary.physicalLines + 1):invalid_encoding"])
+        #expect(result.sink.rejects.first?.message.contains("byte offset \(bytes.count - 1)") == true)
+        #expect(result.format.encodingEvidence.contains("1 invalid byte sequence"))
+        #expect(result.format.encodingEvidence.contains("line \(clean.summary.physicalLines + 1)"))
+    }
+
+    @Test func oneBadByteInsideADataLineCostsOnlyThatLine() throws {
+        let path = repositoryRoot.appendingPathComponent("sample-data/2022-11-05_astana_google-forms_en.csv").path
+        let clean = try readFile(path)
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        // The start of the 20th record's line (the file's lines end with LF).
+        let target = clean.records[19]
+        var line = 1, offset = 0
+        while line < target.line { if bytes[offset] == 0x0A { line += 1 }; offset += 1 }
+        bytes.insert(0xD0, at: offset)
+        let result = try read(bytes: bytes)
+        #expect(result.format.encoding == .utf8)
+        #expect(result.rejectPairs == ["\(target.line):invalid_encoding"])
+        var expected = clean.records
+        expected.remove(at: 19)
+        #expect(result.records.map(\.fields) == expected.map(\.fields))
+        #expect(result.records.map(\.line) == expected.map(\.line))
+    }
+
+    /// The rule: UTF-8 when at least 20 valid multi-byte sequences stand for
+    /// each invalid one. Text in CP1251 or KZ-1048 has far more invalid
+    /// sequences than valid ones, so it never comes near.
+    @Test func aFewBadBytesAmongEnoughUTF8LettersAreStillUTF8() throws {
+        let twenty = Array("city,name\n1,Айгерім Жұмабекова Әсе\n2,".utf8)  // 20 two-byte letters
+        #expect(try read(bytes: twenty + [0xD0] + Array("\n".utf8)).format.encoding == .utf8)
+        let nineteen = Array("city,name\n1,Айгерім Жұмабекова Әс\n2,".utf8)
+        #expect(try read(bytes: nineteen + [0xD0] + Array("\n".utf8)).format.encoding != .utf8)
+        let cp1251 = try read(bytes: [0xC3, 0xEE, 0xF0, 0xEE, 0xE4, 0x3B, 0x6E, 0x0A, 0xC0, 0xEB, 0xEC, 0xE0, 0xF2, 0xFB, 0x3B, 0x35, 0x0A])
+        #expect(cp1251.format.encoding == .cp1251)
+        #expect(cp1251.format.encodingEvidence.contains("not UTF-8"))
     }
 }

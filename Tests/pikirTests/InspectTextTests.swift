@@ -45,7 +45,7 @@ struct InspectTextTests {
     @Test("cp1251 export: sep= evidence, sep_directive ignored, Russian columns")
     func cp1251() throws {
         let lines = squeezed(try inspectText(SampleData.cp1251))
-        #expect(lines.contains("encoding cp1251 (not UTF-8; no KZ-1048 letters)"))
+        #expect(lines.contains { $0.hasPrefix("encoding cp1251 (not UTF-8;") && $0.hasSuffix("; no KZ-1048 letters)") })
         #expect(lines.contains("delimiter ; (Excel sep= line)"))
         #expect(lines.contains("header line 2, 15 columns"))
         for (n, column) in ["№", "Город", "Дата", "ФИО тренера", "Модуль", "Категория участника",
