@@ -82,16 +82,19 @@ test-asan: test-deps
 # normalise fuzzer for FUZZ_SECONDS on FUZZ_JOBS cores, `make fuzz
 # FUZZ_TARGET=warehouse` the one that ingests into SQLite. Built with
 # libFuzzer and AddressSanitizer in their own build folder; seeded with the
-# sample exports and every input a fuzzer ever found a fault with. A fault
-# stops the run and leaves the input in .fuzz/crashes/: replay it with
-# `swift run pikir-fuzz-$(FUZZ_TARGET) FILE` and keep it as a regression in
-# Tests/PikirFuzzingTests/Regressions/.
+# sample exports and every input a fuzzer ever found a fault with. Inputs
+# stay under 4 KiB (a header and a few dozen rows: every rule, twice the
+# executions of 16 KiB), and allocations keep no stack (ASan's cost was
+# mostly recording them); set ASAN_OPTIONS=malloc_context_size=30 on a
+# replay to see them. A fault stops the run and leaves the input in
+# .fuzz/crashes/: replay it with `swift run pikir-fuzz-$(FUZZ_TARGET) FILE`
+# and keep it in Tests/PikirFuzzingTests/Regressions/.
 FUZZ_TARGET  ?= read
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS    ?= 1
 FUZZ_FLAGS   ?=
-FUZZ_BIN     := .build-fuzz/release/pikir-fuzz-$(FUZZ_TARGET)
 FUZZ_SEEDS   := $(SAMPLES) $(wildcard Tests/PikirFuzzingTests/Regressions/*)
+FUZZ_ASAN    := detect_leaks=0:malloc_context_size=0:quarantine_size_mb=16
 
 fuzz-build: deps
 	$(SWIFT) build -c release --scratch-path .build-fuzz --product pikir-fuzz-$(FUZZ_TARGET) \
@@ -100,9 +103,9 @@ fuzz-build: deps
 fuzz: fuzz-build
 	@mkdir -p .fuzz/corpus-$(FUZZ_TARGET) .fuzz/crashes
 	@cp $(FUZZ_SEEDS) .fuzz/corpus-$(FUZZ_TARGET)/
-	SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 $(FUZZ_BIN) .fuzz/corpus-$(FUZZ_TARGET) \
-		-max_total_time=$(FUZZ_SECONDS) -timeout=10 -max_len=16384 -print_final_stats=1 \
-		-artifact_prefix=.fuzz/crashes/ $(if $(filter-out 1,$(FUZZ_JOBS)),-fork=$(FUZZ_JOBS)) $(FUZZ_FLAGS)
+	cd .fuzz && SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=$(FUZZ_ASAN) ../.build-fuzz/release/pikir-fuzz-$(FUZZ_TARGET) \
+		corpus-$(FUZZ_TARGET) -max_total_time=$(FUZZ_SECONDS) -timeout=10 -max_len=4096 -print_final_stats=1 \
+		-artifact_prefix=crashes/ $(if $(filter-out 1,$(FUZZ_JOBS)),-jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS)) $(FUZZ_FLAGS)
 
 bench-read: deps
 	bash bench/read.sh

@@ -59,7 +59,7 @@ final class OutcomeCollector: RecordSink {
             hasher.combine(bytes: record[i])
             hasher.combine(0xFF as UInt8)  // never inside UTF-8: fields cannot run together
         }
-        let lines = countLines ? ExportCheck.lineCount(record.rawText) : nil
+        let lines = countLines ? record.lineCount : nil
         outcome.records.append(.init(line: record.line, fieldCount: record.count, digest: hasher.finalize(), lines: lines))
         guard let normaliser else { return }
         let result = normaliser.normalise(record)

@@ -26,6 +26,10 @@ public struct RecordView {
     /// The record's text as it stands in the file (decoded to UTF-8, line end removed).
     public var rawText: String { raw?.string ?? strings.joined(separator: ",") }
 
+    /// Physical lines the record's text covers (more than one when a quoted
+    /// field holds a line break), counted on its bytes.
+    public var lineCount: Int { raw?.lineCount ?? 1 }
+
     /// The bytes of field `i` (0-based, `i < count`).
     @inlinable @inline(__always)
     public subscript(i: Int) -> UnsafeRawBufferPointer {
