@@ -77,10 +77,10 @@ let package = Package(
         ),
         // The fuzzers' checks (`make fuzz`) and their replay tools; the
         // regression tests in PikirFuzzingTests replay what they found.
-        .target(name: "PikirFuzzing", dependencies: ["PikirIngest", "PikirNormalise", "PikirStore"]),
         .systemLibrary(name: "CFuzzerDriver", path: "Sources/CFuzzerDriver"),
-        .executableTarget(name: "pikir-fuzz-read", dependencies: ["PikirFuzzing", "CFuzzerDriver"]),
-        .executableTarget(name: "pikir-fuzz-warehouse", dependencies: ["PikirFuzzing", "CFuzzerDriver"]),
+        .target(name: "PikirFuzzing", dependencies: ["PikirIngest", "PikirNormalise", "PikirStore", "CFuzzerDriver"]),
+        .executableTarget(name: "pikir-fuzz-read", dependencies: ["PikirFuzzing"]),
+        .executableTarget(name: "pikir-fuzz-warehouse", dependencies: ["PikirFuzzing"]),
         .executableTarget(
             name: "pikir",
             dependencies: [

@@ -1,13 +1,37 @@
+#if PIKIR_FUZZ
+import CFuzzerDriver
+#endif
 #if canImport(Glibc)
 import Glibc
 #else
 import Darwin
 #endif
 
-/// What the fuzz targets share: a broken promise aborts (so libFuzzer saves
-/// the input), and a replay checks files given by path.
+/// What the fuzz targets' `main`s share.
+///
+/// `make fuzz` builds a target with `-sanitize=fuzzer,address -DPIKIR_FUZZ`:
+/// its `main` hands the arguments to libFuzzer's driver (SwiftPM gives every
+/// executable its own `main`, so libFuzzer's cannot be linked), and a broken
+/// promise aborts, so libFuzzer saves the input. Built normally, a target is
+/// a replay tool: `pikir-fuzz-read FILE…` checks each file the same way.
 public enum FuzzEntry {
-    public static func run(_ bytes: UnsafeRawBufferPointer, check: (UnsafeRawBufferPointer) throws -> Void) -> Int32 {
+    /// The check libFuzzer's callback runs; set once, before the driver starts.
+    nonisolated(unsafe) private static var check: (UnsafeRawBufferPointer) throws -> Void = { _ in }
+
+    public static func main(bytes: @escaping (UnsafeRawBufferPointer) throws -> Void, path: (String) throws -> Void) -> Never {
+        #if PIKIR_FUZZ
+        check = bytes
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+            FuzzEntry.run(UnsafeRawBufferPointer(start: data, count: size), check: FuzzEntry.check)
+        })
+        #else
+        replay(CommandLine.arguments.dropFirst(), check: path)
+        #endif
+    }
+
+    static func run(_ bytes: UnsafeRawBufferPointer, check: (UnsafeRawBufferPointer) throws -> Void) -> Int32 {
         do {
             try check(bytes)
         } catch {
@@ -19,7 +43,7 @@ public enum FuzzEntry {
     }
 
     /// Checks each file; exits 1 after listing every one that breaks a promise.
-    public static func replay(_ paths: some Sequence<String>, check: (String) throws -> Void) -> Never {
+    static func replay(_ paths: some Sequence<String>, check: (String) throws -> Void) -> Never {
         var failed = 0, checked = 0
         for path in paths {
             checked += 1

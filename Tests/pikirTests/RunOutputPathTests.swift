@@ -61,17 +61,7 @@ struct RunOutputPathTests {
             try workspace.runClean("--stage", "ingest")
             let sessions = try ReproduceCommandTests.sessionIDs(workspace.warehouse)
             let session = try #require(sessions.first { $0.contains("/") }, "the samples make up ids like city/date/trainer: \(sessions)")
-            let text = RunWorkspace.pipelineText().replacingOccurrences(of: "[[stage]]\ntype = \"export\"", with: """
-                  [[stage.report]]
-                  kind = "session"
-                  session = "\(session)"
-                  languages = ["en"]
-                  formats = ["text"]
-                  output = "sessions/{session}.{ext}"
-
-                [[stage]]
-                type = "export"
-                """)
+            let text = RunWorkspace.pipelineText(sessionReport: session, format: "text", output: "sessions/{session}.{ext}")
             try dir.writeFile("pipeline.toml", text: text)
             let run = try workspace.runClean()
             let escaped = session.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F")
@@ -85,17 +75,7 @@ struct RunOutputPathTests {
 
     @Test func theSummaryCountsTheFilesWrittenBeforeALaterReportFailed() throws {
         try withTemporaryDirectory { dir in
-            let text = RunWorkspace.pipelineText().replacingOccurrences(of: "[[stage]]\ntype = \"export\"", with: """
-                  [[stage.report]]
-                  kind = "session"
-                  session = "NOPE-2024-01"
-                  languages = ["en"]
-                  formats = ["html"]
-                  output = "reports/session-{session}.{ext}"
-
-                [[stage]]
-                type = "export"
-                """)
+            let text = RunWorkspace.pipelineText(sessionReport: "NOPE-2024-01", format: "html", output: "reports/session-{session}.{ext}")
             let workspace = try RunWorkspace.make(in: dir, pipeline: text)
             let run = try workspace.run("run")
             #expect(run.status == 1, "\(run)")

@@ -41,6 +41,22 @@ struct RunWorkspace {
     /// The pipeline: ingest; two tables, one limited to KZ-75; the KZ-75
     /// trainer ratings in kk and en, text and HTML; the 2023 yearly summary
     /// in ru and en HTML; the CSV export.
+    /// The test pipeline with one more report in its render stage: a session
+    /// report in `format` written to `output`.
+    static func pipelineText(sessionReport session: String, format: String, output: String) -> String {
+        pipelineText().replacingOccurrences(of: "[[stage]]\ntype = \"export\"", with: """
+              [[stage.report]]
+              kind = "session"
+              session = "\(session)"
+              languages = ["en"]
+              formats = ["\(format)"]
+              output = "\(output)"
+
+            [[stage]]
+            type = "export"
+            """)
+    }
+
     static func pipelineText(exports: [String] = ["in/*.csv", "in/*.txt"], jobs: Int? = nil) -> String {
         """
         # End-to-end test pipeline. Paths are relative to this file's folder.

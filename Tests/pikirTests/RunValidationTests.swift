@@ -147,17 +147,7 @@ struct RunValidationTests {
             let before = workspace.outputState()
             let exportTime = workspace.outputTimes()["export/responses.csv"]
             // A session report for a session nobody answered about: render fails.
-            let broken = RunWorkspace.pipelineText().replacingOccurrences(of: "[[stage]]\ntype = \"export\"", with: """
-                  [[stage.report]]
-                  kind = "session"
-                  session = "NOPE-2024-01"
-                  languages = ["en"]
-                  formats = ["html"]
-                  output = "reports/session-{session}.{ext}"
-
-                [[stage]]
-                type = "export"
-                """)
+            let broken = RunWorkspace.pipelineText(sessionReport: "NOPE-2024-01", format: "html", output: "reports/session-{session}.{ext}")
             #expect(broken.contains("NOPE-2024-01"))
             try dir.writeFile("pipeline.toml", text: broken)
             let run = try workspace.run("run")
