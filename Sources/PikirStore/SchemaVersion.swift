@@ -13,14 +13,19 @@ struct SchemaVersion {
     let known: [String]
     let applied: Set<String>
     let userVersion: Int
-    /// Tables of any kind, pikir's or not.
+    /// Tables of any kind, pikir's or not (GRDB's and SQLite's own aside).
     let tables: Int
 
     init(_ db: Database, migrator: DatabaseMigrator = Schema.migrator) throws {
         known = migrator.migrations
         applied = try migrator.appliedIdentifiers(db)
         userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-        tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+        // GRDB's own tables do not count: another pikir creating this
+        // warehouse right now has made its migrations table and nothing else.
+        tables = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM sqlite_master
+            WHERE type = 'table' AND name NOT LIKE 'grdb\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+            """) ?? 0
     }
 
     var unknown: [String] { applied.subtracting(known).sorted() }

@@ -75,10 +75,8 @@ public final class Warehouse {
             var config = Configuration()
             config.readonly = true
             config.busyMode = .timeout(busyTimeout)
-            do {
+            try retryingCreationRaces(path: path) {
                 try DatabaseQueue(path: path, configuration: config).read { db in try SchemaVersion(db) }.checkForWriting(path: path)
-            } catch let error as DatabaseError {
-                throw StoreError(database: error, path: path)
             }
         }
         var config = Configuration()
@@ -99,23 +97,34 @@ public final class Warehouse {
             // 16 MiB cache is enough and keeps a million-row ingest under 200 MB.
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384")
         }
-        // Two processes creating one warehouse at once race to switch it to WAL
-        // and to create the tables: the loser retries and finds them made.
+        return try retryingCreationRaces(path: path) {
+            let opened = try DatabaseQueue(path: path, configuration: config)
+            // A warehouse from a newer pikir is never written to: its
+            // tables may mean what this pikir cannot know. (Again: another
+            // process may have made the file since the check above.)
+            try opened.read { db in try SchemaVersion(db) }.checkForWriting(path: path)
+            let tally = MigrationTally()
+            let migrator = Schema.migrator(tally: tally)
+            try migrator.migrate(opened)
+            try opened.writeWithoutTransaction { db in try SchemaVersion.stamp(db, migrator: migrator) }
+            return (opened, tally.redactions)
+        }
+    }
+
+    /// Two processes creating or migrating one warehouse at once race to
+    /// switch it to WAL and to run the migrations (one may see the migrations
+    /// table half made, or run a migration the other has just committed:
+    /// "already exists", "no such table", a duplicate migration identifier).
+    /// Each migration is one transaction, so the loser's is rolled back whole:
+    /// it retries and finds them made.
+    private static func retryingCreationRaces<T>(path: String, _ body: () throws -> T) throws -> T {
         var attempt = 0
         while true {
             do {
-                let opened = try DatabaseQueue(path: path, configuration: config)
-                // A warehouse from a newer pikir is never written to: its
-                // tables may mean what this pikir cannot know. (Again: another
-                // process may have made the file since the check above.)
-                try opened.read { db in try SchemaVersion(db) }.checkForWriting(path: path)
-                let tally = MigrationTally()
-                let migrator = Schema.migrator(tally: tally)
-                try migrator.migrate(opened)
-                try opened.writeWithoutTransaction { db in try SchemaVersion.stamp(db, migrator: migrator) }
-                return (opened, tally.redactions)
+                return try body()
             } catch let error as DatabaseError where attempt < 100 && (error.resultCode == .SQLITE_BUSY
-                || error.resultCode == .SQLITE_LOCKED || (error.message ?? "").contains("already exists")) {
+                || error.resultCode == .SQLITE_LOCKED || (error.message ?? "").contains("already exists")
+                || (error.message ?? "").contains("no such table") || (error.message ?? "").contains("grdb_migrations")) {
                 attempt += 1
                 Thread.sleep(forTimeInterval: 0.05)
             } catch let error as DatabaseError {

@@ -84,6 +84,33 @@ struct IngestDurabilityTests {
         }
     }
 
+    /// Creating a warehouse races: the tables, the migrations table and each
+    /// migration (the redaction migration creates no table, so a second run
+    /// of it only clashes on its identifier). Eight at once, three times over.
+    @Test func eightIngestsCreatingOneWarehouseAllLand() throws {
+        try withTemporaryDirectory { dir in
+            var files: [String] = []
+            for i in 0..<8 {
+                files.append(try dir.writeFile("f\(i).csv", text: Self.bigExport(rows: 20, seed: 10 + i)))
+            }
+            for round in 0..<3 {
+                let db = dir.appendingPathComponent("shared-\(round).sqlite").path
+                let processes = files.map { file -> Process in
+                    let process = Process()
+                    process.executableURL = PikirBinary.url
+                    process.arguments = ["ingest", "--db", db, file]
+                    process.standardOutput = FileHandle.nullDevice
+                    process.standardError = FileHandle.nullDevice
+                    return process
+                }
+                for process in processes { try process.run() }
+                for process in processes { process.waitUntilExit() }
+                #expect(processes.map(\.terminationStatus) == Array(repeating: 0, count: 8), "round \(round)")
+                #expect(try export(db).split(separator: "\r\n").count - 1 == 160, "round \(round)")
+            }
+        }
+    }
+
     @Test func exportsNeutraliseFormulasAndStartWithABOM() throws {
         try withTemporaryDirectory { dir in
             let file = try dir.writeFile("f.csv", text: "Город;Общая оценка;Комментарий\nАлматы;5;\"=HYPERLINK(\"\"http://evil\"\";\"\"click\"\")\"\nАстана;4;@SUM(A1)\n")
