@@ -158,6 +158,8 @@ struct CategoriesTests {
         #expect(ParticipantGroups.parse("Сту\u{200B}дент") == .student)
         #expect(ParticipantGroups.parse("Сту\u{00AD}дент") == .student)
         #expect(Modules.parse("\u{FEFF}\"Digital youth work\"") == .digital)
+        #expect(ParticipantGroups.parse("Студент 🎓") == .student)
+        #expect(Modules.parse("Цифровая работа 💻") == .digital)
     }
 
     // MARK: Answer language

@@ -176,6 +176,13 @@ struct TrainerTypingTests {
         #expect(resolvedID(sampleRegistry.resolve(raw)) == id, "\(raw)")
     }
 
+    @Test("An emoji or a symbol after a name is not a word of it")
+    func emoji() {
+        #expect(resolvedID(sampleRegistry.resolve("Жанар Омарова 👍")) == "zo")
+        #expect(resolvedID(sampleRegistry.resolve("Дмитрий Ким ❤️")) == "dk")
+        #expect(resolvedID(sampleRegistry.resolve("✔ Наурызбаев Н.")) == "nn")
+    }
+
     @Test("NFD, NBSP and look-alike letters together")
     func mixed() {
         #expect(resolvedID(sampleRegistry.resolve("Нұрлыба\u{0438}\u{0306}\u{00A0}Наурызбаев")) == "nn")

@@ -21,8 +21,8 @@ public enum TextFolding {
     /// (macOS writes `й` as `и` + U+0306) give one key. Words are runs of
     /// letters, digits and combining marks; format characters (zero-width
     /// space and joiners, soft hyphen, BOM, word joiner) vanish even inside a
-    /// word; everything else (spaces of any kind, punctuation, quotes)
-    /// separates words and disappears. Then, per word:
+    /// word; everything else (spaces of any kind, punctuation, quotes,
+    /// symbols and emoji) separates words and disappears. Then, per word:
     /// 1. Latin look-alike letters inside a mostly Cyrillic word become
     ///    Cyrillic (`Kарағанды` with a Latin `K`, `Нурлыбaй` with a Latin `a`),
     ///    and vice versa (`Рavlodar` with a Cyrillic `Р`).
@@ -93,7 +93,7 @@ public enum TextFolding {
 
     /// The folded words of `text`, in order; see ``matchKey(_:)``.
     static func matchWords(_ text: String) -> [MatchWord] {
-        let tokens = scan(text.decomposedStringWithCanonicalMapping, droppingFormatCharacters: true)
+        let tokens = scan(text.decomposedStringWithCanonicalMapping, forMatching: true)
         var words: [MatchWord] = []
         var index = 0
         while index < tokens.count {
@@ -152,15 +152,23 @@ private enum FoldToken {
 
 /// Splits into words (letters, digits, combining marks, in-word apostrophes) and separators.
 /// Apostrophes stay inside words as `'` (U+0027) unless `keepApostrophes` keeps the original.
-/// With `droppingFormatCharacters`, invisible format characters (category Cf: zero-width
-/// space and joiners, soft hyphen, BOM, word joiner) are skipped, so they split no word.
-private func scan(_ text: String, keepApostrophes: Bool = false, droppingFormatCharacters: Bool = false) -> [FoldToken] {
+/// `forMatching` skips invisible format characters (category Cf: zero-width space and
+/// joiners, soft hyphen, BOM, word joiner), so they split no word, and makes symbols
+/// (emoji, `№`, `✓`, currency) separators, as they name nothing a value is matched by.
+private func scan(_ text: String, keepApostrophes: Bool = false, forMatching: Bool = false) -> [FoldToken] {
     var tokens: [FoldToken] = []
     var word: [Unicode.Scalar] = []
     var sep: [Unicode.Scalar] = []
     for s in text.unicodeScalars {
-        if droppingFormatCharacters, !s.isASCII, s.properties.generalCategory == .format { continue }
-        if isWordScalar(s) {
+        var isWord = isWordScalar(s)
+        if forMatching, !s.isASCII {
+            switch s.properties.generalCategory {
+            case .format: continue
+            case .otherSymbol, .currencySymbol: isWord = false
+            default: break
+            }
+        }
+        if isWord {
             if !sep.isEmpty { tokens.append(.separator(sep)); sep.removeAll(keepingCapacity: true) }
             word.append(s)
         } else if isApostrophe(s), !word.isEmpty {
