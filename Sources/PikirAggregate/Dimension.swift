@@ -59,6 +59,24 @@ public enum Dimension: String, Sendable, CaseIterable {
         }
     }
 
+    /// The key a `--where` filter compares, for a filter value or a stored
+    /// value alike: place, module and group values are written the data's way
+    /// (``canonical(_:)``) and then folded by `TextFolding.matchKey`, so a
+    /// value the normaliser could not canonicalise (`Gotham`, `Модуль 1`), or
+    /// one a warehouse filled by an older pikir stores in another spelling
+    /// (`Карағанды` for `Karaganda`), still matches whatever its case,
+    /// spaces, script or layout slips. The trainer's key is its folded name
+    /// or id. Year, month, session and language compare as written.
+    ///
+    /// Called once per filter value and once per distinct stored value, never per row.
+    func filterKey(_ value: String) -> String {
+        switch self {
+        case .region, .city, .module, .group: TextFolding.matchKey(canonical(value))
+        case .trainer: TextFolding.matchKey(value)
+        case .year, .month, .session, .lang: value
+        }
+    }
+
     static func month(year: Int, month: Int) -> String {
         let m = month < 10 ? "0\(month)" : "\(month)"
         return "\(year)-\(m)"

@@ -7,7 +7,8 @@ struct DimensionReader {
     let dimension: Dimension
     /// Row positions of the dimension's columns (see `Dimension.columns`).
     let positions: [Int]
-    /// Each set must contain the value (or, for the trainer, its id or its name).
+    /// Each set must contain the value's filter key (or, for the trainer, its
+    /// id's or its name's): the filter's values folded once, here.
     let filter: [Set<String>]?
     private var texts = Interner()
     private var numbers = HashIndex()
@@ -18,7 +19,12 @@ struct DimensionReader {
     init(dimension: Dimension, positions: [Int], filter: [Set<String>]?) {
         self.dimension = dimension
         self.positions = positions
-        self.filter = filter
+        self.filter = filter.map { sets in
+            switch dimension {
+            case .trainer: sets  // already folded by `Dimension.canonical`
+            default: sets.map { Set($0.map(dimension.filterKey)) }
+            }
+        }
         passes = [filter == nil]  // a missing value passes only when there is no filter
     }
 
@@ -68,7 +74,7 @@ struct DimensionReader {
         let keys: [String]
         switch dimension {
         case .trainer: keys = [value.trainerID, value.text].compactMap { $0.map(TextFolding.matchKey) }
-        default: keys = value.text.map { [$0] } ?? []
+        default: keys = value.text.map { [dimension.filterKey($0)] } ?? []
         }
         passes.append(filter.allSatisfy { set in keys.contains(where: set.contains) })
     }

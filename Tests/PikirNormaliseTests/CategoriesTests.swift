@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PikirNormalise
 
@@ -99,6 +100,66 @@ struct CategoriesTests {
         #expect(Modules.parse("Модуль 1") == nil)
         #expect(Modules.parse("Жастармен жұмыс") == nil)
         #expect(Modules.parse("Open and digital youth work") == nil)
+    }
+
+    // MARK: typed the way people type (issue 12)
+
+    @Test("Groups and modules typed in NFD (macOS): й as и + U+0306 no longer splits the word")
+    func decomposedGroupsAndModules() {
+        // істейтін typed on a Mac: the й is two scalars.
+        #expect(ParticipantGroups.parse("Жұмыс істеи\u{0306}тін жастар") == .workingYouth)
+        #expect(ParticipantGroups.parse("Другои\u{0306}") == .other)
+        #expect(Modules.parse("Жастармен ашық жұмыс".decomposedStringWithCanonicalMapping) == .open)
+    }
+
+    @Test("Latin look-alike letters inside Cyrillic words (layout slips)", arguments: [
+        ("\u{0043}тудент", "student"),                  // Latin C
+        ("Ст\u{0079}дент", "student"),                  // Latin y for у
+        ("\u{0428}\u{043A}\u{043E}\u{043B}\u{044C}\u{043D}\u{0438}\u{043A}", "pupil"),  // control: all Cyrillic
+        ("Pаботающая молодёжь", "working_youth"),       // Latin P
+        ("Волонтеp", "other"),                           // Latin p
+        ("Оқушы".replacingOccurrences(of: "О", with: "O"), "pupil"),  // Latin O
+    ])
+    func groupLayoutSlips(_ text: String, _ group: String) {
+        #expect(ParticipantGroups.parse(text)?.rawValue == group, "\(text)")
+    }
+
+    @Test("Module words with look-alike letters", arguments: [
+        ("Цифрoвая работа с молодёжью", "digital"),      // Latin o
+        ("Уличнaя работа", "street"),                     // Latin a
+        ("Cпециализированная работа", "specialised"),     // Latin C
+        ("\u{041E}\u{0442}\u{043A}p\u{044B}\u{0442}\u{0430}\u{044F}", "open"),  // Открытая with Latin p
+    ])
+    func moduleLayoutSlips(_ text: String, _ module: String) {
+        #expect(Modules.parse(text)?.rawValue == module, "\(text)")
+    }
+
+    @Test("Groups and modules in Kazakh Latin (2021 and 2018) and transliterated Russian", arguments: [
+        ("Oqushy", "pupil"), ("Mektep oqushysy", "pupil"), ("Jūmys isteitın jastar", "working_youth"),
+        ("Jumys isteıtin jastar", "working_youth"), ("Jastar resurstyq ortalyğynyñ mamany", "youth_worker"),
+        ("Basqa", "other"), ("Eriktı", "other"), ("Studentka", "student"), ("Rabotayushchaya molodezh", "working_youth"),
+    ])
+    func groupsInLatin(_ text: String, _ group: String) {
+        #expect(ParticipantGroups.parse(text)?.rawValue == group, "\(text)")
+    }
+
+    @Test("Modules in Kazakh Latin", arguments: [
+        ("Jastarmen ashyq jūmys", "open"), ("Jastarmen ashyq jumys", "open"), ("Arnaiy jūmys", "specialised"),
+        ("Mamandandyrylğan jūmys", "specialised"), ("Sifrlyq jastar jūmysy", "digital"), ("Tsifrlyq jūmys", "digital"),
+        ("Köşe jastar jūmysy", "street"), ("Kóshedegi jumys", "street"),
+    ])
+    func modulesInLatin(_ text: String, _ module: String) {
+        #expect(Modules.parse(text)?.rawValue == module, "\(text)")
+    }
+
+    @Test("NBSP, zero-width characters and quotes around a category")
+    func invisibleCharactersAroundCategories() {
+        #expect(ParticipantGroups.parse("«Работающая\u{00A0}молодёжь»") == .workingYouth)
+        #expect(ParticipantGroups.parse("Сту\u{200B}дент") == .student)
+        #expect(ParticipantGroups.parse("Сту\u{00AD}дент") == .student)
+        #expect(Modules.parse("\u{FEFF}\"Digital youth work\"") == .digital)
+        #expect(ParticipantGroups.parse("Студент 🎓") == .student)
+        #expect(Modules.parse("Цифровая работа 💻") == .digital)
     }
 
     // MARK: Answer language

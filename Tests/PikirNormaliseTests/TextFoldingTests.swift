@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PikirNormalise
 
@@ -116,6 +117,50 @@ struct TextFoldingMatchKeyTests {
         let words = TextFolding.matchWords("Наурызбаев Н. Zh. Ли")
         #expect(words.map(\.key) == ["naurizbaev", "n", "j", "li"])
         #expect(words.map(\.isInitial) == [false, true, true, false])
+    }
+}
+
+/// Issue 12: the one folding every matcher uses, on what people really type.
+@Suite("TextFolding.matchKey: typed the way people type")
+struct TextFoldingTypingTests {
+
+    @Test("2018 ý and 2017 y' are the letter у, not ы", arguments: [
+        ("Atyraý", "Атырау"), ("Kókshetaý", "Көкшетау"), ("Naýryzbaev", "Наурызбаев"), ("Atyray'", "Атырау"),
+        ("Ko'ks'etay'", "Көкшетау"), ("ATYRAÝ", "Атырау"), ("Atyray\u{0301}", "Атырау"),
+    ])
+    func latinU(_ latin: String, _ cyrillic: String) {
+        #expect(TextFolding.matchKey(latin) == TextFolding.matchKey(cyrillic))
+        #expect(TextFolding.matchKey(latin) != TextFolding.matchKey(cyrillic.replacingOccurrences(of: "у", with: "ы")))
+    }
+
+    @Test("Format characters (zero-width space and joiners, soft hyphen, BOM, word joiner) vanish inside a word",
+          arguments: ["\u{200B}", "\u{200C}", "\u{200D}", "\u{00AD}", "\u{FEFF}", "\u{2060}"])
+    func invisibleInsideAWord(_ mark: String) {
+        #expect(TextFolding.matchKey("Ай\(mark)гүл Сә\(mark)рсен") == "aigul sarsen")
+    }
+
+    @Test("NFC and NFD of a cell give one key", arguments: [
+        "Семей", "Қостанай", "Qaraǵandy", "Öskemen", "Жұмыс істейтін жастар", "Приозёрск", "Atyraý",
+    ])
+    func normalForms(_ text: String) {
+        let nfc = text.precomposedStringWithCanonicalMapping, nfd = text.decomposedStringWithCanonicalMapping
+        #expect(nfc.unicodeScalars.count != nfd.unicodeScalars.count, "the test needs a letter that decomposes")
+        #expect(TextFolding.matchKey(nfc) == TextFolding.matchKey(nfd))
+    }
+
+    @Test("NBSP, narrow NBSP, tabs, repeated spaces and surrounding quotes fold away")
+    func spacesAndQuotes() {
+        let plain = TextFolding.matchKey("Жұмыс істейтін жастар")
+        #expect(TextFolding.matchKey("«Жұмыс\u{00A0}істейтін\u{202F}жастар»") == plain)
+        #expect(TextFolding.matchKey("\"Жұмыс \t  істейтін   жастар\".") == plain)
+        #expect(TextFolding.matchKey("'Shymkent'") == TextFolding.matchKey("Шымкент"))
+    }
+
+    @Test("The joined key runs words together and collapses the doubles the join makes")
+    func joinedKey() {
+        #expect(TextFolding.joinedKey(["alma", "ata"]) == TextFolding.joinedKey(["almaata"]))
+        #expect(TextFolding.joinedKey(["nur", "sultan"]) == "nursultan")
+        #expect(TextFolding.joinedKey(["kz", "1", "1"]) == "kz11", "digits are not letters: 11 stays 11")
     }
 }
 

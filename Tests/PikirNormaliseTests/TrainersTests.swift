@@ -155,3 +155,37 @@ struct TrainerRegistryTests {
         #expect(expected.map(resolvedID) == ["nn", "dk", nil, "zo", nil])
     }
 }
+
+/// Issue 12: the trainer column typed the way people type, through the shared folding.
+@Suite("TrainerRegistry: typed the way people type")
+struct TrainerTypingTests {
+
+    @Test("Zero-width characters and soft hyphens inside a name do not split it", arguments: [
+        ("Айге\u{200B}рім Жұмабекова", "az"), ("Жұма\u{00AD}бекова А.", "az"), ("\u{FEFF}Нұрлыбай Наурызбаев", "nn"),
+        ("Наурыз\u{2060}баев Н.", "nn"),
+    ])
+    func invisibleCharacters(_ raw: String, _ id: String) {
+        #expect(resolvedID(sampleRegistry.resolve(raw)) == id, "\(raw.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+
+    @Test("Kazakh Latin 2018 (ý for у) and 2017 (y' for у) spellings of a name", arguments: [
+        ("Nurlybaı Naýryzbaev", "nn"), ("Nurlybai' Nay'ryzbaev", "nn"), ("Aıgerim Jumabekova", "az"),
+        ("Erlan Sársenov", "es"), ("Erlan Sa'rsenov", "es"),
+    ])
+    func kazakhLatinNames(_ raw: String, _ id: String) {
+        #expect(resolvedID(sampleRegistry.resolve(raw)) == id, "\(raw)")
+    }
+
+    @Test("An emoji or a symbol after a name is not a word of it")
+    func emoji() {
+        #expect(resolvedID(sampleRegistry.resolve("Жанар Омарова 👍")) == "zo")
+        #expect(resolvedID(sampleRegistry.resolve("Дмитрий Ким ❤️")) == "dk")
+        #expect(resolvedID(sampleRegistry.resolve("✔ Наурызбаев Н.")) == "nn")
+    }
+
+    @Test("NFD, NBSP and look-alike letters together")
+    func mixed() {
+        #expect(resolvedID(sampleRegistry.resolve("Нұрлыба\u{0438}\u{0306}\u{00A0}Наурызбаев")) == "nn")
+        #expect(resolvedID(sampleRegistry.resolve("Cарсенов\u{202F}Е.")) == "es")  // Latin C, narrow NBSP
+    }
+}

@@ -1,13 +1,13 @@
 /// The training module of a response, with its canonical raw value.
 ///
 /// Read from the module cell by the key word's stem in Kazakh, Russian or
-/// English, case-insensitively, with `ё` = `е` and Kazakh letters typed as
-/// Russian ones accepted:
+/// English, folded by ``TextFolding/matchKey(_:)`` (case, `ё` = `е`, Kazakh
+/// letters typed as Russian ones, look-alike letters, NFD, Kazakh Latin):
 /// - `open`: ашық / открыт- / open (Жастармен ашық жұмыс, Открытая работа с
 ///   молодёжью, Open youth work)
 /// - `specialised`: арнайы / мамандандырылған / специализ- / specialised,
 ///   specialized
-/// - `digital`: цифрлық / цифров- / digital
+/// - `digital`: цифрлық (sifrlyq) / цифров- / digital
 /// - `street`: көше, көшедегі / уличн- / street, detached
 public enum Modules: String, Sendable, CaseIterable {
     case open
@@ -15,12 +15,12 @@ public enum Modules: String, Sendable, CaseIterable {
     case digital
     case street
 
-    private static let rules: [(Modules, [String])] = [
-        (.open, ["ашык", "открыт", "open"]),
+    private static let rules: [(Modules, [String])] = ParticipantGroups.Words.folding([
+        (.open, ["ашық", "открыт", "open"]),
         (.specialised, ["арнайы", "мамандандыр", "специализ", "specialis", "specializ"]),
-        (.digital, ["цифрл", "цифров", "digital"]),
-        (.street, ["коше", "уличн", "street", "detached"]),
-    ]
+        (.digital, ["цифрл", "sifrl", "цифров", "digital"]),
+        (.street, ["көше", "уличн", "street", "detached"]),
+    ])
 
     /// Reads the module from a module cell.
     ///

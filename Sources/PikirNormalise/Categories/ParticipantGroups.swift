@@ -1,8 +1,9 @@
 /// The participant group of a response, with its canonical raw value.
 ///
-/// Read from the category cell in Kazakh, Russian or English by word stems,
-/// case-insensitively, with `ё` = `е` and Kazakh letters typed as Russian ones
-/// accepted (`Окушы`). The stems are tried in this order, first match wins,
+/// Read from the category cell in Kazakh, Russian or English by word stems
+/// folded by ``TextFolding/matchKey(_:)``: case, `ё` = `е`, Kazakh letters typed
+/// as Russian ones (`Окушы`), look-alike letters (`Cтудент` with a Latin C),
+/// NFD, Kazakh Latin (`Oqushy`). The stems are tried in this order, first match wins,
 /// so compound names land right:
 /// 1. `other`: Басқа / Другое / Иное / Other, and the groups the canonical
 ///    set has no place for: NGO representatives (ҮЕҰ өкілі / Представитель
@@ -22,18 +23,18 @@ public enum ParticipantGroups: String, Sendable, CaseIterable {
     case youthWorker = "youth_worker"
     case other
 
-    private static let rules: [(ParticipantGroups, [String])] = [
+    private static let rules: [(ParticipantGroups, [String])] = Words.folding([
         (.other, [
-            "баска", "другое", "другой", "иное", "прочее", "other",
-            "уеу", "нпо", "нко", "ngo", "волонт", "ерикти", "volunteer",
+            "басқа", "другое", "другой", "иное", "прочее", "other",
+            "үеұ", "нпо", "нко", "ngo", "волонт", "ерікті", "volunteer",
         ]),
-        (.pupil, ["окушы", "мектеп", "школьн", "учащ", "ученик", "ученица", "pupil", "school", "schoolchild"]),
-        (.workingYouth, ["истейтин", "работающ", "working", "employed"]),
+        (.pupil, ["оқушы", "мектеп", "школьн", "учащ", "ученик", "ученица", "pupil", "school", "schoolchild"]),
+        (.workingYouth, ["істейтін", "работающ", "working", "employed"]),
         (.youthWorker, [
             "маман", "специалист", "мрц", "жро", "ресурс", "worker", "staff", "specialist", "resource",
         ]),
         (.student, ["студент", "магистрант", "student"]),
-    ]
+    ])
 
     /// Reads the participant group from a category cell.
     ///

@@ -145,7 +145,7 @@ extension Places {
             city("Karatau", "Қаратау", "Каратау", "KZ-31", ["Қаратау", "Каратау", "Karatau", "Qaratau"]),
             // KZ-33 Jetisu (from Almaty Region, June 2022)
             city("Taldykorgan", "Талдықорған", "Талдыкорган", "KZ-33", former: ["KZ-19"], [
-                "Талдықорған", "Талдыкорган", "Taldykorgan", "Taldyqorğan"]),
+                "Талдықорған", "Талдыкорган", "Taldykorgan", "Taldyqorğan", "Талды-Курган", "Taldy-Kurgan"]),
             city("Tekeli", "Текелі", "Текели", "KZ-33", former: ["KZ-19"], ["Текелі", "Текели", "Tekeli"]),
             city("Zharkent", "Жаркент", "Жаркент", "KZ-33", former: ["KZ-19"], [
                 "Жаркент", "Zharkent", "Jarkent", "Панфилов", "Panfilov"]),
@@ -170,11 +170,11 @@ extension Places {
                 "Қызылорда", "Кызылорда", "Kyzylorda", "Qyzylorda", "Кзыл-Орда", "Kzyl-Orda"]),
             city("Aral", "Арал", "Аральск", "KZ-43", ["Арал", "Аральск", "Aral", "Aralsk"]),
             city("Baikonur", "Байқоңыр", "Байконур", "KZ-43", [
-                "Байқоңыр", "Байконур", "Baikonur", "Baikonyr", "Baiqoñyr"]),
+                "Байқоңыр", "Байконур", "Baikonur", "Baikonyr", "Baiqoñyr", "Ленинск", "Leninsk"]),
             // KZ-47 Mangystau
             city("Aktau", "Ақтау", "Актау", "KZ-47", ["Ақтау", "Актау", "Aktau", "Aqtau", "Шевченко", "Shevchenko"]),
             city("Zhanaozen", "Жаңаөзен", "Жанаозен", "KZ-47", [
-                "Жаңаөзен", "Жанаозен", "Zhanaozen", "Janaözen"]),
+                "Жаңаөзен", "Жанаозен", "Zhanaozen", "Janaözen", "Новый Узень", "Novyi Uzen"]),
             // KZ-55 Pavlodar
             city("Pavlodar", "Павлодар", "Павлодар", "KZ-55", ["Павлодар", "Pavlodar"]),
             city("Ekibastuz", "Екібастұз", "Экибастуз", "KZ-55", [
@@ -223,6 +223,16 @@ extension Places {
             "обл", "область", "области", "облыс", "облысы", "облысында", "облысының",
             "obl", "oblast", "oblys", "oblysy", "region", "province",
         ]
+
+        /// The keys of a region name: a Russian adjective (`Карагандинская`,
+        /// `Karagandinskaya`) also in the oblique cases an address puts it in
+        /// (`Карагандинской области`, `в Карагандинскую область`).
+        static func adjectiveForms(_ name: String) -> [String] {
+            let key = PlaceKey.key(name)
+            guard key.hasSuffix("skaia") else { return [key] }
+            let stem = String(key.dropLast(3))
+            return [key, stem + "oi", stem + "uiu"]
+        }
 
         /// Country names ignored as one part of a compound cell.
         static let countryNames: [String] = [
@@ -299,11 +309,11 @@ extension Places {
             for region in regions where region.subdivision.kind == .region {
                 let sub = region.subdivision
                 let hit = Hit(place: Place(region: sub.code, regionName: sub.name, city: nil), formerRegions: [])
-                for name in region.alone {
-                    insert(PlaceKey.key(name), hit, into: &index.regionAloneByKey, conflicts: &index.conflicts)
+                for key in region.alone.flatMap(adjectiveForms) {
+                    insert(key, hit, into: &index.regionAloneByKey, conflicts: &index.conflicts)
                 }
-                for name in region.alone + region.withAffix {
-                    insert(PlaceKey.key(name), hit, into: &index.regionWithAffixByKey, conflicts: &index.conflicts)
+                for key in region.alone.flatMap(adjectiveForms) + region.withAffix.map(PlaceKey.key) {
+                    insert(key, hit, into: &index.regionWithAffixByKey, conflicts: &index.conflicts)
                 }
             }
             for key in index.regionAloneByKey.keys where index.cityByKey[key] != nil {

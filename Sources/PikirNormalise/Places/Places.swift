@@ -89,17 +89,23 @@ public enum Places {
 
     /// Resolves a city or region cell to its ISO 3166-2:KZ subdivision and city.
     ///
-    /// Matching ignores case, surrounding punctuation and extra spaces, treats
-    /// ё as е, Kazakh letters as the Russian letters people type without a
-    /// Kazakh keyboard (Нұр-Сұлтан = Нур-Султан), Latin diacritics and the
-    /// usual informal Latin (q = k, zh = j, gh = g, -ay = -ai), and ignores
-    /// hyphens and spaces inside a name (Алма-Ата = Алма Ата = Almaata).
+    /// Names compare through ``TextFolding/matchKey(_:)``, the folding every
+    /// matcher uses: NFC and NFD alike, case, spaces of any kind (NBSP, narrow
+    /// NBSP, repeated) and surrounding punctuation and quotes ignored, ё as е,
+    /// look-alike letters of the other script fixed (`Kарағанды` with a Latin
+    /// K), Kazakh letters as the Russian letters people type without a Kazakh
+    /// keyboard (Нұр-Сұлтан = Нур-Султан), Kazakh Latin of 2021 (`Qarağandy`),
+    /// 2018 (`Qaraǵandy`, `Atyraý`) and 2017 (`Qarag'andy`, `S'ymkent`), Russian
+    /// transliterations (`Aktyubinsk`, `Ust-Kamenogorsk`, `Chimkent`) and
+    /// informal Latin (q = k, zh = j, gh = g, y = i); hyphens and spaces inside
+    /// a name do not count (Алма-Ата = Алма Ата = Almaata).
     ///
-    /// The affixes `г.`, `гор.`, `город`, `қ.`, `қала`, `қаласы`, `g.`,
-    /// `qalasy`, `city` mark a city; `обл.`, `область`, `области`, `облыс`,
-    /// `облысы`, `oblast`, `oblysy`, `region`, `province` mark a region. A
-    /// name that is both a city and a region's name needs the region affix to
-    /// mean the region:
+    /// The affixes `г.`, `гор.`, `город`, `қ.`, `қала`, `қаласы`, `қаласының`, `g.`,
+    /// `qalasy`, `city`, `city of` mark a city; `обл.`, `область`, `области`, `облыс`,
+    /// `облысы`, `oblast`, `oblysy`, `region`, `region of`, `province` mark a region;
+    /// a Russian region adjective may stand in any case (`Карагандинской
+    /// области`). A name that is both a city and a region's name needs the
+    /// region affix to mean the region:
     ///
     /// - "Алматы", "г. Алматы", "Almaty", "Алма-Ата" → KZ-75, city Almaty;
     ///   "Алматинская область", "Алматы облысы", "Almaty Region" → KZ-19, no city.

@@ -9,15 +9,27 @@ import Foundation
 /// input; callers cache them per distinct value where it matters.
 public enum TextFolding {
 
-    /// Folds a personal name (or any short free text) to a plain Latin key that
-    /// is equal for the usual spellings of the same name.
+    /// Folds a name or a short value to a plain Latin key that is equal for
+    /// the usual spellings of the same thing: the one folding every matcher
+    /// uses (trainers, places, modules, participant groups, `--where` values).
     ///
-    /// Steps, per word (words are runs of letters, digits and combining marks;
-    /// everything else separates words and disappears):
+    /// Compare keys, never raw text: `matchKey(typed) == matchKey(known)`.
+    /// Callers that match many cells fold each distinct value once and keep
+    /// the key (a few microseconds per value).
+    ///
+    /// The text is read in canonical decomposition, so NFC and NFD input
+    /// (macOS writes `й` as `и` + U+0306) give one key. Words are runs of
+    /// letters, digits and combining marks; format characters (zero-width
+    /// space and joiners, soft hyphen, BOM, word joiner) vanish even inside a
+    /// word; everything else (spaces of any kind, punctuation, quotes,
+    /// symbols and emoji) separates words and disappears. Then, per word:
     /// 1. Latin look-alike letters inside a mostly Cyrillic word become
-    ///    Cyrillic (`Нурлыбaй` with a Latin `a`), and vice versa.
-    /// 2. Lower case; diacritics dropped (`ū ü ö ä ğ ñ ı İ` → `u u o a g n i i`),
-    ///    `ş`/`ç` (and the 2017 apostrophe forms `s'`/`c'`) → `sh`/`ch`.
+    ///    Cyrillic (`Kарағанды` with a Latin `K`, `Нурлыбaй` with a Latin `a`),
+    ///    and vice versa (`Рavlodar` with a Cyrillic `Р`).
+    /// 2. Lower case; diacritics dropped (`ū ü ö ä ğ ñ ı İ á ǵ ó ú` → `u u o a g n i i a g o u`),
+    ///    except that the Kazakh Latin `у` is `u`: `ý` (2018) and `y'` (2017);
+    ///    `ş`/`ç` (and the 2017 apostrophe forms `s'`/`c'`) → `sh`/`ch`; other
+    ///    apostrophes dropped.
     /// 3. Kazakh letters to their Russian-keyboard substitutes
     ///    (ә→а ғ→г қ→к ң→н ө→о ұ,ү→у һ→х і→и), then Cyrillic to Latin
     ///    (ж→j, х→h, ш/щ→sh, ч→ch, ц→ts, ю→iu, я→ia, ы/й/и→i, ё/э→e, ъ/ь dropped).
@@ -27,8 +39,10 @@ public enum TextFolding {
     ///
     /// Words are joined by one space, in their original order. Examples:
     /// `Нұрлыбай`, `Нурлыбай`, `Nurlybai`, `Nurlybay`, `Nūrlybai` → `nurlibai`;
-    /// `Наурызбаев Н.` → `naurizbaev n`; `Дмитрий`, `Dmitriy`, `Dmitry` → `dmitri`.
+    /// `Наурызбаев Н.` → `naurizbaev n`; `Дмитрий`, `Dmitriy`, `Dmitry` → `dmitri`;
+    /// `Атырау`, `Atyrau`, `Atyraý`, `Atyray'` → `atirau`.
     /// The key is for comparison only; it is not a transliteration to show anyone.
+    /// Affixes (`г.`, `облысы` …) are not removed here: they belong to places.
     ///
     /// - Complexity: O(n) in the length of `text` (one Unicode decomposition plus
     ///   a constant number of linear passes).
@@ -79,7 +93,7 @@ public enum TextFolding {
 
     /// The folded words of `text`, in order; see ``matchKey(_:)``.
     static func matchWords(_ text: String) -> [MatchWord] {
-        let tokens = scan(text.decomposedStringWithCanonicalMapping)
+        let tokens = scan(text.decomposedStringWithCanonicalMapping, forMatching: true)
         var words: [MatchWord] = []
         var index = 0
         while index < tokens.count {
@@ -98,6 +112,21 @@ public enum TextFolding {
             words.append(MatchWord(key: key, isInitial: initial))
         }
         return words
+    }
+
+    /// Folded words run together into one key, as place names compare
+    /// (`Алма-Ата` = `Алма Ата` = `Алмаата`): a letter doubled by the join is
+    /// collapsed as ``matchKey(_:)`` collapses it inside a word.
+    ///
+    /// - Complexity: O(n) in the total length of `words`.
+    static func joinedKey(_ words: some Sequence<String>) -> String {
+        var out = String.UnicodeScalarView()
+        for word in words {
+            for s in word.unicodeScalars where out.last != s || s.properties.numericType != nil {
+                out.append(s)
+            }
+        }
+        return String(out)
     }
 
     /// Replaces look-alike letters of the minority script in every word of
@@ -123,12 +152,23 @@ private enum FoldToken {
 
 /// Splits into words (letters, digits, combining marks, in-word apostrophes) and separators.
 /// Apostrophes stay inside words as `'` (U+0027) unless `keepApostrophes` keeps the original.
-private func scan(_ text: String, keepApostrophes: Bool = false) -> [FoldToken] {
+/// `forMatching` skips invisible format characters (category Cf: zero-width space and
+/// joiners, soft hyphen, BOM, word joiner), so they split no word, and makes symbols
+/// (emoji, `№`, `✓`, currency) separators, as they name nothing a value is matched by.
+private func scan(_ text: String, keepApostrophes: Bool = false, forMatching: Bool = false) -> [FoldToken] {
     var tokens: [FoldToken] = []
     var word: [Unicode.Scalar] = []
     var sep: [Unicode.Scalar] = []
     for s in text.unicodeScalars {
-        if isWordScalar(s) {
+        var isWord = isWordScalar(s)
+        if forMatching, !s.isASCII {
+            switch s.properties.generalCategory {
+            case .format: continue
+            case .otherSymbol, .currencySymbol: isWord = false
+            default: break
+            }
+        }
+        if isWord {
             if !sep.isEmpty { tokens.append(.separator(sep)); sep.removeAll(keepingCapacity: true) }
             word.append(s)
         } else if isApostrophe(s), !word.isEmpty {
@@ -307,7 +347,7 @@ private func latinSpelling(_ s: Unicode.Scalar) -> String? {
 private func foldWord(_ word: [Unicode.Scalar]) -> String {
     var chars: [Unicode.Scalar] = []
     chars.reserveCapacity(word.count + 4)
-    for raw in word {
+    for raw in kazakhLatinU(word) {
         if raw == "'" || raw == "\u{0327}" {
             // Cedilla (ş ç decompose to s/c + U+0327) and the 2017 apostrophe forms s' c'.
             if let last = chars.last, last == "s" || last == "c" { chars.append("h") }
@@ -334,6 +374,27 @@ private func foldWord(_ word: [Unicode.Scalar]) -> String {
     var out = String.UnicodeScalarView()
     out.append(contentsOf: chars)
     return String(out)
+}
+
+/// The Kazakh Latin letter for `у` written as `u`: `ý` of the 2018 alphabet
+/// (decomposed: `y` + U+0301) and `y'` of the 2017 one. Without this they
+/// would fold like `y` (`ы`), and `Atyraý` would miss `Атырау`.
+private func kazakhLatinU(_ word: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    guard word.contains(where: { $0 == "y" || $0 == "Y" }) else { return word }
+    var out: [Unicode.Scalar] = []
+    out.reserveCapacity(word.count)
+    var i = 0
+    while i < word.count {
+        let s = word[i]
+        if s == "y" || s == "Y", i + 1 < word.count, word[i + 1] == "\u{0301}" || word[i + 1] == "'" {
+            out.append(s == "y" ? "u" : "U")
+            i += 2
+        } else {
+            out.append(s)
+            i += 1
+        }
+    }
+    return out
 }
 
 private func replacing(_ chars: [Unicode.Scalar], _ pattern: [Unicode.Scalar], with replacement: [Unicode.Scalar]) -> [Unicode.Scalar] {
