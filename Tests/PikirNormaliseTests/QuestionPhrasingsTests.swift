@@ -1,0 +1,205 @@
+import Testing
+@testable import PikirNormalise
+
+/// Full questions as forms ask them, in Kazakh, Russian and English, and
+/// the field each must fill (nil: it stays an extra).
+@Suite("Question phrasings")
+struct QuestionPhrasingsTests {
+
+    private func field(_ header: String) -> CanonicalField? {
+        ColumnMapper().map(headers: [header])[0].field
+    }
+
+    @Test("Overall satisfaction", arguments: [
+        "Насколько вы довольны тренингом?",
+        "Общее впечатление от тренинга",
+        "How would you rate this training?",
+        "Overall, how would you rate this training?",
+        "Тренингті жалпы қалай бағалайсыз?",
+        "Тренинг сізге қаншалықты ұнады?",
+        "Насколько вам понравился тренинг?",
+        "Довольны ли вы в целом пройденным курсом по 10-балльной шкале, где 10 баллов «очень доволен», 1 балл – «категорически недоволен»",
+    ])
+    func overall(_ header: String) {
+        #expect(field(header) == .overall, "\(header)")
+    }
+
+    @Test("The trainer's delivery: competence, skill, presentation", arguments: [
+        "Профессионализм преподавателя",
+        "Насколько доступно ведущий излагал материал?",
+        "Манера подачи материала",
+        "The trainer was knowledgeable about the subject.",
+        "The trainer explained concepts clearly.",
+        "Тренер материалды түсінікті жеткізді ме?",
+        "Жаттықтырушының кәсібилігі",
+        "Спикердің баяндау шеберлігі",
+        "Насколько вы удовлетворены работой тренера?",
+        "Оцените работу тренера/презентатора (1-5)",
+    ])
+    func delivery(_ header: String) {
+        #expect(field(header) == .delivery, "\(header)")
+    }
+
+    @Test("Content: relevance and usefulness of the material", arguments: [
+        "Полезность информации",
+        "Насколько вы удовлетворены содержанием тренинга?",
+        "How useful was the information presented?",
+        "Ақпараттың пайдалылығы",
+        "Тренинг тақырыбының өзектілігі",
+        "The content of the training was relevant to my job.",
+    ])
+    func content(_ header: String) {
+        #expect(field(header) == .content, "\(header)")
+    }
+
+    @Test("Applicability: using what was learned at work", arguments: [
+        "Насколько тренинг полезен для вашей работы?",
+        "Будете ли вы использовать полученные знания в работе?",
+        "Алған біліміңізді жұмыста қолдана аласыз ба?",
+        "How useful will this training be in your job?",
+        "Алған білімді тәжірибеде пайдалана аласыз ба?",
+        "How confident are you in applying what you learned?",
+    ])
+    func applicability(_ header: String) {
+        #expect(field(header) == .applicability, "\(header)")
+    }
+
+    @Test("Organisation: logistics, venue, timing", arguments: [
+        "Удобство места и времени проведения",
+        "How would you rate the training venue?",
+        "Насколько вы удовлетворены организацией тренинга?",
+        "Өткізу орны мен уақыты қаншалықты ыңғайлы болды?",
+        "Was the timing of the training convenient?",
+        "Оцените качество организации мероприятия (1-5)",
+        "The training was well-organized.",
+    ])
+    func organisation(_ header: String) {
+        #expect(field(header) == .organisation, "\(header)")
+    }
+
+    @Test("NPS, with or without its 0–10", arguments: [
+        "Какова вероятность, что вы порекомендуете этот тренинг другу или коллеге?",
+        "Рекомендуете ли вы это мероприятие коллегам?",
+        "Порекомендуете ли вы этот тренинг?",
+        "Бұл тренингті достарыңызға ұсынар ма едіңіз?",
+        "Тренингті басқаларға ұсыну ықтималдығы қандай? (0-ден 10-ға дейін)",
+        "On a scale of 0 to 10, how likely are you to recommend this training to a friend or colleague?",
+        "Would you recommend this training to others?",
+        "Будете ли рекомендовать курсы другим",
+        "Насколько вероятно, что вы порекомендуете тренинг знакомым, от 0 до 10?",
+    ])
+    func nps(_ header: String) {
+        #expect(field(header) == .nps, "\(header)")
+    }
+
+    @Test("Free-text questions, also when they name the trainer", arguments: [
+        ("Что бы вы изменили в тренинге?", CanonicalField.improve),
+        ("Нені өзгерту керек?", .improve),
+        ("Ваши пожелания тренеру", .improve),
+        ("Ваши пожелания и предложения", .improve),
+        ("Комментарии о работе тренера", .comment),
+        ("Напишите, пожалуйста, свое мнение о преподавателе:", .comment),
+        ("Any feedback for the trainer?", .comment),
+        ("Тренингке қатысты қосымша пікіріңіз", .comment),
+        ("Ваши комментарии и предложения", .comment),
+        ("Что вам понравилось в работе тренера?", .liked),
+        ("Тренингте сізге не ұнады?", .liked),
+        ("What was the most valuable part of this training?", .liked),
+    ])
+    func freeText(_ header: String, _ expected: CanonicalField) {
+        #expect(field(header) == expected, "\(header)")
+    }
+
+    @Test("Questions no field fits stay extras", arguments: [
+        "Что вам не понравилось?",          // the opposite of liked; no field for it
+        "What did you like least?",
+        "Тренингте сізге не ұнамады?",
+        "Насколько вы удовлетворены питанием?",     // one amenity, not the organisation
+        "Насколько вас устроило качество Wi-Fi на площадке?",
+        "How was the venue's Wi-Fi?",
+        "Оцените свои знания по теме до тренинга",  // a self-assessment, not the training
+        "Дата рождения",
+        "Место проведения",                 // a place name, not a rating
+        "Ваши рекомендации",
+    ])
+    func extras(_ header: String) {
+        #expect(field(header) == nil, "\(header)")
+    }
+}
+
+/// Google Forms grid (matrix) questions: `Question [Row]`, one column per row.
+@Suite("Grid headers")
+struct GridHeaderTests {
+
+    private func fields(_ headers: [String]) -> [CanonicalField?] {
+        ColumnMapper().map(headers: headers).map(\.field)
+    }
+
+    @Test("A grid row maps by its label", arguments: [
+        ("Оцените, пожалуйста: [Содержание]", CanonicalField.content),
+        ("Please rate the training [Organisation]", .organisation),
+        ("Тренингті бағалаңыз [Тренердің шеберлігі]", .delivery),
+        ("Оцените, пожалуйста, тренинг по критериям [Подача материала]", .delivery),
+        ("Насколько вы удовлетворены тренингом? [Организация]", .organisation),
+        ("Оцените тренинг в целом [Актуальность темы]", .content),
+        ("Оцените тренинг в целом [Практическая применимость]", .applicability),
+        ("Тренингті бағалаңыз [Ұйымдастырылуы]", .organisation),
+        ("Тренингті бағалаңыз [Мазмұны / Содержание]", .content),
+        ("Rate the following aspects of the training [Venue]", .organisation),
+        ("Please rate [Overall]", .overall),
+        ("Оцените, пожалуйста, преподавателя\\авторский коллектив по следующим критериям: [Подача материала]", .delivery),
+    ])
+    func byLabel(_ header: String, _ expected: CanonicalField) {
+        #expect(fields([header]) == [expected], "\(header)")
+    }
+
+    @Test("A generic label lets the question decide", arguments: [
+        ("How satisfied were you with the following? [Trainer]", CanonicalField.delivery),
+        ("Оцените, пожалуйста [Тренер]", .delivery),
+        ("Тренингті бағалаңыз [Тренер]", .delivery),
+        ("Оцените, пожалуйста, преподавателя по следующим критериям: [Компетентность]", .delivery),
+        ("Оцените, пожалуйста [Тренинг]", .overall),
+    ])
+    func byQuestion(_ header: String, _ expected: CanonicalField) {
+        #expect(fields([header]) == [expected], "\(header)")
+    }
+
+    @Test("Rows no field fits stay extras, whatever the question asks", arguments: [
+        "1. Оцените, пожалуйста, содержание курса по пятибалльной шкале, где «очень нравится» - 5 баллов, «совсем не нравится» - 1 балл [Структура курса]",
+        "1. Оцените, пожалуйста, содержание курса по пятибалльной шкале, где «очень нравится» - 5 баллов, «совсем не нравится» - 1 балл [Визуальная составляющая]",
+        "Оцените работу тренера [Пунктуальность]",
+        "Rate the following aspects of the training [Wi-Fi]",
+        "Оцените тренинг в целом [Кофе-брейк]",
+    ])
+    func extras(_ header: String) {
+        let got = ColumnMapper().map(headers: [header])
+        #expect(got[0].field == nil, "\(header)")
+        #expect(got[0].header == header)
+    }
+
+    @Test("A real Google Forms export: each row by its label, a second row on one field is an extra with a note")
+    func realExport() {
+        let q1 = "1. Оцените, пожалуйста, содержание курса по пятибалльной шкале, где «очень нравится» - 5 баллов, «совсем не нравится» - 1 балл"
+        let q2 = "Оцените, пожалуйста, преподавателя\\авторский коллектив по следующим критериям:"
+        let headers = [
+            "Отметка времени", "Название курса",
+            q1 + " [Содержание курса]", q1 + " [Структура курса]", q1 + " [Визуальная составляющая]",
+            "Напишите, пожалуйста, свое мнение о курсе:",
+            q2 + " [Подача материала]", q2 + " [Активность в общении со слушателями]", q2 + " [Компетентность]",
+            "Довольны ли вы в целом пройденным курсом по 10-балльной шкале, где 10 баллов «очень доволен», 1 балл – «категорически недоволен»",
+            "Будете ли рекомендовать курсы СПбГУ другим",
+            "Ваши предложения по улучшению курса",
+        ]
+        let got = ColumnMapper().map(headers: headers)
+        #expect(got.map(\.field) == [.timestamp, .module, .content, nil, nil, .comment, .delivery, nil, nil,
+                                     .overall, .nps, .improve])
+        #expect(got[8].duplicateOf == 6)
+        #expect(got[8].note?.contains("delivery already comes from column 7") == true)
+        #expect(got[7].note == nil)
+    }
+
+    @Test("Brackets that hold a scale or a remark are no grid row")
+    func notGridRows() {
+        #expect(fields(["Общая оценка [1-10]", "Рекомендация [0-10]", "Ваш город [необязательно]"]) == [.overall, .nps, .city])
+    }
+}
