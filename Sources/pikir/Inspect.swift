@@ -40,8 +40,11 @@ struct Inspect: ParsableCommand {
         for path in files {
             do {
                 var inspection = try FileInspection.inspect(path: path, options: read.options, sampleSize: records)
-                inspection.mapping = mapper.map(headers: inspection.columns).map {
-                    FileInspection.ColumnMapping(column: $0.header, field: $0.field?.rawValue, match: $0.match?.rawValue)
+                inspection.mapping = mapper.map(headers: inspection.columns).map { a in
+                    FileInspection.ColumnMapping(
+                        column: a.header, field: a.field?.rawValue, match: a.match?.rawValue,
+                        decided_by: a.evidence.map { .init(part: $0.part.rawValue, text: $0.text, words: $0.words) },
+                        note: a.note)
                 }
                 // Mapped as written (as ingest maps them), shown redacted.
                 inspection = inspection.redacted()

@@ -203,3 +203,66 @@ struct GridHeaderTests {
         #expect(fields(["Общая оценка [1-10]", "Рекомендация [0-10]", "Ваш город [необязательно]"]) == [.overall, .nps, .city])
     }
 }
+
+/// Each assignment carries the words that decided it, for `pikir inspect`.
+@Suite("What decided a mapping")
+struct MatchEvidenceTests {
+
+    private func evidence(_ header: String) -> MatchEvidence? {
+        ColumnMapper().map(headers: [header])[0].evidence
+    }
+
+    @Test("A heading, whole or as the two halves of a bilingual one")
+    func headings() {
+        #expect(evidence("Общая оценка") == MatchEvidence(part: .header, text: "Общая оценка", words: ["общая оценка"]))
+        #expect(evidence("Қала / Город") == MatchEvidence(part: .header, text: "Қала / Город", words: ["қала", "город"]))
+        #expect(evidence("session_date") == MatchEvidence(part: .header, text: "session_date", words: ["session date"]))
+    }
+
+    @Test("A question sentence: the word each part of the clue found")
+    func keywords() {
+        let header = "Насколько понятно тренер подавал материал?"
+        #expect(evidence(header) == MatchEvidence(part: .header, text: header, words: ["тренер", "подавал"]))
+        let nps = "Тренингті басқаларға ұсынасыз ба? (0-ден 10-ға дейін)"
+        #expect(evidence(nps)?.words == ["ұсынасыз", "басқаларға"])
+        // Words outside the parentheses decide first; the scale decides only when they do not.
+        #expect(evidence("Рекомендация (0-10)")?.words == ["рекомендация", "0 10"])
+    }
+
+    @Test("A grid row: its label, with what the question adds; a generic label: the question")
+    func gridRows() {
+        #expect(evidence("Оцените, пожалуйста, тренинг по критериям [Подача материала]")
+                == MatchEvidence(part: .gridRow, text: "Подача материала", words: ["подача материала"]))
+        #expect(evidence("Оцените, пожалуйста, преподавателя по следующим критериям: [Компетентность]")
+                == MatchEvidence(part: .gridRow, text: "Компетентность", words: ["преподавателя", "компетентность"]))
+        #expect(evidence("Оцените, пожалуйста [Тренинг]")
+                == MatchEvidence(part: .gridQuestion, text: "Оцените, пожалуйста", words: ["оцените", "тренинг"]))
+    }
+
+    @Test("The user's mapping, and nothing for an extra")
+    func userAndExtra() throws {
+        let user = try ColumnMapper.UserMapping(fields: ["Балл": "overall"])
+        let got = ColumnMapper(userMapping: user).map(headers: ["Балл", "Любимый цвет"])
+        #expect(got[0].evidence == MatchEvidence(part: .mapping, text: "Балл", words: []))
+        #expect(got[1].evidence == nil)
+    }
+
+    @Test("A column that lost its field keeps what made it claim it")
+    func duplicate() {
+        let got = ColumnMapper().map(headers: ["Оцените [Подача материала]", "Оцените [Тренер]"])
+        #expect(got[1].field == nil)
+        #expect(got[1].duplicateOf == 0)
+        #expect(got[1].evidence == MatchEvidence(part: .gridRow, text: "Тренер", words: ["тренер", "оцените"]))
+    }
+
+    @Test("The memo of header matches returns the same evidence as computing it")
+    func memo() {
+        let header = "Оцените, пожалуйста, преподавателя по следующим критериям: [Компетентность]"
+        let first = ColumnMapper().map(headers: [header])[0]
+        let again = ColumnMapper().map(headers: [header])[0]
+        let computed = ColumnMapper.builtInMatch(key: TextFolding.headerKey(header), header: header)
+        #expect(first.evidence == again.evidence)
+        #expect(first.evidence == computed?.evidence)
+        #expect(first.field == computed?.field)
+    }
+}
