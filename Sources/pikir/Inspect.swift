@@ -9,6 +9,8 @@ struct Inspect: ParsableCommand {
         discussion: """
             Every line of a file is accounted for: the header, data records, ignored lines \
             (blank, title, sep=, totals, repeated header, empty) and rejects with their line and reason. \
+            Each column shows the field it fills and the words that decided it (a heading, the words \
+            of a question, or the row label of a Google Forms grid), or that it is kept as an extra. \
             A file that cannot be read is reported and the other files are still inspected; \
             the exit status is then 1.
             """)

@@ -121,6 +121,10 @@ struct QuestionPhrasingsTests {
         "Дата рождения",
         "Место проведения",                 // a place name, not a rating
         "Ваши рекомендации",
+        "Оцените интерактивность тренинга", // one aspect of the training, not all of it
+        "Название организации",             // the participant's employer
+        "Your organisation",
+        "Место работы / организация",
     ])
     func extras(_ header: String) {
         #expect(field(header) == nil, "\(header)")
@@ -170,6 +174,7 @@ struct GridHeaderTests {
         "Оцените работу тренера [Пунктуальность]",
         "Rate the following aspects of the training [Wi-Fi]",
         "Оцените тренинг в целом [Кофе-брейк]",
+        "Оцените тренинг по следующим критериям [Интерактивность]",
     ])
     func extras(_ header: String) {
         let got = ColumnMapper().map(headers: [header])
@@ -196,6 +201,17 @@ struct GridHeaderTests {
         #expect(got[8].duplicateOf == 6)
         #expect(got[8].note?.contains("delivery already comes from column 7") == true)
         #expect(got[7].note == nil)
+    }
+
+    @Test("A form asking about one aspect of the training and then the whole: the whole is overall")
+    func aspectThenWhole() {
+        #expect(fields(["Оцените интерактивность тренинга", "Оцените тренинг в целом",
+                        "Rate the training [Interactivity]", "Rate the training [Training]"])
+                == [nil, .overall, nil, nil])
+        let got = ColumnMapper().map(headers: ["Rate the training [Interactivity]", "Rate the training [Training]"])
+        #expect(got.map(\.field) == [nil, .overall])
+        #expect(got[1].evidence == MatchEvidence(part: .gridQuestion, text: "Rate the training",
+                                                 words: ["rate", "training"]))
     }
 
     @Test("Brackets that hold a scale or a remark are no grid row")

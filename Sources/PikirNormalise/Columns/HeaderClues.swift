@@ -56,14 +56,18 @@ struct HeaderClues: Sendable {
                 return [phrase]
             }
         }
-        func group(_ entries: [String], context: Bool = false) -> ClueGroup {
-            ClueGroup(phrases: phrases(entries, seen: []), isContext: context)
+        func group(_ entries: [String], context: Bool = false, rowOnly: Bool = false) -> ClueGroup {
+            ClueGroup(phrases: phrases(entries, seen: []), isContext: context, rowOnly: rowOnly)
         }
         func clue(_ text: String) -> Clue {
             Clue(text: text, groups: text.components(separatedBy: " + ").map { part in
-                let part = part.trimmingCharacters(in: .whitespaces)
-                if let name = Self.setName(part) { return group([part], context: raw[name]?.isContext ?? false) }
-                return group([part])
+                var part = part.trimmingCharacters(in: .whitespaces)
+                let rowOnly = part.hasPrefix("row:")
+                if rowOnly { part.removeFirst(4) }
+                if let name = Self.setName(part) {
+                    return group([part], context: raw[name]?.isContext ?? false, rowOnly: rowOnly)
+                }
+                return group([part], rowOnly: rowOnly)
             })
         }
 
@@ -299,10 +303,12 @@ struct ClueGroup: Sendable {
     /// Context only (a rating verb, a scale, "the training"): in a grid row it
     /// may come from the question but never decides the row.
     let isContext: Bool
+    /// Found only in a grid row's label (`row:` in the vocabulary).
+    var rowOnly = false
 
     /// The first match, looking through row segments first.
     func firstMatch(in words: HeaderWords) -> (text: String, inRow: Bool)? {
-        for segment in words.segments {
+        for segment in words.segments where segment.isRow || !rowOnly {
             for phrase in phrases {
                 if let text = phrase.firstMatch(in: segment.tokens) { return (text, segment.isRow) }
             }

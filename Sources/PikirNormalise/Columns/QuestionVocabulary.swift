@@ -11,9 +11,10 @@
 /// A clue is one or more parts joined by ` + `, all of which must occur in
 /// the header, in any order. A part is a word or a run of words; `подач*` is
 /// any word starting with `подач`, `#` any number, `{trainer}` any entry of a
-/// word set below. Sets marked context (`rate`, `degree`, `scale`, `training`)
-/// only say that a question rates something: in a grid row they may come from
-/// the question, but the row's own label must name what is rated.
+/// word set below; `row:` before a part finds it only in a grid row's label.
+/// Sets marked context (`rate`, `degree`, `scale`, `training`) only say that a
+/// question rates something: in a grid row they may come from the question,
+/// but the row's own label must name what is rated.
 ///
 /// Decisions where forms are ambiguous (tested in QuestionPhrasingsTests):
 /// - a score question about one amenity (Wi-Fi, food, coffee breaks, parking,
@@ -68,8 +69,8 @@ enum QuestionVocabulary {
                 en: ["training*", "course*", "seminar*", "workshop*", "session*", "event*", "program*"]),
         /// Who gives the training. In a grid row it is what is rated, so not context.
         WordSet("trainer", context: false,
-                kk: ["тренер*", "жаттықтырушы*", "оқытушы*", "жүргізуші*", "баяндамашы*", "спикер*", "мұғалім*",
-                     "ұстаз*"],
+                kk: ["тренер*", "жаттықтырушы*", "бапкер*", "оқытушы*", "жүргізуші*", "баяндамашы*", "спикер*",
+                     "мұғалім*", "ұстаз*"],
                 ru: ["тренер*", "преподавател*", "ведущ*", "спикер*", "лектор*", "фасилитатор*", "модератор*",
                      "презентатор*"],
                 en: ["trainer*", "coach*", "facilitator*", "speaker*", "lecturer*", "instructor*", "teacher*",
@@ -171,20 +172,25 @@ enum QuestionVocabulary {
             headings: ["Жалпы баға", "Баға", "Бағалау", "Тренингке баға", "Жалпы бағалау", "Жалпы әсер",
                        "Жалпы қанағаттану", "Тренингті бағалау",
                        "Жалпы алғанда тренингке қаншалықты риза болдыңыз?"],
-            clues: ["жалпы", "қанағат*", "риза*", "{rate} + {training}", "қаншалықты + ұнад*",
-                    "қаншалықты + ұнаған*"]),
+            clues: ["жалпы", "қанағат*", "риза*", "тренингті бағала*", "тренингке баға*", "семинарды бағала*",
+                    "курсты бағала*", "сабақты бағала*", "қаншалықты + ұнад*", "қаншалықты + ұнаған*",
+                    "{rate} + row:{training}"]),
         ru: Phrasings(
             headings: ["Общая оценка", "Оценка", "Оценка тренинга", "Общее впечатление", "Итоговая оценка",
                        "Общая удовлетворенность", "Удовлетворенность", "Насколько вы удовлетворены тренингом в целом?"],
             clues: ["в целом", "общ* оценк*", "общ* впечатлени*", "общ* удовлетвор*", "итогов* оценк*",
-                    "удовлетвор*", "доволь*", "{rate} + {training}", "{rate} + впечатлени*",
-                    "насколько + понрав*"]),
+                    "удовлетвор*", "доволь*", "оцени* тренинг*", "оцени* этот тренинг*", "оцени* данный тренинг*",
+                    "оцени* семинар*", "оцени* курс*", "оцени* мероприяти*", "оцени* занят*", "оценк* тренинг*",
+                    "{rate} + впечатлени*", "насколько + понрав*", "{rate} + row:{training}"]),
         en: Phrasings(
             headings: ["Overall rating", "Overall", "Overall satisfaction", "Rating", "Satisfaction",
                        "Overall impression", "Training rating",
                        "Overall, how satisfied were you with the training?",
                        "How satisfied are you with the training overall?"],
-            clues: ["overall", "satisf*", "{rate} + {training}", "how much + like*"]))
+            clues: ["overall", "satisf*", "rate the training", "rate this training", "rate the course",
+                    "rate this course", "rate the workshop", "rate this workshop", "rate the session",
+                    "rate this session", "rate the seminar", "rate the event", "rate this event", "how much + like*",
+                    "{rate} + row:{training}"]))
 
     /// The trainer's delivery: competence, skill, presentation, manner of delivery.
     static let delivery = FieldWords(.delivery,
@@ -317,7 +323,7 @@ enum QuestionVocabulary {
     static let comment = FieldWords(.comment,
         kk: Phrasings(
             headings: ["Пікір", "Пікірлер", "Ескертпе", "Қосымша пікір", "Пікіріңіз"],
-            clues: ["пікір*", "ескерт*", "тағы не", "қосқыңыз*", "себеб*", "ойыңыз", "ойларыңыз"],
+            clues: ["пікір*", "ескерт*", "кері байланыс*", "тағы не", "қосқыңыз*", "себеб*", "ойыңыз", "ойларыңыз"],
             weak: ["неліктен", "әсер*"]),
         ru: Phrasings(
             headings: ["Комментарий", "Отзыв", "Комментарии", "Другие комментарии", "Дополнительные комментарии",
