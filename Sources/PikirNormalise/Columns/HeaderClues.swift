@@ -23,6 +23,8 @@ struct HeaderClues: Sendable {
     let problems: [String]
 
     private let rules: [FieldRule]
+    /// How many set groups there are (their ids are 0..<groupCount).
+    private let groupCount: Int
     private let offTopic: ClueGroup
     private let asksForRating: ClueGroup
     private let genericRow: ClueGroup
@@ -57,16 +59,25 @@ struct HeaderClues: Sendable {
             }
         }
         func group(_ entries: [String], context: Bool = false, rowOnly: Bool = false) -> ClueGroup {
-            ClueGroup(phrases: phrases(entries, seen: []), isContext: context, rowOnly: rowOnly)
+            ClueGroup(id: nil, phrases: phrases(entries, seen: []), isContext: context, rowOnly: rowOnly)
+        }
+        // One group per set (and `row:`), so that a header is searched for each set once.
+        var setGroups: [String: ClueGroup] = [:]
+        func setGroup(_ part: String, rowOnly: Bool) -> ClueGroup {
+            let key = (rowOnly ? "row:" : "") + part
+            if let known = setGroups[key] { return known }
+            let name = Self.setName(part) ?? part
+            let made = ClueGroup(id: setGroups.count, phrases: phrases([part], seen: []),
+                                 isContext: raw[name]?.isContext ?? false, rowOnly: rowOnly)
+            setGroups[key] = made
+            return made
         }
         func clue(_ text: String) -> Clue {
             Clue(text: text, groups: text.components(separatedBy: " + ").map { part in
                 var part = part.trimmingCharacters(in: .whitespaces)
                 let rowOnly = part.hasPrefix("row:")
                 if rowOnly { part.removeFirst(4) }
-                if let name = Self.setName(part) {
-                    return group([part], context: raw[name]?.isContext ?? false, rowOnly: rowOnly)
-                }
+                if Self.setName(part) != nil { return setGroup(part, rowOnly: rowOnly) }
                 return group([part], rowOnly: rowOnly)
             })
         }
@@ -103,6 +114,7 @@ struct HeaderClues: Sendable {
         for field in CanonicalField.allCases { headings.removeValue(forKey: TextFolding.headerKey(field.rawValue)) }
         self.headings = headings
         self.headingConflicts = conflicts
+        self.groupCount = setGroups.count
         self.problems = problems
     }
 
@@ -155,22 +167,24 @@ struct HeaderClues: Sendable {
     /// True when a bracket at the end of a header is a remark (`[0-10]`,
     /// `[необязательно]`) rather than a grid row label.
     func isRemark(_ bracket: String) -> Bool {
-        let tokens = HeaderWords.tokens(TextFolding.headerKey(bracket))
-        guard tokens.contains(where: { $0.contains(where: \.isLetter) }) else { return true }
-        return remark.firstMatch(in: HeaderWords([.init(tokens, isRow: false)])) != nil
+        let key = TextFolding.headerKey(bracket)
+        guard key.contains(where: \.isLetter) else { return true }
+        return remark.firstMatch(in: HeaderWords([.init(HeaderWords.tokens(key), isRow: false)])) != nil
     }
 
     private func decide(_ words: HeaderWords, scoresOnly: Bool, rowMustDecide: Bool,
                         vetoScope: HeaderWords) -> Decision? {
         let offTopicHere = offTopic.firstMatch(in: vetoScope) != nil
         let ratingHere = asksForRating.firstMatch(in: vetoScope) != nil
+        // Sets such as {trainer} or {rate} occur in many clues: each is looked for once.
+        var memo = GroupMemo(count: groupCount)
         for weak in [false, true] {
             for rule in rules {
                 let field = rule.field
                 if scoresOnly && !field.isScore { continue }
                 if isVetoed(rule, offTopic: offTopicHere, rating: ratingHere, scope: vetoScope) { continue }
                 for clue in weak ? rule.weak : rule.clues {
-                    if let found = clue.match(words, rowMustDecide: rowMustDecide) {
+                    if let found = clue.match(words, rowMustDecide: rowMustDecide, memo: &memo) {
                         return Decision(field: field, words: found)
                     }
                 }
@@ -200,10 +214,10 @@ extension CanonicalField {
 /// grid row's label and its question. A phrase never spans two segments.
 struct HeaderWords: Sendable {
     struct Segment: Sendable {
-        var tokens: [String]
+        var tokens: [HeaderWords.Word]
         var isRow: Bool
 
-        init(_ tokens: [String], isRow: Bool) {
+        init(_ tokens: [HeaderWords.Word], isRow: Bool) {
             self.tokens = tokens
             self.isRow = isRow
         }
@@ -216,14 +230,19 @@ struct HeaderWords: Sendable {
         self.segments = segments.filter(\.isRow) + segments.filter { !$0.isRow }
     }
 
-    static func tokens(_ key: String) -> [String] {
-        key.split(separator: " ").map(String.init)
+    /// One word of a header key, as UTF-8 bytes: every header is compared with
+    /// every pattern of the vocabulary, and both are folded by
+    /// ``TextFolding/headerKey(_:)`` (precomposed), so bytes decide.
+    typealias Word = [UInt8]
+
+    static func tokens(_ key: String) -> [Word] {
+        key.utf8.split(separator: 0x20).map(Array.init)
     }
 
     /// The words of a header outside and inside parentheses or brackets.
     struct Parts {
-        var main: [String]
-        var aside: [String]
+        var main: [Word]
+        var aside: [Word]
 
         init(_ header: String) {
             var outside = "", inside = ""
@@ -248,15 +267,15 @@ struct HeaderWords: Sendable {
 
 /// One word of a pattern: exact (`тіл`), a word start (`подач*`) or any number (`#`).
 enum ClueWord: Sendable, Hashable {
-    case exact(String)
-    case stem(String)
+    case exact(HeaderWords.Word)
+    case stem(HeaderWords.Word)
     case number
 
-    func matches(_ token: String) -> Bool {
+    func matches(_ token: HeaderWords.Word) -> Bool {
         switch self {
         case .exact(let word): return token == word
-        case .stem(let stem): return token.hasPrefix(stem)
-        case .number: return !token.isEmpty && token.allSatisfy(\.isNumber)
+        case .stem(let stem): return token.count >= stem.count && token[..<stem.count].elementsEqual(stem)
+        case .number: return !token.isEmpty && token.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
         }
     }
 }
@@ -282,23 +301,26 @@ struct CluePhrase: Sendable, Hashable {
     }
 
     /// The header words this phrase matched, joined by spaces.
-    func firstMatch(in tokens: [String]) -> String? {
+    func firstMatch(in tokens: [HeaderWords.Word]) -> String? {
         guard tokens.count >= words.count else { return nil }
         for start in 0...(tokens.count - words.count)
         where words.indices.allSatisfy({ words[$0].matches(tokens[start + $0]) }) {
-            return tokens[start..<(start + words.count)].joined(separator: " ")
+            return tokens[start..<(start + words.count)].map { String(decoding: $0, as: UTF8.self) }
+                .joined(separator: " ")
         }
         return nil
     }
 
     /// True when the phrase matches at `start`.
-    func matches(_ tokens: [String], at start: Int) -> Bool {
+    func matches(_ tokens: [HeaderWords.Word], at start: Int) -> Bool {
         start + words.count <= tokens.count && words.indices.allSatisfy { words[$0].matches(tokens[start + $0]) }
     }
 }
 
 /// One part of a clue: any of its phrases will do.
 struct ClueGroup: Sendable {
+    /// For a word set, its index among the sets' groups, for ``GroupMemo``; nil for a literal part.
+    let id: Int?
     let phrases: [CluePhrase]
     /// Context only (a rating verb, a scale, "the training"): in a grid row it
     /// may come from the question but never decides the row.
@@ -317,7 +339,7 @@ struct ClueGroup: Sendable {
     }
 
     /// True when the phrases cover every word of `tokens` (a generic grid row).
-    func covers(_ tokens: [String]) -> Bool {
+    func covers(_ tokens: [HeaderWords.Word]) -> Bool {
         var i = 0
         outer: while i < tokens.count {
             for phrase in phrases where phrase.matches(tokens, at: i) {
@@ -337,15 +359,35 @@ struct Clue: Sendable {
 
     /// The words each part found, or nil. With `rowMustDecide`, some part
     /// that is not context must be found in the row label.
-    func match(_ words: HeaderWords, rowMustDecide: Bool) -> [String]? {
+    func match(_ words: HeaderWords, rowMustDecide: Bool, memo: inout GroupMemo) -> [String]? {
         var found: [String] = []
         var decidedByRow = false
         for group in groups {
-            guard let hit = group.firstMatch(in: words) else { return nil }
+            guard let hit = memo.firstMatch(group, in: words) else { return nil }
             if hit.inRow && !group.isContext { decidedByRow = true }
             if !found.contains(hit.text) { found.append(hit.text) }
         }
         if rowMustDecide && !decidedByRow { return nil }
         return found
+    }
+}
+
+/// The match of each clue group in one header's words, found once.
+struct GroupMemo {
+    private var known: [Bool]
+    private var hits: [(text: String, inRow: Bool)?]
+
+    init(count: Int) {
+        known = Array(repeating: false, count: count)
+        hits = Array(repeating: nil, count: count)
+    }
+
+    mutating func firstMatch(_ group: ClueGroup, in words: HeaderWords) -> (text: String, inRow: Bool)? {
+        guard let id = group.id else { return group.firstMatch(in: words) }
+        if known[id] { return hits[id] }
+        let hit = group.firstMatch(in: words)
+        known[id] = true
+        hits[id] = hit
+        return hit
     }
 }
