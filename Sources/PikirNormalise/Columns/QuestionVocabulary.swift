@@ -30,7 +30,14 @@
 ///   тренера`, `Что понравилось в работе тренера?`) is a comment, not delivery;
 /// - "what did you not like" has no field (liked is the opposite; improve is
 ///   a different question, often asked beside it): an extra;
-/// - questions on expectations (`Оправдал ли тренинг ваши ожидания?`) have no field.
+/// - questions on expectations (`Оправдал ли тренинг ваши ожидания?`) have no field;
+/// - relevance, also to one's work, is content (`актуально для вашей работы`);
+///   usefulness for work and using what was learned is applicability;
+/// - `Оцените X тренинга` is overall only when X is the training itself: a
+///   form that asks about one aspect (`Оцените интерактивность тренинга`)
+///   and then the whole keeps overall for the whole;
+/// - a question that asks for a degree or a scale (`Насколько вам понравился
+///   тренинг?`, `… (1–5)`) is a rating, never free text.
 enum QuestionVocabulary {
 
     /// Fields in the order their clues are tried: free-text questions first (a
