@@ -13,15 +13,51 @@ public struct FileInspection: Sendable, Codable, Equatable {
     }
     /// How a column maps onto a canonical field (filled in by the normaliser's caller).
     public struct ColumnMapping: Sendable, Codable, Equatable {
+        /// The words that decided a mapping.
+        public struct DecidedBy: Sendable, Codable, Equatable {
+            /// `header`, `grid_row` (a grid question's row label), `grid_question`
+            /// (its question, under a generic label) or `mapping` (the user's file).
+            public var part: String
+            /// That part as written.
+            public var text: String
+            /// What matched in it, folded: a heading, or the words of a keyword clue.
+            public var words: [String]
+
+            public init(part: String, text: String, words: [String]) {
+                self.part = part
+                self.text = text
+                self.words = words
+            }
+        }
+
         public var column: String
         /// The canonical field, or nil: the column is kept as an extra.
         public var field: String?
         /// How it matched: canonical, synonym, keyword or user.
         public var match: String?
-        public init(column: String, field: String?, match: String?) {
+        /// The words that decided the match; nil when nothing matched.
+        public var decided_by: DecidedBy?
+        /// Why the column is an extra when that is not obvious (its field already comes from another column).
+        public var note: String?
+
+        public init(column: String, field: String?, match: String?, decided_by: DecidedBy? = nil, note: String? = nil) {
             self.column = column
             self.field = field
             self.match = match
+            self.decided_by = decided_by
+            self.note = note
+        }
+
+        private enum CodingKeys: String, CodingKey { case column, field, match, decided_by, note }
+
+        /// Written by hand so that every entry has the same keys (`null` when absent).
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(column, forKey: .column)
+            try c.encode(field, forKey: .field)
+            try c.encode(match, forKey: .match)
+            try c.encode(decided_by, forKey: .decided_by)
+            try c.encode(note, forKey: .note)
         }
     }
     public struct SampleRecord: Sendable, Codable, Equatable {

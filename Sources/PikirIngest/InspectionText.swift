@@ -19,7 +19,7 @@ public enum InspectionText {
                 let m = i.mapping[n]
                 let shown = column.count > width ? String(column.prefix(width - 1)) + "…" : column
                 line = "    \(String(n + 1).leftPadded(to: 3))  " + shown.padded(to: width)
-                    + "  → " + (m.field.map { "\($0) (\(m.match ?? "?"))" } ?? "extra")
+                    + "  → " + mapping(m)
             }
             out += line + "\n"
         }
@@ -48,6 +48,28 @@ public enum InspectionText {
             }
         }
         return out
+    }
+
+    /// `overall ← "общая оценка" (synonym)`, `delivery ← grid row "Подача материала"
+    /// (keyword: "подача материала")`, `extra`, or `extra (why)`.
+    static func mapping(_ m: FileInspection.ColumnMapping) -> String {
+        guard let field = m.field else {
+            if let note = m.note { return "extra (\(note))" }
+            return m.match == "user" ? "extra (ignored by the mapping file)" : "extra"
+        }
+        let match = m.match ?? "?"
+        guard let by = m.decided_by else { return "\(field) (\(match))" }
+        let words = by.words.map { "\"\($0)\"" }.joined(separator: " + ")
+        switch by.part {
+        case "mapping":
+            return "\(field) ← mapping file (\(match))"
+        case "grid_row", "grid_question":
+            let part = by.part == "grid_row" ? "grid row" : "grid question"
+            let shown = "\(part) \"\(abbreviate(by.text, to: 40))\""
+            return match == "keyword" ? "\(field) ← \(shown) (keyword: \(words))" : "\(field) ← \(shown) (\(match))"
+        default:
+            return "\(field) ← \(words) (\(match))"
+        }
     }
 
     private static func list(_ lines: [Int]) -> String {

@@ -9,6 +9,8 @@ struct Inspect: ParsableCommand {
         discussion: """
             Every line of a file is accounted for: the header, data records, ignored lines \
             (blank, title, sep=, totals, repeated header, empty) and rejects with their line and reason. \
+            Each column shows the field it fills and the words that decided it (a heading, the words \
+            of a question, or the row label of a Google Forms grid), or that it is kept as an extra. \
             A file that cannot be read is reported and the other files are still inspected; \
             the exit status is then 1.
             """)
@@ -40,8 +42,11 @@ struct Inspect: ParsableCommand {
         for path in files {
             do {
                 var inspection = try FileInspection.inspect(path: path, options: read.options, sampleSize: records)
-                inspection.mapping = mapper.map(headers: inspection.columns).map {
-                    FileInspection.ColumnMapping(column: $0.header, field: $0.field?.rawValue, match: $0.match?.rawValue)
+                inspection.mapping = mapper.map(headers: inspection.columns).map { a in
+                    FileInspection.ColumnMapping(
+                        column: a.header, field: a.field?.rawValue, match: a.match?.rawValue,
+                        decided_by: a.evidence.map { .init(part: $0.part.rawValue, text: $0.text, words: $0.words) },
+                        note: a.note)
                 }
                 // Mapped as written (as ingest maps them), shown redacted.
                 inspection = inspection.redacted()

@@ -116,6 +116,11 @@ struct ColumnMapperTests {
         #expect(ColumnTables.synonymConflicts == [])
     }
 
+    @Test("The vocabulary names only sets it defines, and every field it lists is tried")
+    func vocabularyIsConsistent() {
+        #expect(HeaderClues.shared.problems == [])
+    }
+
     @Test("Canonical field names always map back, also as pikir's own export header")
     func canonicalNames() {
         let headers = CanonicalField.allCases.map(\.rawValue)

@@ -17,6 +17,18 @@ struct InspectedFile: Decodable, Sendable {
         var line: Int
         var fields: [String]
     }
+    struct Mapping: Decodable, Sendable {
+        struct DecidedBy: Decodable, Equatable, Sendable {
+            var part: String
+            var text: String
+            var words: [String]
+        }
+        var column: String
+        var field: String?
+        var match: String?
+        var decidedBy: DecidedBy?
+        var note: String?
+    }
 
     var path: String
     var encoding: String
@@ -36,6 +48,7 @@ struct InspectedFile: Decodable, Sendable {
     var shortRecordLines: [Int]
     var sample: [Sample]
     var unlisted: Int
+    var mapping: [Mapping]
 
     var rejectPairs: [LineReason] { rejects.map { LineReason(line: $0.line, reasonCode: $0.reasonCode) } }
 

@@ -66,8 +66,8 @@ struct InspectTextTests {
         let lines = squeezed(try inspectText(SampleData.utf16LE))
         #expect(lines.contains("encoding utf-16le (byte order mark FF FE)"))
         #expect(lines.contains { $0.hasPrefix("delimiter TAB (") })
-        #expect(lines.contains("1 Қала / Город → city (synonym)"))
-        #expect(lines.contains("14 Пікір / Комментарий → comment (synonym)"))
+        #expect(lines.contains("1 Қала / Город → city ← \"қала\" + \"город\" (synonym)"))
+        #expect(lines.contains("14 Пікір / Комментарий → comment ← \"пікір\" + \"комментарий\" (synonym)"))
         #expect(lines.contains("records 41"))
     }
 

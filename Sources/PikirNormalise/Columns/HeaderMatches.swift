@@ -4,11 +4,12 @@ import Foundation
 /// is folded and matched once per run: every export of one form repeats the
 /// same headers, and each normaliser lane maps them again.
 ///
-/// Built-in matches depend on the header text alone (a user's mapping is
-/// looked up before them, per mapper), so one table serves every mapper.
+/// Built-in matches (field, rule and the words that decided them) depend on
+/// the header text alone (a user's mapping is looked up before them, per
+/// mapper), so one table serves every mapper.
 /// Bounded: emptied when it reaches `limit` entries.
 final class HeaderMatches: @unchecked Sendable {
-    typealias Match = (field: CanonicalField, match: ColumnAssignment.Match)
+    typealias Match = ColumnMapper.BuiltInMatch
 
     static let shared = HeaderMatches(limit: 4096)
 

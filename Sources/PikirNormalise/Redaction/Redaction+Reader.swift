@@ -17,13 +17,21 @@ extension Reject {
 
 extension FileInspection {
     /// What `pikir inspect` may print: header columns, the mapping's column
-    /// names, sample records and rejects with personal data redacted.
+    /// names, notes and deciding words, sample records and rejects with
+    /// personal data redacted.
     ///
     /// - Complexity: O(n) in the length of the texts shown.
     public func redacted() -> FileInspection {
         var copy = self
         copy.columns = columns.map { Redaction.redact($0).text }
-        for i in copy.mapping.indices { copy.mapping[i].column = Redaction.redact(mapping[i].column).text }
+        for i in copy.mapping.indices {
+            copy.mapping[i].column = Redaction.redact(mapping[i].column).text
+            copy.mapping[i].note = mapping[i].note.map { Redaction.redact($0).text }
+            if let by = mapping[i].decided_by {
+                copy.mapping[i].decided_by?.text = Redaction.redact(by.text).text
+                copy.mapping[i].decided_by?.words = by.words.map { Redaction.redact($0).text }
+            }
+        }
         for i in copy.sample.indices { copy.sample[i].fields = sample[i].fields.map { Redaction.redact($0).text } }
         for i in copy.rejects.indices {
             copy.rejects[i].raw = Redaction.redact(rejects[i].raw).text
