@@ -25,9 +25,11 @@ extension Dates {
 
     /// How `text` reads (see `Reading`); `nil` for a blank cell.
     ///
+    /// - Parameter bytesFirst: rule out most values on their bytes before
+    ///   folding them (see `mayDependOnColumn`); `false` only to test that check.
     /// - Complexity: O(n) in the length of `text`.
-    static func reading(_ text: String) -> Reading? {
-        if !mayDependOnColumn(text) {
+    static func reading(_ text: String, bytesFirst: Bool = true) -> Reading? {
+        if bytesFirst && !mayDependOnColumn(text) {
             return parse(text, order: nil).map(Reading.fixed)
         }
         let prepared = DateText.fold(text)
@@ -59,8 +61,8 @@ extension Dates {
     /// a value can depend on its column only when its first character that
     /// is not white space (nor any other non-ASCII byte) is a digit, and the
     /// digits go on to the end (a number, perhaps with one `.` or `,`), or
-    /// there are one or two of them and then `/` or `-`. Wider than
-    /// `reading` needs, never narrower.
+    /// there are one or two of them and then `/`, `-` or a non-ASCII
+    /// character. Wider than `reading` needs, never narrower.
     private static func mayDependOnColumn(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { p in
@@ -76,7 +78,8 @@ extension Dates {
             let digits = i - start
             guard digits > 0 else { return false }
             if restIsBlank(i) { return true }
-            if p[i] == 0x2F || p[i] == 0x2D { return digits <= 2 }
+            // `/`, `-`, or a non-ASCII dash that folds to `-` (`05–06–2024`).
+            if p[i] == 0x2F || p[i] == 0x2D || p[i] >= 0x80 { return digits <= 2 }
             guard p[i] == 0x2E || p[i] == 0x2C else { return false }
             i += 1
             let fraction = i
@@ -216,7 +219,7 @@ extension Dates {
     /// - Returns: one entry per value, `nil` for blank cells.
     /// - Complexity: O(total length of the values).
     public static func parseColumn(_ values: [String]) -> [Result<CalendarDate, Problem>?] {
-        let readings = values.map(reading)
+        let readings = values.map { reading($0) }
         var column = Column()
         for (i, reading) in readings.enumerated() {
             if let reading { column.add(reading, line: i + 1, text: String(values[i].datesTrimmedForMessage)) }
