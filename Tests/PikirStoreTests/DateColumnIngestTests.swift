@@ -13,7 +13,8 @@ struct DateColumnIngestTests {
     static func englishSheet() -> String {
         var text = "Timestamp,City,Overall rating\n"
         for i in 0..<1997 {
-            text += "\(1 + i % 12)/\(1 + i % 12 == 5 ? 6 : 5)/2024 \(9 + i % 10):\(String(format: "%02d", i % 60)):00,Almaty,\(1 + i % 5)\n"
+            // Distinct stamps: the same stamp with the same answers would be a duplicate download.
+            text += "\(1 + i % 12)/\(1 + i % 12 == 5 ? 6 : 5)/2024 9:\(String(format: "%02d:%02d", i / 60, i % 60)),Almaty,\(1 + i % 5)\n"
         }
         text += "3/14/2024 10:00:00,Astana,5\n3/15/2024 10:00:00,Astana,4\n14/3/2024 10:00:00,Astana,3\n"
         return text
