@@ -11,6 +11,9 @@ import PikirIngest
 /// comes from the redacted text. Results for repeated cell values (cities,
 /// trainers, modules, dates, scores) are cached by the cell's bytes
 /// (those with nothing to redact), since a file repeats them on every row.
+/// A date that depends on its whole column (`05/06/2024`, `45601`) is read
+/// with the column's census (see `DateColumnCensus`), taken when the first
+/// one is met.
 ///
 /// A record is rejected, with a sentence saying what to fix, when a date is
 /// impossible or ambiguous, a score is out of range or not a score, or it
@@ -265,7 +268,7 @@ public final class RecordNormaliser {
     /// one holding personal data is rare, and is redacted again on each row.
     @inline(__always)
     static func cached<V>(_ cache: ByteCache<V>, _ bytes: UnsafeRawBufferPointer, _ items: inout Int,
-                                  _ compute: (String) -> V) -> V {
+                          _ compute: (String) -> V) -> V {
         if let hit = cache[bytes] { return hit }
         if let redacted = Redaction.redacted(bytes) {
             items += redacted.total
@@ -331,6 +334,7 @@ public final class RecordNormaliser {
             case .fixed(let fixed)?:
                 result = fixed
             case let reading?:
+                // A date is only read when the record has a date column.
                 switch census.column(dateColumn!) {
                 case .success(let column):
                     result = column.resolve(reading, quoted: "‘\(text)’")
