@@ -66,10 +66,9 @@ enum FormatDetector {
                                       message: "--header-line \(given): no record starts on that line in the first \(options.sniffBytes / 1024) KiB")
                 }
             }
-            let below = sample.records.filter { $0.line > (found.line ?? 0) && !(hasSep && $0.line == 1) }
             return FileFormat(encoding: guess.encoding, encodingEvidence: guess.evidence, dialect: dialect,
                               delimiterEvidence: evidence, hasSepDirective: hasSep,
-                              headerLine: found.line, columns: found.columns, sample: below.map(\.fields))
+                              headerLine: found.line, columns: found.columns)
         }
         return (format, bomLength)
     }

@@ -33,9 +33,6 @@ public struct FileFormat: Sendable, Equatable {
     /// Header cells, trimmed, trailing empty columns dropped
     /// (`column1`, `column2` … for a file without a header).
     public var columns: [String]
-    /// The first records under the header, as seen while detecting: lets a
-    /// later stage learn a column's conventions (day/month order) up front.
-    public var sample: [[String]] = []
 }
 
 /// The counts of one read; with the sink's calls they account for every line.

@@ -83,8 +83,11 @@ struct NormalisedFiles {
             job.report.encoding = format.encoding.rawValue
             let delimiter = format.dialect.delimiter == 0x09 ? "\t" : format.dialect.delimiterName
             job.report.delimiter = delimiter
+            // One census of the date column for all lanes: the file is read
+            // again at most once, by the first lane that needs it.
+            let census = DateColumnCensus(path: job.path, options: options)
             let normalisers = try lanes.map { _ in
-                try RecordNormaliser(sourceFile: job.path, fileHash: sha, format: format, settings: settings)
+                try RecordNormaliser(sourceFile: job.path, fileHash: sha, format: format, settings: settings, census: census)
             }
             job.headerRedactions = normalisers[0].headerRedactions
             job.entry = LedgerEntry(path: job.path, sha256: sha, size: size, encoding: format.encoding.rawValue,

@@ -37,19 +37,6 @@ struct RecordNormaliserTests {
 
     struct Fail: Error { var message: String }
 
-    /// The time after a timestamp's date is dropped before the date is
-    /// parsed (and cached) only when it cannot move the date: a local time.
-    @Test(arguments: [
-        ("5:01:25 PM GMT+6", true), ("5:01:25 pm gmt+6", true), ("10:15", true), ("10:15:32", true),
-        ("11:59:59 PM GMT+06:00", true), ("11:30:00 PM GMT+5", true), ("12:30:00 AM", true),
-        ("11:50:00 PM GMT", false), ("11:30:00 PM GMT+3", false), ("17:30:00 UTC", false),
-        ("5:01:25 ПМ", false), ("10", false), ("", false), ("10:15 AM extra", false),
-    ])
-    func onlyALocalTimeIsDroppedFromATimestamp(_ time: String, _ local: Bool) {
-        var time = time
-        #expect(time.withUTF8 { RecordNormaliser.isLocalTime(UnsafeRawBufferPointer($0)) } == local)
-    }
-
     @Test func aKazakhExcelRowBecomesOneCanonicalResponse() throws {
         let text = "Қала;Күні;Тренер;Модуль;Қатысушы санаты;Жалпы баға;Басқаларға ұсынасыз ба? (0-10);Пікір\n"
             + "Алматы қ.;2024 ж. 5 қараша;Нұрлыбай Наурызбаев;Жастармен ашық жұмыс;Студент;Өте жақсы;9;Рақмет, тел. 8 (701) 234-56-78\n"

@@ -52,15 +52,17 @@ public enum Dates {
     ///   `05.11.24 ж.`, `14.11.2019 17:01:25`.
     /// - Year first, always year-month-day: `2024-11-05` (ISO, also with `T`,
     ///   seconds fractions and a zone: `2024-11-05T10:15:32Z`), `2022-11-05 10:15:32`,
-    ///   `2019/11/14 5:01:25 PM GMT+6` (Google Forms), `2024.11.05`.
+    ///   `2019/11/14 5:01:25 PM GMT+6` (Google Forms' CSV download; the
+    ///   12-hour marker may also be `ДП`/`ПП` or `ТД`/`ТК`, or absent on a
+    ///   24-hour clock: `2025/02/17 21:41:07 GMT+6`), `2024.11.05`.
     /// - Year last with `/` or `-`: `13/05/2024`, `05/13/2024`, `05/06/24`.
     ///   When only one reading is a real month (13/05 → day first, 05/13 →
     ///   month first) that reading is taken, whatever `order` says. When both
     ///   parts are ≤ 12 and differ, `order` decides; without it the value is
-    ///   `.ambiguous`. Pass the order that `inferOrder(from:)` learns from the
-    ///   rest of the column: pikir never assumes day-first for slashes, because
+    ///   `.ambiguous`. pikir never assumes day-first for slashes, because
     ///   slash dates in these exports come from English-locale spreadsheets as
-    ///   often as from Kazakh/Russian ones.
+    ///   often as from Kazakh/Russian ones: a column's values are read with
+    ///   `parse(_:column:)`, which takes the order from the whole column.
     /// - Written dates in Kazakh (`2024 ж. 5 қараша`, `5 қараша 2024`,
     ///   `2024 жылғы 5 қарашада`, also typed without Kazakh letters: `караша`),
     ///   Russian (`5 ноября 2024 г.`, `5 ноябрь 2024`, `5-го ноября 2024 года`,
@@ -73,12 +75,13 @@ public enum Dates {
     /// `.impossible`.
     ///
     /// Timestamps give the date in Kazakhstan local time. A timestamp with no
-    /// zone is local already; so is one marked with an offset Kazakhstan uses,
-    /// `GMT+6` or `GMT+5` (Asia/Almaty was UTC+6 until 1 March 2024, the west
-    /// UTC+5; the whole country is UTC+5 since). Any other zone (`Z`, `UTC`,
-    /// `GMT+3`, `-05:00`) is converted to Asia/Almaty time (UTC+6, with the
-    /// summer time used until October 2004, and UTC+5 from 2024-03-01 00:00
-    /// local), which can move the date.
+    /// zone is local already; so is one marked with the offset Kazakhstan used
+    /// at that moment: `GMT+5` (the west until 1 March 2024, the whole country
+    /// since) or `GMT+6` before 2024-03-01 00:00 (Asia/Almaty's). Any other
+    /// zone (`Z`, `UTC`, `GMT+3`, `-05:00`, and `GMT+6` from March 2024) is
+    /// converted to Asia/Almaty time (UTC+6, with the summer time used until
+    /// October 2004, and UTC+5 from 2024-03-01 00:00 local), which can move
+    /// the date: `2025/02/18 12:30:00 AM GMT+6` is 23:30 on 17 February.
     ///
     /// - Parameters:
     ///   - text: the cell as typed.
@@ -107,70 +110,6 @@ public enum Dates {
         }
     }
 
-    /// What a column's values say about day/month order in slash dates.
-    public struct OrderEvidence: Sendable, Hashable {
-        /// Valid values readable only day first, like `13/05/2024`.
-        public var dayFirst: Int
-        /// Valid values readable only month first, like `05/13/2024`.
-        public var monthFirst: Int
-
-        /// Makes evidence from counts.
-        public init(dayFirst: Int = 0, monthFirst: Int = 0) {
-            self.dayFirst = dayFirst
-            self.monthFirst = monthFirst
-        }
-
-        /// The order all the evidence points to, or `nil` when there is none
-        /// or it conflicts (a column mixing 13/05 and 05/13 has no order).
-        public var order: DayMonthOrder? {
-            switch (dayFirst > 0, monthFirst > 0) {
-            case (true, false): return .dayFirst
-            case (false, true): return .monthFirst
-            default: return nil
-            }
-        }
-    }
-
-    /// Counts the values in a column that fix the day/month order of slash dates.
-    ///
-    /// Only year-last dates separated by `/` or `-` count (dotted dates are
-    /// always day first and are no evidence about slashes), and only when one
-    /// reading is a valid date and the other has a month above 12. Timestamps
-    /// count by their date part (`11/14/2019 17:01:25` is month first).
-    ///
-    /// - Complexity: O(total length of the values).
-    public static func orderEvidence<S: Sequence>(in values: S) -> OrderEvidence where S.Element: StringProtocol {
-        var evidence = OrderEvidence()
-        for value in values {
-            switch NumericDate.forcedOrder(DateText.fold(String(value))) {
-            case .dayFirst?: evidence.dayFirst += 1
-            case .monthFirst?: evidence.monthFirst += 1
-            case nil: break
-            }
-        }
-        return evidence
-    }
-
-    /// The day/month order of a column's slash dates, learned from its
-    /// unambiguous values; `nil` when there is no evidence or it conflicts.
-    ///
-    /// Use it as the `order` argument of `parse(_:order:)` for every value of
-    /// the same column.
-    ///
-    /// - Complexity: O(total length of the values).
-    public static func inferOrder<S: Sequence>(from values: S) -> DayMonthOrder? where S.Element: StringProtocol {
-        orderEvidence(in: values).order
-    }
-
-    /// Parses a whole column: infers the order once, then parses each value with it.
-    ///
-    /// - Returns: one entry per value, `nil` for blank cells.
-    /// - Complexity: O(total length of the values).
-    public static func parseColumn(_ values: [String]) -> [Result<CalendarDate, Problem>?] {
-        let order = inferOrder(from: values)
-        return values.map { parse($0, order: order) }
-    }
-
     /// Checks the year range shared by every form.
     static func checked(_ date: CalendarDate, quoted: String) -> Result<CalendarDate, Problem> {
         guard years.contains(date.year) else {
@@ -182,7 +121,7 @@ public enum Dates {
 
 extension String {
     /// The string without leading and trailing whitespace (for messages).
-    fileprivate var datesTrimmedForMessage: Substring {
+    var datesTrimmedForMessage: Substring {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }

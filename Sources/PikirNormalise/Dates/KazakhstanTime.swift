@@ -6,8 +6,19 @@ extension Dates {
         private static let singleZoneSince =
             CalendarDate.daysSinceEpoch(year: 2024, month: 3, day: 1) * 1440 - 360
 
-        /// Offsets written on a timestamp that already are Kazakhstan local time.
-        static let localOffsets: Set<Int> = [300, 360]
+        /// Whether a wall clock written with `offset` (minutes east of UTC)
+        /// is Kazakhstan's own at `utcMinutes`, so its date is the local date
+        /// as written: +5 always (the west before 2024, the whole country
+        /// since), +6 until 2024-03-01 00:00 (Asia/Almaty's standard time).
+        /// A `GMT+6` stamp from then on is an hour ahead of every Kazakh
+        /// clock: `2025/02/18 0:30 GMT+6` was 23:30 on the 17th.
+        static func isLocal(offset: Int, atUTCMinutes utcMinutes: Int) -> Bool {
+            offset == 300 || (offset == 360 && utcMinutes < singleZoneSince)
+        }
+
+        /// The first day on which a `GMT+6` stamp can fall on another
+        /// Kazakhstan date: before it, +6 is local (see `isLocal`).
+        static let firstDayAtUTCPlus5 = CalendarDate(year: 2024, month: 3, day: 1)!
 
         /// Asia/Almaty's offset from UTC, in minutes, at `utcMinutes` since the
         /// epoch: +6 h, +7 h in summer 1996–2004 (last Sunday of March to last

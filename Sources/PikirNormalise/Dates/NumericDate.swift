@@ -63,16 +63,16 @@ extension Dates {
             }
         }
 
-        /// The order a value forces on its column (see `Dates.orderEvidence(in:)`).
-        static func forcedOrder(_ prepared: String) -> DayMonthOrder? {
+        /// The two leading parts of a date whose reading depends on day/month
+        /// order: year last, separated by `/` or `-` (dots are always day
+        /// first), the two parts different (`05/05/2024` reads the same
+        /// either way); `nil` for any other text.
+        static func slashParts(_ prepared: String) -> (a: Int, b: Int)? {
             guard let shape = shape(prepared), shape.separator != ".",
                   (1...2).contains(shape.a.digits), (1...2).contains(shape.b.digits),
                   shape.c.digits == 4 || shape.c.digits == 2,
-                  shape.a.value != shape.b.value,
-                  let order = ownOrder(day: shape.a.value, month: shape.b.value) else { return nil }
-            let year = shape.c.digits == 2 ? 2000 + shape.c.value : shape.c.value
-            let (day, month) = order == .dayFirst ? (shape.a.value, shape.b.value) : (shape.b.value, shape.a.value)
-            return CalendarDate(year: year, month: month, day: day) == nil ? nil : order
+                  shape.a.value != shape.b.value else { return nil }
+            return (shape.a.value, shape.b.value)
         }
 
         static func parse(_ prepared: String, order hint: DayMonthOrder?, quoted: String) -> Outcome {
@@ -113,12 +113,11 @@ extension Dates {
             case .failure(let problem):
                 return .result(.failure(problem))
             case .success(let time):
-                guard let time, let offset = time.offset, !KazakhstanTime.localOffsets.contains(offset) else {
-                    return .result(checked(date, quoted: quoted))
-                }
-                let local = CalendarDate.daysSinceEpoch(year: date.year, month: date.month, day: date.day) * 1440
+                guard let time, let offset = time.offset else { return .result(checked(date, quoted: quoted)) }
+                let written = CalendarDate.daysSinceEpoch(year: date.year, month: date.month, day: date.day) * 1440
                     + time.minuteOfDay
-                let utc = local - offset
+                let utc = written - offset
+                if KazakhstanTime.isLocal(offset: offset, atUTCMinutes: utc) { return .result(checked(date, quoted: quoted)) }
                 let kazakhstan = utc + KazakhstanTime.offset(atUTCMinutes: utc)
                 guard let converted = CalendarDate.fromDaysSinceEpoch(KazakhstanTime.floorDiv(kazakhstan, 1440)) else {
                     return .result(.failure(.impossible("\(quoted): outside the calendar")))
@@ -167,7 +166,13 @@ extension Dates {
             }
             skipSpaces()
             var pm: Bool?
-            if consume("am") || consume("a.m.") { pm = false } else if consume("pm") || consume("p.m.") { pm = true }
+            // The 12-hour markers Google Forms and Sheets write in English,
+            // Russian and Ukrainian (ДП/ПП) and Kazakh (ТД/ТК, түске дейін/түстен кейін).
+            if consume("am") || consume("a.m.") || consume("дп") || consume("тд") {
+                pm = false
+            } else if consume("pm") || consume("p.m.") || consume("пп") || consume("тк") {
+                pm = true
+            }
             skipSpaces()
             var offset: Int?
             if consume("gmt") || consume("utc") || consume("z") {

@@ -11,6 +11,9 @@ import PikirIngest
 /// comes from the redacted text. Results for repeated cell values (cities,
 /// trainers, modules, dates, scores) are cached by the cell's bytes
 /// (those with nothing to redact), since a file repeats them on every row.
+/// A date that depends on its whole column (`05/06/2024`, `45601`) is read
+/// with the column's census (see `DateColumnCensus`), taken when the first
+/// one is met.
 ///
 /// A record is rejected, with a sentence saying what to fix, when a date is
 /// impossible or ambiguous, a score is out of range or not a score, or it
@@ -27,7 +30,9 @@ public final class RecordNormaliser {
     private let column: FieldColumns
     private let scoreColumns: [(question: Scores.Question, index: Int, source: Scores.Scale?)]
     private let extraColumns: [(index: Int, header: String)]
-    private let dateOrder: Dates.DayMonthOrder?
+    /// The date column: the session date's, else the timestamp's.
+    private let dateColumn: Int?
+    private let census: DateColumnCensus
     private let headerLanguage: AnswerLanguage?
     // Results per distinct cell, keyed by the cell's bytes (see ByteCache).
     // Only cells with nothing to redact are cached (see `cached`).
@@ -38,7 +43,11 @@ public final class RecordNormaliser {
     private let groupCache = ByteCache<String>()
     private let scoreCaches: [ByteCache<Scores.ScoreOutcome>]
 
-    public init(sourceFile: String, fileHash: String, format: FileFormat, settings: NormaliserSettings) throws {
+    /// - Parameter census: the census of the file's date column, shared by
+    ///   every normaliser of the file; by default one of this normaliser's
+    ///   own, taken by reading `sourceFile` with default options.
+    public init(sourceFile: String, fileHash: String, format: FileFormat, settings: NormaliserSettings,
+                census: DateColumnCensus? = nil) throws {
         guard format.headerLine != nil else {
             throw NormaliseSetupError(message: "no header row found: pikir needs the column names to know which answer is which; add a header row, or name it with --header-line N")
         }
@@ -75,11 +84,8 @@ public final class RecordNormaliser {
             let shown = headers.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
             throw NormaliseSetupError(message: "none of the columns (\(shown)\(format.columns.count > 8 ? ", …" : "")) is a question pikir knows; name them in a mapping file (column,field) and pass it with --map FILE")
         }
-        if let index = column[.sessionDate] {
-            dateOrder = Dates.inferOrder(from: format.sample.map { $0.count > index ? Redaction.redact($0[index]).text : "" })
-        } else {
-            dateOrder = nil
-        }
+        dateColumn = column[.sessionDate] ?? column[.timestamp]
+        self.census = census ?? DateColumnCensus(path: sourceFile)
         headerLanguage = AnswerLanguage.detect(headers.map(Redaction.removingTokens))
         scoreCaches = scores.map { _ in ByteCache(limit: 4096) }
     }
@@ -261,8 +267,8 @@ public final class RecordNormaliser {
     /// Only a cell with nothing to redact is cached, so a hit has no items:
     /// one holding personal data is rare, and is redacted again on each row.
     @inline(__always)
-    private static func cached<V>(_ cache: ByteCache<V>, _ bytes: UnsafeRawBufferPointer, _ items: inout Int,
-                                  _ compute: (String) -> V) -> V {
+    static func cached<V>(_ cache: ByteCache<V>, _ bytes: UnsafeRawBufferPointer, _ items: inout Int,
+                          _ compute: (String) -> V) -> V {
         if let hit = cache[bytes] { return hit }
         if let redacted = Redaction.redacted(bytes) {
             items += redacted.total
@@ -293,65 +299,58 @@ public final class RecordNormaliser {
         }
     }
 
-    /// Timestamps are all distinct, but their date part repeats: a local time
-    /// after the date cannot move it (nor hold personal data), so only the
-    /// date is parsed (and cached), with the items redacted from it.
-    /// `timeAfter`: the cell is that date, a space and a local time.
+    /// Timestamps are all distinct, but their date part repeats: a time after
+    /// the date that cannot move it (nor hold personal data) is not parsed,
+    /// and only the date is (and cached), with the items redacted from it.
+    /// `timeAfter`: the cell is that date, a space and such a time.
     private func date(_ text: UnsafeRawBufferPointer) -> (hit: DateHit, items: Int, timeAfter: Bool) {
-        var key = text
-        var timeAfter = false
-        if let space = text.firstIndex(of: 0x20), Self.isLocalTime(UnsafeRawBufferPointer(rebasing: text[(space + 1)...])) {
-            key = UnsafeRawBufferPointer(rebasing: text[..<space])
-            timeAfter = true
-        }
         var items = 0
-        let hit = Self.cached(dateCache, key, &items) { [dateOrder] in
-            let result = Dates.parse($0, order: dateOrder) ?? .failure(.unrecognised($0))
+        if let (datePart, time) = DateCell.split(text) {
+            switch time.keepsDate {
+            case true?:
+                return (dateHit(datePart, &items), items, true)
+            case nil:
+                // GMT+6 before 01:00: the written date is the local one before March 2024.
+                let hit = dateHit(datePart, &items)
+                if case .success(let d) = hit.result, d < Dates.KazakhstanTime.firstDayAtUTCPlus5 {
+                    return (hit, items, true)
+                }
+                items = 0
+            case false?:
+                break
+            }
+        }
+        return (dateHit(text, &items), items, false)
+    }
+
+    /// The cached reading of a date cell (or date part): its value, read
+    /// with the census of the whole column when it depends on it.
+    private func dateHit(_ key: UnsafeRawBufferPointer, _ items: inout Int) -> DateHit {
+        Self.cached(dateCache, key, &items) { [census, dateColumn] text in
+            let result: Result<Dates.CalendarDate, Dates.Problem>
+            switch Dates.reading(text) {
+            case nil:
+                result = .failure(.unrecognised("‘\(text)’: not a date"))
+            case .fixed(let fixed)?:
+                result = fixed
+            case let reading?:
+                // A date is only read when the record has a date column.
+                switch census.column(dateColumn!) {
+                case .success(let column):
+                    result = column.resolve(reading, quoted: "‘\(text)’")
+                case .failure(let error):
+                    result = .failure(.ambiguous(
+                        "‘\(text)’: how to read it depends on the whole column, and the file could not be read again to count it (\(error)); ingest it again"))
+                }
+            }
             return DateHit(result: result, iso: try? result.get().iso)
         }
-        return (hit, items, timeAfter)
     }
 
     /// A parsed date with its ISO text, made once per distinct cell.
     private struct DateHit {
         let result: Result<Dates.CalendarDate, Dates.Problem>
         let iso: String?
-    }
-
-    /// `10:15`, `10:15:32`, `5:01:25 PM`, optionally followed by `GMT+5`/`GMT+6`
-    /// (Kazakhstan's own offsets, so the date as written is the local date).
-    static func isLocalTime(_ text: UnsafeRawBufferPointer) -> Bool {
-        var i = 0, digits = 0, colons = 0
-        while i < text.count, (text[i] >= 0x30 && text[i] <= 0x39) || text[i] == 0x3A {
-            if text[i] == 0x3A { colons += 1 } else { digits += 1 }
-            i += 1
-        }
-        guard colons >= 1, colons <= 2, digits >= 3, digits <= 6 else { return false }
-        // Compared as bytes, ignoring case: a String per timestamp cost 2% of an ingest.
-        var tail = UnsafeRawBufferPointer(rebasing: text[i...])
-        for suffix in Self.offsetSuffixes where hasSuffix(tail, suffix) {
-            tail = UnsafeRawBufferPointer(rebasing: tail[..<(tail.count - suffix.count)])
-            break
-        }
-        return tail.isEmpty || equalsIgnoringCase(tail, Self.am) || equalsIgnoringCase(tail, Self.pm)
-    }
-
-    private static let offsetSuffixes = [" GMT+6", " GMT+5", " GMT+06:00", " GMT+05:00"].map { Array($0.utf8) }
-    private static let am = Array(" AM".utf8), pm = Array(" PM".utf8)
-
-    /// ASCII case folding is enough: the pattern is ASCII, and a non-ASCII
-    /// byte never folds onto an ASCII letter.
-    private static func equalsIgnoringCase(_ bytes: UnsafeRawBufferPointer, _ pattern: [UInt8]) -> Bool {
-        guard bytes.count == pattern.count else { return false }
-        for (b, p) in zip(bytes, pattern) where b != p {
-            guard b >= 0x61 && b <= 0x7A && b - 0x20 == p else { return false }
-        }
-        return true
-    }
-
-    private static func hasSuffix(_ bytes: UnsafeRawBufferPointer, _ suffix: [UInt8]) -> Bool {
-        bytes.count >= suffix.count
-            && equalsIgnoringCase(UnsafeRawBufferPointer(rebasing: bytes[(bytes.count - suffix.count)...]), suffix)
     }
 
     /// The language the participant wrote in: their comments and answer words;

@@ -9,7 +9,9 @@ public struct CanonicalResponse: Sendable, Equatable {
     public var hasFormID = false
     public var sourceFile: String
     public var sourceLine: Int
-    /// When the participant answered (Google Forms' first column), ISO 8601 local time.
+    /// When the participant answered (Google Forms' first column), as the
+    /// export writes it (`2025/02/17 9:41:07 AM GMT+6`), redacted; its date, in
+    /// Kazakhstan time, is `sessionDate` when the export has no date column.
     public var timestamp: String?
     /// ISO 3166-2:KZ code, e.g. `KZ-75`.
     public var region: String?
