@@ -23,8 +23,10 @@ struct Agg: ParsableCommand {
     @Option(help: ArgumentHelp("The warehouse (default: $PIKIR_DB, else ./pikir.sqlite).", valueName: "path"))
     var db: String?
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Aggregate these exports (files or folders) directly; nothing is stored.", valueName: "file"))
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Aggregate these exports (files or folders; - for standard input) directly; nothing is stored.", valueName: "file"))
     var csv: [String] = []
+
+    @OptionGroup var standardInput: StandardInputFlags
 
     @Option(help: ArgumentHelp("Dimensions to group by, comma-separated.", valueName: "dim,..."))
     var by: [String] = []
@@ -64,6 +66,7 @@ struct Agg: ParsableCommand {
         if db != nil && !csv.isEmpty { throw ValidationError("give either --db or --csv, not both") }
         try FlagValue.check("--jobs", jobs, atLeast: 1)
         try FlagValue.check("--min-n", minN, atLeast: 0)
+        try standardInput.validate(csv)
         do {
             _ = try query()
         } catch {
@@ -82,9 +85,11 @@ struct Agg: ParsableCommand {
             let warehouse = try WarehouseFlags(db: db).open(mustExist: true)
             try warehouse.scanResponses(aggregator.columns) { aggregator.add($0) }
         } else {
-            let files = InputFiles.expand(csv)
+            let exports = try standardInput.open(csv)
             let source = ExportResponses(settings: try registries.settings(), options: read.options)
-            let reports = source.read(paths: files, columns: aggregator.columns, parallelism: jobs) { aggregator.add($0) }
+            let reports = withExtendedLifetime(exports) {
+                source.read(inputs: exports.inputs, columns: aggregator.columns, parallelism: jobs) { aggregator.add($0) }
+            }
             for report in reports where report.status == .failed {
                 FileHandle.standardError.write(Data("pikir: \(report.path): \(report.message ?? "could not be read")\n".utf8))
             }
@@ -94,7 +99,7 @@ struct Agg: ParsableCommand {
             FileHandle.standardError.write(Data(("pikir agg: \(t.files) files, \(t.records) records: \(t.accepted) accepted, "
                 + "\(t.rejected) rejected, \(t.duplicates) duplicates, \(t.ignored) ignored\(failed)\n").utf8))
             if reports.allSatisfy({ $0.status == .failed }) {
-                let missing = reports.allSatisfy { !FileManager.default.fileExists(atPath: $0.path) }
+                let missing = exports.inputs.allSatisfy { !FileManager.default.fileExists(atPath: $0.path) }
                 throw ExitCode(missing ? 66 : 65)
             }
         }

@@ -88,9 +88,10 @@ public final class RecordNormaliser {
     public func normalise(_ record: RecordView) -> NormaliseOutcome {
         // Personal-data items replaced in this record's cells.
         var redactions = 0
+        // A cell as stored: an export's formula guard (`'=…`) taken off.
         func bytes(_ field: CanonicalField) -> UnsafeRawBufferPointer? {
             guard let i = column[field] else { return nil }
-            let b = record.trimmedBytes(i)
+            let b = FormulaCells.unneutralised(record.trimmedBytes(i))
             return b.isEmpty ? nil : b
         }
         // A cell that is not cached: redacted on every row (the pre-check
@@ -188,7 +189,13 @@ public final class RecordNormaliser {
             if r.region == nil { r.region = region }
         }
         var trainerKey: String?
-        if let text = bytes(.trainer) {
+        if let id = text(bytes(.trainerID))?.text {
+            // The export's own trainer id (pikir's export writes one): kept
+            // with its name as written, so an export reads back without a registry.
+            r.trainerID = id
+            r.trainerName = text(bytes(.trainer))?.text ?? settings.trainers?.entries.first { $0.id == id }?.name
+            trainerKey = id
+        } else if let text = bytes(.trainer) {
             let trainer = Self.cached(trainerCache, text, &redactions, self.trainer)
             r.trainerID = trainer.id
             r.trainerName = trainer.name
@@ -242,15 +249,26 @@ public final class RecordNormaliser {
                   let session = sessions.match(city: r.city, date: calendarDate, trainerKey: trainerKey) {
             r.sessionID = session.id
         } else if let date = r.sessionDate {
-            r.sessionID = SessionKey.derived(city: r.city, date: date, trainerKey: trainerKey)
+            r.sessionID = derivedSession(city: r.city, date: date, trainerKey: trainerKey)
         }
 
         for (index, header) in extraColumns {
-            let value = record.trimmedBytes(index)
+            let value = FormulaCells.unneutralised(record.trimmedBytes(index))
             if !value.isEmpty, let cell = text(value) { r.extras.append((header, cell.text)) }
         }
         r.fingerprint = r.contentFingerprint
         return .response(r, redactions: redactions)
+    }
+
+    /// The last derived session id and what it was made of: a file's rows
+    /// come session after session, so most rows reuse the one before.
+    private var lastSession: (city: String?, date: String, trainerKey: String?, id: String)?
+
+    private func derivedSession(city: String?, date: String, trainerKey: String?) -> String {
+        if let last = lastSession, last.date == date, last.city == city, last.trainerKey == trainerKey { return last.id }
+        let id = SessionKey.derived(city: city, date: date, trainerKey: trainerKey)
+        lastSession = (city, date, trainerKey, id)
+        return id
     }
 
     // MARK: - Cached rules
@@ -406,6 +424,7 @@ struct FieldColumns {
         case .liked: 16
         case .improve: 17
         case .comment: 18
+        case .trainerID: 19
         }
     }
 }
