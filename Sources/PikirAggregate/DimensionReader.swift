@@ -7,19 +7,29 @@ struct DimensionReader {
     let dimension: Dimension
     /// Row positions of the dimension's columns (see `Dimension.columns`).
     let positions: [Int]
-    /// Each set must contain the value (or, for the trainer, its id or its name).
-    let filter: [Set<String>]?
+    /// Each filter must let the value through: one of its values stands for
+    /// it (for the trainer, its id, its name, or a form of its name).
+    let filter: [AggregateQuery.Filter]?
     private var texts = Interner()
     private var numbers = HashIndex()
     /// Value of each id (index 0: missing).
     private(set) var values: [DimensionValue] = [DimensionValue()]
     private var passes: [Bool]
+    /// Per filter and typed value: whether a value of the data matched it.
+    private(set) var matched: [[Bool]]
+    /// Each typed trainer value as a one-trainer registry, which tells
+    /// whether a name in the data is a spelling of it (`Ким Д.` of `Дмитрий Ким`).
+    private let typedTrainers: [[TrainerRegistry]]
 
-    init(dimension: Dimension, positions: [Int], filter: [Set<String>]?) {
+    init(dimension: Dimension, positions: [Int], filter: [AggregateQuery.Filter]?) {
         self.dimension = dimension
         self.positions = positions
         self.filter = filter
         passes = [filter == nil]  // a missing value passes only when there is no filter
+        matched = (filter ?? []).map { Array(repeating: false, count: $0.typed.count) }
+        typedTrainers = dimension != .trainer ? [] : (filter ?? []).map { f in
+            f.typed.map { TrainerRegistry(entries: [TrainerRegistry.Entry(id: $0.text, name: $0.text)]) }
+        }
     }
 
     /// Whether rows with this id pass the filter.
@@ -66,11 +76,31 @@ struct DimensionReader {
         values.append(value)
         guard let filter else { passes.append(true); return }
         let keys: [String]
+        var asRegistry: TrainerRegistry?
         switch dimension {
-        case .trainer: keys = [value.trainerID, value.text].compactMap { $0.map(TextFolding.matchKey) }
-        default: keys = value.text.map { [$0] } ?? []
+        case .trainer:
+            keys = [value.trainerID, value.text].compactMap { $0.map(TextFolding.matchKey) }
+            asRegistry = value.text.map { TrainerRegistry(entries: [TrainerRegistry.Entry(id: $0, name: $0)]) }
+        default:
+            keys = value.text.map { [$0] } ?? []
         }
-        passes.append(filter.allSatisfy { set in keys.contains(where: set.contains) })
+        var pass = true
+        for (f, one) in filter.enumerated() {
+            var any = false
+            for (t, typed) in one.typed.enumerated() {
+                var hit = keys.contains(where: typed.forms.contains)
+                if !hit, let name = value.text, let asRegistry {
+                    // Either way round: the typed text a spelling of the name, or the name (an unresolved `Ким Д.`) of the text.
+                    hit = typedTrainers[f][t].resolve(name).isResolved || asRegistry.resolve(typed.text).isResolved
+                }
+                if hit {
+                    matched[f][t] = true
+                    any = true
+                }
+            }
+            if !any { pass = false }
+        }
+        passes.append(pass)
     }
 }
 
@@ -82,4 +112,11 @@ public struct DimensionValue: Sendable, Hashable {
     public var number: Int?
     /// The trainer's registry id, when resolved.
     public var trainerID: String?
+}
+
+extension TrainerMatch {
+    var isResolved: Bool {
+        if case .resolved = self { return true }
+        return false
+    }
 }

@@ -209,7 +209,7 @@ public final class Ingestor {
                 report.message = Self.message(error, path: warehouse.path)
             } else {
                 let failure = StoreError(writing: error, path: warehouse.path)
-                let rest = later > 0 ? " and the \(later) files after it were not ingested" : ""
+                let rest = later == 0 ? "" : later == 1 ? " and the file after it was not ingested" : " and the \(later) files after it were not ingested"
                 warehouseFailure = StoreError(code: failure.code, problem: failure.problem + " while storing \(job.name)",
                                               advice: "that file was rolled back\(rest); " + failure.advice, path: warehouse.path)
                 report.message = StoreError(code: failure.code, problem: failure.problem,

@@ -79,14 +79,16 @@ struct Agg: ParsableCommand {
     }
 
     func run() throws {
-        let query = try query()
+        var query = try query()
+        let settings = try registries.settings()
+        if let trainers = settings.trainers { query.resolveTrainers(with: trainers) }
         let aggregator = Aggregator(query: query)
         if csv.isEmpty {
             let warehouse = try WarehouseFlags(db: db).open(mustExist: true)
             try warehouse.scanResponses(aggregator.columns) { aggregator.add($0) }
         } else {
             let exports = try standardInput.open(csv)
-            let source = ExportResponses(settings: try registries.settings(), options: read.options)
+            let source = ExportResponses(settings: settings, options: read.options)
             let reports = withExtendedLifetime(exports) {
                 source.read(inputs: exports.inputs, columns: aggregator.columns, parallelism: jobs) { aggregator.add($0) }
             }
@@ -95,13 +97,19 @@ struct Agg: ParsableCommand {
             }
             // Nothing is lost silently: the accounting goes to stderr, the numbers to stdout.
             let t = IngestTotals(reports)
-            let failed = t.failed > 0 ? "; \(t.failed) files could not be read" : ""
-            FileHandle.standardError.write(Data(("pikir agg: \(t.files) files, \(t.records) records: \(t.accepted) accepted, "
-                + "\(t.rejected) rejected, \(t.duplicates) duplicates, \(t.ignored) ignored\(failed)\n").utf8))
+            let failed = t.failed > 0 ? "; \(Counted.english(t.failed, "file")) could not be read" : ""
+            FileHandle.standardError.write(Data(("pikir agg: \(Counted.english(t.files, "file")), \(Counted.english(t.records, "record")): "
+                + "\(t.accepted) accepted, \(t.rejected) rejected, \(Counted.english(t.duplicates, "duplicate")), \(t.ignored) ignored\(failed)\n").utf8))
             if reports.allSatisfy({ $0.status == .failed }) {
                 let missing = exports.inputs.allSatisfy { !FileManager.default.fileExists(atPath: $0.path) }
                 throw ExitCode(missing ? 66 : 65)
             }
+        }
+        // A typo in --where gives no rows, which looks like an answer: said on stderr, the output stays valid.
+        for unmatched in aggregator.unmatchedFilters() {
+            let closest = unmatched.closest.isEmpty ? "the data has no \(unmatched.dimension.rawValue) values"
+                : "closest: " + unmatched.closest.joined(separator: ", ")
+            FileHandle.standardError.write(Data("pikir agg: no \(unmatched.dimension.rawValue) matches \"\(unmatched.value)\"; \(closest)\n".utf8))
         }
         let format = format ?? (isatty(STDOUT_FILENO) != 0 ? .table : .csv)
         let text = AggregateOutput(query: query).render(aggregator.rows(), as: format)
