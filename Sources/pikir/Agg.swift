@@ -14,7 +14,9 @@ struct Agg: ParsableCommand {
             (ci95: Student-t 95% interval of the mean; top2/bottom2: share 0–1 of the two highest/lowest scale points; \
             nps: −100…100, for the 0–10 question; median and quartiles: Hyndman–Fan type 7). \
             Groups with fewer answers than --min-n keep their n but have no statistics ("suppressed").
-            --where values are matched as the data stores them: --where city=Алматы and --where city=Almaty are the same.
+            --where values are matched as the data stores them: --where city=Алматы and --where city=Almaty are the same; \
+            a trainer by id, name, initials or alias (--where trainer="Наурызбаев Н."). A value that matches nothing is \
+            said on stderr with the closest values.
             Exit status: 0 success, 64 bad flags, 65 no usable data in the exports, 66 a missing file or warehouse.
             """)
 

@@ -15,26 +15,35 @@ public enum SessionKey {
     /// `almaty-2024-11-05-t01`: the city's slug, the ISO date, the trainer
     /// key's slug; a missing city or trainer is left out (`2024-11-05-t01`).
     ///
-    /// Each part is slugged by ``appendSlug(_:to:)``: kept readable, and
-    /// stable given the same inputs.
-    ///
     /// - Parameter trainerKey: The registry id when the trainer resolved,
     ///   else the folded name (`TextFolding.matchKey` of the cleaned name).
     /// - Complexity: O(n) in the length of the parts.
     public static func derived(city: String?, date: String, trainerKey: String?) -> String {
+        derived(citySlug: city.map(slug), date: date, trainerSlug: trainerKey.map(slug))
+    }
+
+    /// The id from parts already slugged (``slug(_:)``), as the normaliser
+    /// keeps them per distinct cell: one allocation per row.
+    public static func derived(citySlug: String?, date: String, trainerSlug: String?) -> String {
+        var id = ""
+        id.reserveCapacity((citySlug?.utf8.count ?? 0) + date.utf8.count + (trainerSlug?.utf8.count ?? 0) + 2)
+        if let citySlug, !citySlug.isEmpty {
+            id += citySlug
+            id += "-"
+        }
+        id += date
+        if let trainerSlug, !trainerSlug.isEmpty {
+            id += "-"
+            id += trainerSlug
+        }
+        return id
+    }
+
+    /// One part's slug: see ``appendSlug(_:to:)``.
+    public static func slug(_ part: String) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity((city?.utf8.count ?? 0) + date.utf8.count + (trainerKey?.utf8.count ?? 0) + 12)
-        if let city {
-            appendSlug(city, to: &out)
-            if !out.isEmpty { out.append(dash) }
-        }
-        out.append(contentsOf: date.utf8)
-        if let trainerKey {
-            let mark = out.count
-            out.append(dash)
-            appendSlug(trainerKey, to: &out)
-            if out.count == mark + 1 { out.removeLast() }
-        }
+        out.reserveCapacity(part.utf8.count + 9)
+        appendSlug(part, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -53,8 +62,8 @@ public enum SessionKey {
     public static func typed(_ text: String) -> [String] {
         let text = text.trimmingCharacters(in: .whitespaces)
         guard let (city, date, key) = legacyParts(text) else { return [text] }
-        let slug = derived(city: city, date: date, trainerKey: key)
-        return slug == text ? [text] : [text, slug]
+        let id = derived(city: city, date: date, trainerKey: key)
+        return id == text ? [text] : [text, id]
     }
 
     /// City, date and trainer key of an id in the old form, split at the
