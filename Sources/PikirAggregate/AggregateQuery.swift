@@ -21,6 +21,20 @@ public struct AggregateQuery: Sendable {
         public var dimension: Dimension
         /// The values, as `Dimension.canonical` writes them.
         public var values: Set<String>
+        /// Each value as typed, with the forms it stands for: what a warning
+        /// names when it matches nothing, and what trainer names are matched from.
+        public var typed: [Value]
+
+        public struct Value: Sendable, Hashable {
+            public var text: String
+            public var forms: Set<String>
+        }
+
+        public init(dimension: Dimension, typed: [Value]) {
+            self.dimension = dimension
+            self.typed = typed
+            values = typed.reduce(into: []) { $0.formUnion($1.forms) }
+        }
     }
 
     /// A column to order the rows by: a dimension, `measure`, or a statistic.
@@ -47,6 +61,19 @@ public struct QueryError: Error, CustomStringConvertible, Equatable {
 }
 
 extension AggregateQuery {
+    /// Trainer filters resolved through a registry too: `--where
+    /// trainer="Ким Д."` (an alias, initials, another script) keeps the
+    /// responses of the registry's trainer it names, by id.
+    public mutating func resolveTrainers(with registry: TrainerRegistry) {
+        for f in filters.indices where filters[f].dimension == .trainer {
+            let typed = filters[f].typed.map { value -> Filter.Value in
+                guard case .resolved(let id, _) = registry.resolve(value.text) else { return value }
+                return Filter.Value(text: value.text, forms: value.forms.union([Dimension.trainer.canonical(id)]))
+            }
+            filters[f] = Filter(dimension: .trainer, typed: typed)
+        }
+    }
+
     /// Parses the command line's lists (each flag may be given several
     /// times, each value may be comma-separated).
     public static func parse(by: [String], measures: [String], stats: [String], filters: [String],
@@ -91,11 +118,13 @@ extension AggregateQuery {
             guard let dimension = Dimension(rawValue: name) else {
                 throw QueryError(message: "unknown dimension '\(name)' in --where; valid: \(dimensionNames)")
             }
-            let values = text[text.index(after: eq)...].split(separator: ",").map { dimension.canonical(String($0)) }.filter { !$0.isEmpty }
+            let values = text[text.index(after: eq)...].split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .map { Filter.Value(text: $0, forms: Set(dimension.canonicalForms($0))) }
             guard !values.isEmpty else {
                 throw QueryError(message: "--where \(name)= names no value; give one or more, separated by commas")
             }
-            query.filters.append(Filter(dimension: dimension, values: Set(values)))
+            query.filters.append(Filter(dimension: dimension, typed: values))
         }
         for (flag, value) in [("--from", from), ("--to", to)] {
             guard let value else { continue }

@@ -40,7 +40,7 @@ public final class Aggregator {
             }
         }
         // Several --where on one dimension must each hold (for the trainer, by id or by name).
-        let filters = Dictionary(grouping: query.filters, by: \.dimension).mapValues { $0.map(\.values) }
+        let filters = Dictionary(grouping: query.filters, by: \.dimension)
         grouping = query.by.map { DimensionReader(dimension: $0, positions: positions($0.columns), filter: filters[$0]) }
         filtering = filters.keys.filter { !query.by.contains($0) }.sorted { $0.rawValue < $1.rawValue }
             .map { DimensionReader(dimension: $0, positions: positions($0.columns), filter: filters[$0]) }
@@ -50,32 +50,47 @@ public final class Aggregator {
         to = query.to.map { Array($0.utf8) }
         self.columns = columns
         scratch = Array(repeating: 0, count: query.by.count)
+        groupingFiltered = grouping.contains { $0.filter != nil }
         if query.by.isEmpty { groupIndex[0] = Int64(group(for: [])) }  // one overall row, even with no answers
     }
 
+    /// Whether a grouping dimension has a filter too.
+    private let groupingFiltered: Bool
+
     /// Adds one response.
+    ///
+    /// Every filtered dimension is read from every row, kept or not, so that
+    /// `unmatchedFilters` knows all the values the data has.
     public func add(_ row: some ResponseRow) {
         rowsRead += 1
+        var keep = true
         if let datePosition {
             // ISO dates compare as bytes.
-            guard let date = row.bytes(datePosition) else { return }
-            if let from, date.lexicographicallyPrecedes(from) { return }
-            if let to, to.lexicographicallyPrecedes(date) { return }
+            if let date = row.bytes(datePosition) {
+                if let from, date.lexicographicallyPrecedes(from) { keep = false }
+                if let to, to.lexicographicallyPrecedes(date) { keep = false }
+            } else {
+                keep = false
+            }
+            if !keep && filtering.isEmpty && !groupingFiltered { return }
         }
         for i in filtering.indices {
             // Two statements: in one expression the reader would be read before `id` adds the new value.
             let id = filtering[i].id(row)
-            if !filtering[i].allows(id) { return }
+            if !filtering[i].allows(id) { keep = false }
         }
+        if !keep && !groupingFiltered { return }
         var key: UInt64 = 0
         var wide = grouping.count > 4
         for i in grouping.indices {
+            if !keep && grouping[i].filter == nil { continue }
             let id = grouping[i].id(row)
-            if !grouping[i].allows(id) { return }
+            if !grouping[i].allows(id) { keep = false }
             if id > 0xFFFF { wide = true }
             key = key << 16 | UInt64(id & 0xFFFF)
             scratch[i] = id
         }
+        guard keep else { return }
         rowsKept += 1
         let g: Int
         if !wide {
@@ -100,6 +115,33 @@ public final class Aggregator {
         groupKeys.append(ids)
         histograms.append(contentsOf: repeatElement(ScoreHistogram(), count: query.measures.count))
         return groupKeys.count - 1
+    }
+
+    /// A `--where` value that no value of the data matched, with the values
+    /// of its dimension closest to it.
+    public struct UnmatchedValue: Sendable, Equatable {
+        public var dimension: Dimension
+        public var value: String
+        /// Up to three, closest first (edit distance on the folded forms).
+        public var closest: [String]
+    }
+
+    /// The `--where` values nothing in the data matched, in the order typed.
+    public func unmatchedFilters() -> [UnmatchedValue] {
+        var out: [UnmatchedValue] = []
+        var seen: Set<Dimension> = []
+        let readers = grouping + filtering
+        for dimension in query.filters.map(\.dimension) where seen.insert(dimension).inserted {
+            guard let reader = readers.first(where: { $0.dimension == dimension }), let filter = reader.filter else { continue }
+            let known = reader.values.dropFirst().compactMap(\.text)
+            for (f, one) in filter.enumerated() {
+                for (t, typed) in one.typed.enumerated() where !reader.matched[f][t] {
+                    out.append(UnmatchedValue(dimension: reader.dimension, value: typed.text,
+                                              closest: ClosestValues.closest(to: typed.text, among: known, count: 3)))
+                }
+            }
+        }
+        return out
     }
 
     /// One row per group and measure, sorted (by the dimensions unless the query says otherwise).

@@ -77,6 +77,14 @@ public enum Dimension: String, Sendable, CaseIterable {
         }
     }
 
+    /// Every stored value a typed value stands for: its canonical form, and
+    /// for a session id in the old derived form (`Almaty/2024-11-05/T01`)
+    /// also the slug pikir stores now (`almaty-2024-11-05-t01`).
+    /// ``filterKey(_:)`` folds them for comparing.
+    public func canonicalForms(_ text: String) -> [String] {
+        self == .session ? SessionKey.typed(text) : [canonical(text)]
+    }
+
     static func month(year: Int, month: Int) -> String {
         let m = month < 10 ? "0\(month)" : "\(month)"
         return "\(year)-\(m)"

@@ -7,25 +7,33 @@ struct DimensionReader {
     let dimension: Dimension
     /// Row positions of the dimension's columns (see `Dimension.columns`).
     let positions: [Int]
-    /// Each set must contain the value's filter key (or, for the trainer, its
-    /// id's or its name's): the filter's values folded once, here.
-    let filter: [Set<String>]?
+    /// Each filter must let the value through: one of its values stands for
+    /// it (for the trainer, its id, its name, or a form of its name).
+    let filter: [AggregateQuery.Filter]?
     private var texts = Interner()
     private var numbers = HashIndex()
     /// Value of each id (index 0: missing).
     private(set) var values: [DimensionValue] = [DimensionValue()]
     private var passes: [Bool]
+    /// Per filter and typed value: whether a value of the data matched it.
+    private(set) var matched: [[Bool]]
+    /// Each typed trainer value as a one-trainer registry, which tells
+    /// whether a name in the data is a spelling of it (`Ким Д.` of `Дмитрий Ким`).
+    private let typedTrainers: [[TrainerRegistry]]
+    /// Per filter and typed value: its forms folded by `Dimension.filterKey`,
+    /// as the stored values are, once here rather than per value.
+    private let keys: [[Set<String>]]
 
-    init(dimension: Dimension, positions: [Int], filter: [Set<String>]?) {
+    init(dimension: Dimension, positions: [Int], filter: [AggregateQuery.Filter]?) {
         self.dimension = dimension
         self.positions = positions
-        self.filter = filter.map { sets in
-            switch dimension {
-            case .trainer: sets  // already folded by `Dimension.canonical`
-            default: sets.map { Set($0.map(dimension.filterKey)) }
-            }
-        }
+        self.filter = filter
         passes = [filter == nil]  // a missing value passes only when there is no filter
+        matched = (filter ?? []).map { Array(repeating: false, count: $0.typed.count) }
+        keys = (filter ?? []).map { f in f.typed.map { Set($0.forms.map(dimension.filterKey)) } }
+        typedTrainers = dimension != .trainer ? [] : (filter ?? []).map { f in
+            f.typed.map { TrainerRegistry(entries: [TrainerRegistry.Entry(id: $0.text, name: $0.text)]) }
+        }
     }
 
     /// Whether rows with this id pass the filter.
@@ -71,12 +79,32 @@ struct DimensionReader {
     private mutating func add(_ value: DimensionValue) {
         values.append(value)
         guard let filter else { passes.append(true); return }
-        let keys: [String]
+        let valueKeys: [String]
+        var asRegistry: TrainerRegistry?
         switch dimension {
-        case .trainer: keys = [value.trainerID, value.text].compactMap { $0.map(TextFolding.matchKey) }
-        default: keys = value.text.map { [dimension.filterKey($0)] } ?? []
+        case .trainer:
+            valueKeys = [value.trainerID, value.text].compactMap { $0.map(TextFolding.matchKey) }
+            asRegistry = value.text.map { TrainerRegistry(entries: [TrainerRegistry.Entry(id: $0, name: $0)]) }
+        default:
+            valueKeys = value.text.map { [dimension.filterKey($0)] } ?? []
         }
-        passes.append(filter.allSatisfy { set in keys.contains(where: set.contains) })
+        var pass = true
+        for (f, one) in filter.enumerated() {
+            var any = false
+            for (t, typed) in one.typed.enumerated() {
+                var hit = valueKeys.contains(where: keys[f][t].contains)
+                if !hit, let name = value.text, let asRegistry {
+                    // Either way round: the typed text a spelling of the name, or the name (an unresolved `Ким Д.`) of the text.
+                    hit = typedTrainers[f][t].resolve(name).isResolved || asRegistry.resolve(typed.text).isResolved
+                }
+                if hit {
+                    matched[f][t] = true
+                    any = true
+                }
+            }
+            if !any { pass = false }
+        }
+        passes.append(pass)
     }
 }
 
@@ -88,4 +116,11 @@ public struct DimensionValue: Sendable, Hashable {
     public var number: Int?
     /// The trainer's registry id, when resolved.
     public var trainerID: String?
+}
+
+extension TrainerMatch {
+    var isResolved: Bool {
+        if case .resolved = self { return true }
+        return false
+    }
 }

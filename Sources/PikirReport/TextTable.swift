@@ -37,12 +37,31 @@ public struct TextTable: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A GitHub-flavoured Markdown table; `|` in cells is escaped.
+    /// A GitHub-flavoured Markdown table whose cells show as written (see `markdownCell`).
     public func markdown() -> String {
-        func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
-        var out = "| " + headers.map(escape).joined(separator: " | ") + " |\n"
+        var out = "| " + headers.map(Self.markdownCell).joined(separator: " | ") + " |\n"
         out += "|" + alignments.map { $0 == .right ? " ---: |" : " --- |" }.joined() + "\n"
-        for row in rows { out += "| " + row.map(escape).joined(separator: " | ") + " |\n" }
+        for row in rows { out += "| " + row.map(Self.markdownCell).joined(separator: " | ") + " |\n" }
+        return out
+    }
+
+    /// One cell as Markdown text that renders as the cell's own characters:
+    /// HTML's `&`, `<`, `>` as entities (a comment `<script>` stays text),
+    /// Markdown's backslash, `|`, `*`, `_`, backtick, `[` and `]` behind a
+    /// backslash (no emphasis, code, link or extra column), and a line break as a space (one row, one line).
+    public static func markdownCell(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\\", "|", "*", "_", "`", "[", "]": out.append("\\"); out.append(ch)
+            case "\n", "\r", "\r\n": out.append(" ")
+            default: out.append(ch)
+            }
+        }
         return out
     }
 

@@ -1,3 +1,5 @@
+import PikirNormalise
+
 /// Writing CSV cells for people who open them in Excel.
 public enum CSVText {
     /// Quotes a cell when it holds the delimiter, a quote or a line break.
@@ -10,13 +12,10 @@ public enum CSVText {
 
     /// A cell that spreadsheet software would run as a formula (`=`, `+`, `-`,
     /// `@`, TAB or CR first) gets a leading apostrophe, so an export can never
-    /// execute anything (OWASP's CSV-injection rule).
+    /// execute anything (OWASP's CSV-injection rule); an ingest takes it off
+    /// again (see `FormulaCells`).
     public static func neutralised(_ value: String) -> String {
-        guard let first = value.unicodeScalars.first else { return value }
-        switch first {
-        case "=", "+", "-", "@", "\t", "\r": return "'" + value
-        default: return value
-        }
+        FormulaCells.neutralised(value)
     }
 
     /// One CSV line (without its line end) for Excel: every cell neutralised and quoted as needed.

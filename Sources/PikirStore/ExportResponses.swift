@@ -26,13 +26,20 @@ public struct ExportResponses {
     public func read(paths: [String], columns: [Warehouse.ScanColumn],
                      parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
                      _ body: (any ResponseRow) -> Void) -> [IngestReport] {
+        read(inputs: paths.map { ExportInput(path: $0) }, columns: columns, parallelism: parallelism, body)
+    }
+
+    /// As `read(paths:)`, for inputs read from one place and named another.
+    public func read(inputs: [ExportInput], columns: [Warehouse.ScanColumn],
+                     parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
+                     _ body: (any ResponseRow) -> Void) -> [IngestReport] {
         let files = NormalisedFiles(settings: settings, options: options, clock: Date.init, warehousePath: "")
         let offsets = columns.map(EncodedRows.cell)
         var seenFingerprints = HashIndex()
         var seenFormIDs = HashIndex()
         var seenFiles: Set<String> = []
         var reports: [IngestReport] = []
-        files.run(paths: paths, parallelism: parallelism, known: [:]) { job in
+        files.run(inputs: inputs, parallelism: parallelism, known: [:]) { job in
             var report = job.report
             defer { reports.append(report) }
             guard job.sink != nil, let sha = report.sha256 else { return true }

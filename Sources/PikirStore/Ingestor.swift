@@ -75,6 +75,13 @@ public final class Ingestor {
     /// - Parameter report: Called on this thread with each file's report, in order.
     public func ingest(paths: [String], parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
                        report: (IngestReport) -> Void = { _ in }) -> [IngestReport] {
+        ingest(inputs: paths.map { ExportInput(path: $0) }, parallelism: parallelism, report: report)
+    }
+
+    /// As `ingest(paths:)`, for inputs read from one place and named another
+    /// (standard input copied to a temporary file, named `stdin`).
+    public func ingest(inputs: [ExportInput], parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
+                       report: (IngestReport) -> Void = { _ in }) -> [IngestReport] {
         warehouseFailure = nil
         let known = (try? warehouse.ledger()).map { Dictionary($0.map { ($0.sha256, $0) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
         let files = NormalisedFiles(settings: settings, options: readOptions, clock: clock, warehousePath: warehouse.path)
@@ -82,8 +89,8 @@ public final class Ingestor {
         let checkpointer = backgroundCheckpoints()
         defer { endBackgroundCheckpoints(checkpointer) }
         var uncheckpointed = 0
-        files.run(paths: paths, parallelism: parallelism, known: known) { job in
-            let result = store(job, later: paths.count - reports.count - 1)
+        files.run(inputs: inputs, parallelism: parallelism, known: known) { job in
+            let result = store(job, later: inputs.count - reports.count - 1)
             if result.status == .ingested {
                 // About 10 MB of log: a checkpoint per small file cost two disk syncs each.
                 uncheckpointed += result.records
@@ -97,8 +104,8 @@ public final class Ingestor {
             return warehouseFailure == nil
         }
         if warehouseFailure != nil, let stoppedAt = reports.last?.path {
-            for path in paths[reports.count...] {
-                var notIngested = IngestReport(path: path, status: .failed)
+            for input in inputs[reports.count...] {
+                var notIngested = IngestReport(path: input.name, status: .failed)
                 notIngested.message = "not ingested: the run stopped at \(stoppedAt), where the warehouse could not be written"
                 reports.append(notIngested)
                 report(notIngested)
@@ -202,8 +209,8 @@ public final class Ingestor {
                 report.message = Self.message(error, path: warehouse.path)
             } else {
                 let failure = StoreError(writing: error, path: warehouse.path)
-                let rest = later > 0 ? " and the \(later) files after it were not ingested" : ""
-                warehouseFailure = StoreError(code: failure.code, problem: failure.problem + " while storing \(job.path)",
+                let rest = later == 0 ? "" : later == 1 ? " and the file after it was not ingested" : " and the \(later) files after it were not ingested"
+                warehouseFailure = StoreError(code: failure.code, problem: failure.problem + " while storing \(job.name)",
                                               advice: "that file was rolled back\(rest); " + failure.advice, path: warehouse.path)
                 report.message = StoreError(code: failure.code, problem: failure.problem,
                                             advice: "this file was rolled back\(rest); " + failure.advice, path: warehouse.path).message

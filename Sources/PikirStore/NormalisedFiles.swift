@@ -22,8 +22,8 @@ struct NormalisedFiles {
     /// `consume` must read the file's channel to its end or cancel it, and
     /// answers whether to go on: after false, no other file is consumed, the
     /// workers take no other file, and those they had started are abandoned.
-    func run(paths: [String], parallelism: Int, known: [String: LedgerEntry], consume: (FileJob) -> Bool) {
-        let jobs = paths.map { FileJob(path: $0) }
+    func run(inputs: [ExportInput], parallelism: Int, known: [String: LedgerEntry], consume: (FileJob) -> Bool) {
+        let jobs = inputs.map(FileJob.init)
         let workers = max(1, min(parallelism, jobs.count))
         let window = DispatchSemaphore(value: workers)
         let next = NextIndex()
@@ -71,26 +71,26 @@ struct NormalisedFiles {
     /// read and normalise into the job's channel.
     private func prepareAndRead(_ job: FileJob, known: [String: LedgerEntry], lanes: [SerialWorker]) {
         do {
-            let (sha, size) = try FileHash.sha256(path: job.path)
+            let (sha, size) = try FileHash.sha256(path: job.input.path)
             job.report.sha256 = sha
             if let entry = known[sha] {
                 job.skip(entry)
                 job.ready.signal()
                 return
             }
-            let reader = try ExportReader(path: job.path, options: options)
+            let reader = try ExportReader(path: job.input.path, options: options)
             let format = reader.format
             job.report.encoding = format.encoding.rawValue
             let delimiter = format.dialect.delimiter == 0x09 ? "\t" : format.dialect.delimiterName
             job.report.delimiter = delimiter
             // One census of the date column for all lanes: the file is read
             // again at most once, by the first lane that needs it.
-            let census = DateColumnCensus(path: job.path, options: options)
+            let census = DateColumnCensus(path: job.input.path, options: options)
             let normalisers = try lanes.map { _ in
-                try RecordNormaliser(sourceFile: job.path, fileHash: sha, format: format, settings: settings, census: census)
+                try RecordNormaliser(sourceFile: job.name, fileHash: sha, format: format, settings: settings, census: census)
             }
             job.headerRedactions = normalisers[0].headerRedactions
-            job.entry = LedgerEntry(path: job.path, sha256: sha, size: size, encoding: format.encoding.rawValue,
+            job.entry = LedgerEntry(path: job.name, sha256: sha, size: size, encoding: format.encoding.rawValue,
                                     delimiter: delimiter, lineEnding: format.dialect.lineEnding.rawValue,
                                     headerLine: format.headerLine, ingestedAt: Ingestor.timestamp(clock()))
             let sink = BatchingSink(normalisers: normalisers, lanes: lanes, channel: job.channel)
@@ -113,7 +113,9 @@ struct NormalisedFiles {
 /// One file on its way through `NormalisedFiles`: filled in by a worker,
 /// then read by the consumer once `ready` is signalled.
 final class FileJob: @unchecked Sendable {
-    let path: String
+    let input: ExportInput
+    /// What reports and the ledger call the file.
+    var name: String { input.name }
     let ready = DispatchSemaphore(value: 0)
     let channel = WriteChannel(capacity: 16)
     var report: IngestReport
@@ -123,9 +125,9 @@ final class FileJob: @unchecked Sendable {
     var entry: LedgerEntry?
     var sink: BatchingSink?
 
-    init(path: String) {
-        self.path = path
-        report = IngestReport(path: path, status: .failed)
+    init(_ input: ExportInput) {
+        self.input = input
+        report = IngestReport(path: input.name, status: .failed)
     }
 
     func skip(_ stored: LedgerEntry) {

@@ -104,6 +104,9 @@ enum Schema {
             // A new warehouse has nothing to report.
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM file") ?? 0 > 0 { tally.redactions = redactions }
         }
+        migrator.registerMigration("v4: derived session ids as slugs") { db in
+            _ = try SessionSlugs.run(db)
+        }
         return migrator
     }
 }

@@ -149,7 +149,7 @@ private struct StoredResponse {
         let before = r
         // Whether the session id is the one an ingest derived from city, date and trainer.
         let derivedSession = r.sessionDate.map {
-            SessionKey.derived(city: r.city, date: $0, trainerKey: r.trainerID ?? r.trainerName.map { SessionKey.trainerKey(cleanedName: $0) })
+            SessionKey.legacy(city: r.city, date: $0, trainerKey: r.trainerID ?? r.trainerName.map { SessionKey.trainerKey(cleanedName: $0) })
         }
         // A derived id (file hash and line) holds no personal data, though
         // its twelve hex digits may all be decimal: it is left alone.
@@ -175,8 +175,9 @@ private struct StoredResponse {
             extras = redacted(text)  // not written by ExtrasJSON: redacted as text, which keeps its JSON valid
         }
         if let sessionID = r.sessionID, let date = r.sessionDate, sessionID == derivedSession {
-            let again = SessionKey.derived(city: r.city, date: date,
-                                           trainerKey: r.trainerID ?? r.trainerName.map { SessionKey.trainerKey(cleanedName: $0) })
+            // In the form of its time: migration v4 makes it a slug.
+            let again = SessionKey.legacy(city: r.city, date: date,
+                                          trainerKey: r.trainerID ?? r.trainerName.map { SessionKey.trainerKey(cleanedName: $0) })
             if again != sessionID { items += Redaction.redact(sessionID).total }
             r.sessionID = again
         } else {

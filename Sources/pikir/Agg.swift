@@ -14,7 +14,9 @@ struct Agg: ParsableCommand {
             (ci95: Student-t 95% interval of the mean; top2/bottom2: share 0–1 of the two highest/lowest scale points; \
             nps: −100…100, for the 0–10 question; median and quartiles: Hyndman–Fan type 7). \
             Groups with fewer answers than --min-n keep their n but have no statistics ("suppressed").
-            --where values are matched as the data stores them: --where city=Алматы and --where city=Almaty are the same.
+            --where values are matched as the data stores them: --where city=Алматы and --where city=Almaty are the same; \
+            a trainer by id, name, initials or alias (--where trainer="Наурызбаев Н."). A value that matches nothing is \
+            said on stderr with the closest values.
             Exit status: 0 success, 64 bad flags, 65 no usable data in the exports, 66 a missing file or warehouse.
             """)
 
@@ -23,8 +25,10 @@ struct Agg: ParsableCommand {
     @Option(help: ArgumentHelp("The warehouse (default: $PIKIR_DB, else ./pikir.sqlite).", valueName: "path"))
     var db: String?
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Aggregate these exports (files or folders) directly; nothing is stored.", valueName: "file"))
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Aggregate these exports (files or folders; - for standard input) directly; nothing is stored.", valueName: "file"))
     var csv: [String] = []
+
+    @OptionGroup var standardInput: StandardInputFlags
 
     @Option(help: ArgumentHelp("Dimensions to group by, comma-separated.", valueName: "dim,..."))
     var by: [String] = []
@@ -64,6 +68,7 @@ struct Agg: ParsableCommand {
         if db != nil && !csv.isEmpty { throw ValidationError("give either --db or --csv, not both") }
         try FlagValue.check("--jobs", jobs, atLeast: 1)
         try FlagValue.check("--min-n", minN, atLeast: 0)
+        try standardInput.validate(csv)
         do {
             _ = try query()
         } catch {
@@ -76,27 +81,37 @@ struct Agg: ParsableCommand {
     }
 
     func run() throws {
-        let query = try query()
+        var query = try query()
+        let settings = try registries.settings()
+        if let trainers = settings.trainers { query.resolveTrainers(with: trainers) }
         let aggregator = Aggregator(query: query)
         if csv.isEmpty {
             let warehouse = try WarehouseFlags(db: db).open(mustExist: true)
             try warehouse.scanResponses(aggregator.columns) { aggregator.add($0) }
         } else {
-            let files = InputFiles.expand(csv)
-            let source = ExportResponses(settings: try registries.settings(), options: read.options)
-            let reports = source.read(paths: files, columns: aggregator.columns, parallelism: jobs) { aggregator.add($0) }
+            let exports = try standardInput.open(csv)
+            let source = ExportResponses(settings: settings, options: read.options)
+            let reports = withExtendedLifetime(exports) {
+                source.read(inputs: exports.inputs, columns: aggregator.columns, parallelism: jobs) { aggregator.add($0) }
+            }
             for report in reports where report.status == .failed {
                 FileHandle.standardError.write(Data("pikir: \(report.path): \(report.message ?? "could not be read")\n".utf8))
             }
             // Nothing is lost silently: the accounting goes to stderr, the numbers to stdout.
             let t = IngestTotals(reports)
-            let failed = t.failed > 0 ? "; \(t.failed) files could not be read" : ""
-            FileHandle.standardError.write(Data(("pikir agg: \(t.files) files, \(t.records) records: \(t.accepted) accepted, "
-                + "\(t.rejected) rejected, \(t.duplicates) duplicates, \(t.ignored) ignored\(failed)\n").utf8))
+            let failed = t.failed > 0 ? "; \(Counted.english(t.failed, "file")) could not be read" : ""
+            FileHandle.standardError.write(Data(("pikir agg: \(Counted.english(t.files, "file")), \(Counted.english(t.records, "record")): "
+                + "\(t.accepted) accepted, \(t.rejected) rejected, \(Counted.english(t.duplicates, "duplicate")), \(t.ignored) ignored\(failed)\n").utf8))
             if reports.allSatisfy({ $0.status == .failed }) {
-                let missing = reports.allSatisfy { !FileManager.default.fileExists(atPath: $0.path) }
+                let missing = exports.inputs.allSatisfy { !FileManager.default.fileExists(atPath: $0.path) }
                 throw ExitCode(missing ? 66 : 65)
             }
+        }
+        // A typo in --where gives no rows, which looks like an answer: said on stderr, the output stays valid.
+        for unmatched in aggregator.unmatchedFilters() {
+            let closest = unmatched.closest.isEmpty ? "the data has no \(unmatched.dimension.rawValue) values"
+                : "closest: " + unmatched.closest.joined(separator: ", ")
+            FileHandle.standardError.write(Data("pikir agg: no \(unmatched.dimension.rawValue) matches \"\(unmatched.value)\"; \(closest)\n".utf8))
         }
         let format = format ?? (isatty(STDOUT_FILENO) != 0 ? .table : .csv)
         let text = AggregateOutput(query: query).render(aggregator.rows(), as: format)

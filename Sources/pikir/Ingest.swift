@@ -17,8 +17,10 @@ struct Ingest: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "Export files, or folders of them (*.csv, *.tsv, *.txt).")
+    @Argument(help: "Export files, or folders of them (*.csv, *.tsv, *.txt); - reads one from standard input.")
     var inputs: [String]
+
+    @OptionGroup var standardInput: StandardInputFlags
 
     @OptionGroup var warehouse: WarehouseFlags
     @OptionGroup var registries: RegistryFlags
@@ -33,6 +35,7 @@ struct Ingest: ParsableCommand {
 
     func validate() throws {
         try FlagValue.check("--jobs", jobs, atLeast: 1)
+        try standardInput.validate(inputs)
     }
 
     func run() throws {
@@ -46,8 +49,11 @@ struct Ingest: ParsableCommand {
             FileHandle.standardError.write(Data("pikir: \(error.message)\n".utf8))
             throw ExitCode(1)
         }
-        let reports = ingestor.ingest(paths: InputFiles.expand(inputs), parallelism: jobs) { report in
-            if format == .text { print(IngestText.line(report)) }
+        let exports = try standardInput.open(inputs)
+        let reports = withExtendedLifetime(exports) {
+            ingestor.ingest(inputs: exports.inputs, parallelism: jobs) { report in
+                if format == .text { print(IngestText.line(report)) }
+            }
         }
         let totals = IngestTotals(reports)
         switch format {

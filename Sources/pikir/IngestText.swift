@@ -1,4 +1,5 @@
 import PikirStore
+import PikirReport
 
 struct IngestTotals: Encodable {
     var files = 0, ingested = 0, skipped = 0, failed = 0
@@ -31,18 +32,19 @@ enum IngestText {
         case .skipped:
             return "\(r.path): skipped, \(r.message ?? "already ingested")"
         case .ingested:
-            return "\(r.path): \(r.records) records = \(r.accepted) accepted + \(r.rejected) rejected + "
-                + "\(r.duplicates) duplicates + \(r.ignored) ignored; \(r.redactions) redactions (\(r.encoding ?? "?"), '\(r.delimiter == "\t" ? "TAB" : r.delimiter ?? "?")')"
+            return "\(r.path): \(Counted.english(r.records, "record")) = \(r.accepted) accepted + \(r.rejected) rejected + "
+                + "\(Counted.english(r.duplicates, "duplicate")) + \(r.ignored) ignored; \(Counted.english(r.redactions, "redaction")) "
+                + "(\(r.encoding ?? "?"), '\(r.delimiter == "\t" ? "TAB" : r.delimiter ?? "?")')"
         }
     }
 
     static func migration(_ m: IngestJSON.Migration) -> String {
-        "migrated \(m.warehouse): \(m.redactions) personal-data items redacted in stored rows"
+        "migrated \(m.warehouse): \(Counted.english(m.redactions, "personal-data item")) redacted in stored rows"
     }
 
     static func totals(_ t: IngestTotals) -> String {
-        "total: \(t.files) files (\(t.ingested) ingested, \(t.skipped) skipped, \(t.failed) failed); "
-            + "\(t.records) records = \(t.accepted) accepted + \(t.rejected) rejected + \(t.duplicates) duplicates + \(t.ignored) ignored; "
-            + "\(t.redactions) redactions"
+        "total: \(Counted.english(t.files, "file")) (\(t.ingested) ingested, \(t.skipped) skipped, \(t.failed) failed); "
+            + "\(Counted.english(t.records, "record")) = \(t.accepted) accepted + \(t.rejected) rejected + "
+            + "\(Counted.english(t.duplicates, "duplicate")) + \(t.ignored) ignored; \(Counted.english(t.redactions, "redaction"))"
     }
 }

@@ -17,8 +17,10 @@ struct Inspect: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "Export files to inspect.")
+    @Argument(help: "Export files to inspect; - reads one from standard input.")
     var files: [String]
+
+    @OptionGroup var standardInput: StandardInputFlags
 
     @Option(help: "Output format.")
     var format: Format = .text
@@ -33,15 +35,24 @@ struct Inspect: ParsableCommand {
 
     func validate() throws {
         try FlagValue.check("--records", records, atLeast: 0)
+        try standardInput.validate(files)
     }
 
     func run() throws {
         var results: [FileInspection] = []
         var failed = 0
         let mapper = try RegistryFlags.load(trainers: nil, sessions: nil, map: map).columns
-        for path in files {
+        let exports = try ExportInputs(files, standardInputName: standardInput.name)
+        for input in exports.inputs {
             do {
-                var inspection = try FileInspection.inspect(path: path, options: read.options, sampleSize: records)
+                var inspection: FileInspection
+                do {
+                    inspection = try FileInspection.inspect(path: input.path, options: read.options, sampleSize: records)
+                } catch var error as IngestError where error.path != nil {
+                    error.path = input.name
+                    throw error
+                }
+                inspection.path = input.name
                 inspection.mapping = mapper.map(headers: inspection.columns).map { a in
                     FileInspection.ColumnMapping(
                         column: a.header, field: a.field?.rawValue, match: a.match?.rawValue,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PikirStore
+import PikirReport
 
 struct Rejects: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,7 +30,7 @@ struct Rejects: ParsableCommand {
                 print("\(r.file):\(r.line): \(r.reason_code): \(r.reason)")
                 print("    \(r.raw.replacingOccurrences(of: "\n", with: "⏎"))")
             }
-            print("\(rejects.count) rejects")
+            print(Counted.english(rejects.count, "reject"))
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PikirPipeline
+import PikirReport
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -54,9 +55,10 @@ struct Run: ParsableCommand {
             "ignored": summary.ignored, "outputs_written": summary.outputsWritten, "outputs_unchanged": summary.outputsKept,
             "seconds": (summary.seconds * 1000).rounded() / 1000, "stages_run": summary.stagesRun, "stages_skipped": summary.stagesSkipped,
         ]
-        let message = String(format: "%@: %d files (%d accepted, %d rejected, %d duplicates, %d ignored); %d outputs written, %d unchanged; %.2f s",
-                             loaded.name, summary.files, summary.accepted, summary.rejected, summary.duplicates, summary.ignored,
-                             summary.outputsWritten, summary.outputsKept, summary.seconds)
+        let message = "\(loaded.name): \(Counted.english(summary.files, "file")) (\(summary.accepted) accepted, \(summary.rejected) rejected, "
+            + "\(Counted.english(summary.duplicates, "duplicate")), \(summary.ignored) ignored); "
+            + "\(Counted.english(summary.outputsWritten, "output")) written, \(summary.outputsKept) unchanged; "
+            + String(format: "%.2f s", summary.seconds)
         RunLog(format: logFormat, quiet: false).info("summary", message, fields)
         if !quiet && logFormat == .text && !summary.writtenPaths.isEmpty {
             print("Written to \(loaded.output):")

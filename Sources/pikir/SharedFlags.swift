@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PikirIngest
 import PikirNormalise
 import PikirReport
 import PikirStore
@@ -53,8 +54,67 @@ struct RegistryFlags: ParsableArguments {
     }
 }
 
+/// `--name`: what standard input is called when an export is read from it.
+struct StandardInputFlags: ParsableArguments {
+    @Option(help: ArgumentHelp("The name an export read from standard input (-) goes by in messages and the ledger.", valueName: "name"))
+    var name: String = "stdin"
+
+    /// Standard input named on the command line from a terminal: nothing
+    /// would come until the user typed an export.
+    func validate(_ inputs: [String]) throws {
+        if inputs.contains(where: InputFiles.isStandardInput), isatty(STDIN_FILENO) != 0 {
+            throw ValidationError("- reads an export from standard input, which is a terminal here; pipe one in, e.g. `cat export.csv | pikir … -`")
+        }
+    }
+
+    /// The files named (folders expanded), with standard input and other
+    /// streams copied to temporary files; they are kept while the result lives.
+    func open(_ arguments: [String]) throws -> ExportInputs {
+        try ExportInputs(InputFiles.expand(arguments), standardInputName: name)
+    }
+}
+
+/// Exports to read, and the temporary copies of the streams among them.
+final class ExportInputs {
+    let inputs: [ExportInput]
+    private let spools: [SpooledInput]
+
+    init(_ paths: [String], standardInputName: String) throws {
+        var inputs: [ExportInput] = [], spools: [SpooledInput] = []
+        var standardInput: SpooledInput?
+        for path in paths {
+            guard SpooledInput.isStream(path) else { inputs.append(ExportInput(path: path)); continue }
+            let spool: SpooledInput
+            let name: String
+            do {
+                if InputFiles.isStandardInput(path) {
+                    // Read once: a second `-` is the same export again.
+                    spool = try standardInput ?? SpooledInput(copying: STDIN_FILENO, name: standardInputName)
+                    standardInput = spool
+                    name = standardInputName
+                } else {
+                    spool = try SpooledInput(copyingFrom: path)
+                    name = path
+                }
+            } catch {
+                FileHandle.standardError.write(Data("pikir: \(error)\n".utf8))
+                throw ExitCode(1)
+            }
+            spools.append(spool)
+            inputs.append(ExportInput(path: spool.path, name: name))
+        }
+        self.inputs = inputs
+        self.spools = spools
+    }
+}
+
 /// Files named on the command line, with folders expanded to their exports.
 enum InputFiles {
+    /// `-`, or the system's names for standard input.
+    static func isStandardInput(_ path: String) -> Bool {
+        path == "-" || path == "/dev/stdin" || path == "/dev/fd/0" || path == "/proc/self/fd/0"
+    }
+
     static let extensions: Set<String> = ["csv", "tsv", "txt"]
 
     static func expand(_ inputs: [String]) -> [String] {

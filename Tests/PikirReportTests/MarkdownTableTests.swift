@@ -39,3 +39,25 @@ struct MarkdownTableTests {
         #expect(table.markdown().split(separator: "\n").last == "| Көбірек практика |")
     }
 }
+
+/// Cells hold what participants typed: it must show as typed, never as markup.
+@Suite("TextTable.markdown escaping")
+struct MarkdownEscapingTests {
+    @Test("HTML as entities, Markdown punctuation behind a backslash", arguments: [
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("Tom & Jerry", "Tom &amp; Jerry"),
+        ("**өте жақсы**", "\\*\\*өте жақсы\\*\\*"),
+        ("working_youth", "working\\_youth"),
+        ("[ссылка](http://x.kz)", "\\[ссылка\\](http://x.kz)"),
+        ("`rm -rf`", "\\`rm -rf\\`"),
+        ("C:\\Users\\Айгерім", "C:\\\\Users\\\\Айгерім"),
+        ("a | b", "a \\| b"),
+        ("Алматы", "Алматы"),
+    ])
+    func cell(text: String, markdown: String) {
+        #expect(TextTable.markdownCell(text) == markdown)
+        var table = TextTable(headers: ["comment"])
+        table.append([text])
+        #expect(table.markdown().split(separator: "\n").last.map(String.init) == "| \(markdown) |")
+    }
+}

@@ -24,7 +24,7 @@ struct StoredRedactionTests {
         r.year = 2024
         r.month = 11
         r.trainerName = "Dmitriy Kim +7 701 123 45 67"
-        r.sessionID = SessionKey.derived(city: r.city, date: "2024-11-05", trainerKey: TextFolding.matchKey(r.trainerName!))
+        r.sessionID = SessionKey.legacy(city: r.city, date: "2024-11-05", trainerKey: TextFolding.matchKey(r.trainerName!))
         r.lang = "en"
         r.scores.overall = 5
         r.comment = "call [PHONE]"

@@ -377,7 +377,7 @@ extension AggCommandTests {
                                                "--trainers", path("sample-data/registries/trainers.csv"),
                                                "--sessions", path("sample-data/registries/sessions.csv"), "--format", "json"], in: dir)
                 #expect(run.status == 0, "\(run)")
-                #expect(run.stderr == "pikir agg: 10 files, 415 records: 399 accepted, 2 rejected, 1 duplicates, 13 ignored\n")
+                #expect(run.stderr == "pikir agg: 10 files, 415 records: 399 accepted, 2 rejected, 1 duplicate, 13 ignored\n")
                 #expect(try AggJSON.rows(run.stdout).first?.int("n") == 399)
                 let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
                 #expect(files.isEmpty, "nothing written in the working directory: \(files)")
@@ -409,7 +409,7 @@ extension AggCommandTests {
                 #expect(run.status == 0, "\(run)")
                 #expect(run.stderr.contains("broken.csv"), "the bad file is named: \(run.stderr)")
                 #expect(run.stderr.contains("2 files, 36 records: 36 accepted"), "\(run.stderr)")
-                #expect(run.stderr.contains("1 files could not be read"), "\(run.stderr)")
+                #expect(run.stderr.contains("1 file could not be read"), "\(run.stderr)")
                 #expect(try AggJSON.rows(run.stdout).map { $0.int("n") } == [36])
 
                 let missing = try PikirBinary.run(["agg", "--csv", dir.appendingPathComponent("nope.csv").path, good, "--format", "json"])
@@ -547,8 +547,8 @@ extension AggCommandTests {
             let golden = try Self.load()
             #expect(golden.queries.map(\.by) == [["region", "year"], ["trainer"]])
             try withTemporaryDirectory { dir throws in
-                // The export ingests back as the same responses; the registries
-                // resolve the trainer ids again (the export's trainer_id column is not read).
+                // The export ingests back as the same responses, with the
+                // trainer ids of its trainer_id column.
                 let db = dir.appendingPathComponent("golden.sqlite").path
                 let ingest = try PikirBinary.run(["ingest", "--db", db] + AggCommandTests.registries
                                                  + ["Tests/pikirTests/Reference/sample-export.csv"])

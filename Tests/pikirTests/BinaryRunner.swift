@@ -41,8 +41,10 @@ enum PikirBinary {
     /// `sample-data/...` paths match the paths in `expected.json`).
     /// - Parameter launcher: A command that runs pikir for the test (such as
     ///   `setpriv` to another user): its path and arguments, before pikir's path.
+    /// - Parameter input: Written to pikir's standard input through a pipe
+    ///   (not a file: what `cat export.csv | pikir …` gives); else /dev/null.
     static func run(_ arguments: [String], in directory: URL = repo,
-                    timeout: TimeInterval = 60, launcher: [String] = []) throws -> PikirRun {
+                    timeout: TimeInterval = 60, launcher: [String] = [], input: Data? = nil) throws -> PikirRun {
         guard FileManager.default.isExecutableFile(atPath: url.path) else {
             throw BinaryRunnerError(description: "no pikir binary at \(url.path): run `swift build` or set PIKIR_BIN")
         }
@@ -63,10 +65,17 @@ enum PikirBinary {
         process.executableURL = launcher.first.map { URL(fileURLWithPath: $0) } ?? url
         process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [url.path] + arguments
         process.currentDirectoryURL = directory
-        process.standardInput = FileHandle.nullDevice
+        let stdin = input.map { _ in Pipe() }
+        process.standardInput = stdin ?? FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        if let stdin, let input {
+            // From another thread: a pipe holds 64 KiB, and pikir reads only after it starts.
+            let writer = stdin.fileHandleForWriting
+            let box = InputBox(handle: writer, data: input)
+            DispatchQueue.global().async { box.write() }
+        }
 
         let watchdog = Watchdog(process)
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { watchdog.stopIfRunning() }
@@ -85,6 +94,18 @@ enum PikirBinary {
 
     static func run(_ arguments: String..., in directory: URL = repo) throws -> PikirRun {
         try run(arguments, in: directory)
+    }
+
+    private final class InputBox: @unchecked Sendable {
+        let handle: FileHandle
+        let data: Data
+        init(handle: FileHandle, data: Data) { self.handle = handle; self.data = data }
+        func write() {
+            // A pikir that exits before reading would end the test runner with SIGPIPE.
+            signal(SIGPIPE, SIG_IGN)
+            try? handle.write(contentsOf: data)
+            try? handle.close()
+        }
     }
 
     /// Kills a child that hangs, so a hang fails one test instead of the whole run.

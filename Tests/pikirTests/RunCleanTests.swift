@@ -27,7 +27,7 @@ struct RunCleanTests {
                 #expect(run.stderr.contains("pikir run: \(stage): done in "), "stderr should say \(stage) ran:\n\(run.stderr)")
             }
             #expect(!run.stderr.contains("skipped"), "nothing is skipped on a first run:\n\(run.stderr)")
-            #expect(run.stderr.contains("pikir run: summary: e2e: 10 files (399 accepted, 2 rejected, 1 duplicates, 13 ignored); 11 outputs written, 0 unchanged"),
+            #expect(run.stderr.contains("pikir run: summary: e2e: 10 files (399 accepted, 2 rejected, 1 duplicate, 13 ignored); 11 outputs written, 0 unchanged"),
                     "summary:\n\(run.stderr)")
             // No temporary file is left beside the outputs.
             let leftovers = RunFiles.list(workspace.output).filter { ($0 as NSString).lastPathComponent.hasPrefix(".") }

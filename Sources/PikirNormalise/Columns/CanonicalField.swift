@@ -10,6 +10,8 @@ public enum CanonicalField: String, CaseIterable, Sendable, Hashable, Codable {
     case sessionDate = "session_date"
     case sessionID = "session_id"
     case trainer
+    /// The trainer's registry id, as pikir's export writes it beside the name.
+    case trainerID = "trainer_id"
     case module
     case participantGroup = "participant_group"
     case lang

@@ -36,8 +36,8 @@ public final class RecordNormaliser {
     private let headerLanguage: AnswerLanguage?
     // Results per distinct cell, keyed by the cell's bytes (see ByteCache).
     // Only cells with nothing to redact are cached (see `cached`).
-    private let placeCache = ByteCache<(region: String?, city: String?)>()
-    private let trainerCache = ByteCache<(id: String?, name: String, key: String)>()
+    private let placeCache = ByteCache<PlaceCell>()
+    private let trainerCache = ByteCache<TrainerCell>()
     private let dateCache = ByteCache<DateHit>()
     private let moduleCache = ByteCache<String>()
     private let groupCache = ByteCache<String>()
@@ -94,9 +94,10 @@ public final class RecordNormaliser {
     public func normalise(_ record: RecordView) -> NormaliseOutcome {
         // Personal-data items replaced in this record's cells.
         var redactions = 0
+        // A cell as stored: an export's formula guard (`'=…`) taken off.
         func bytes(_ field: CanonicalField) -> UnsafeRawBufferPointer? {
             guard let i = column[field] else { return nil }
-            let b = record.trimmedBytes(i)
+            let b = FormulaCells.unneutralised(record.trimmedBytes(i))
             return b.isEmpty ? nil : b
         }
         // A cell that is not cached: redacted on every row (the pre-check
@@ -183,22 +184,31 @@ public final class RecordNormaliser {
         }
 
         let cityBytes = bytes(.city), regionBytes = bytes(.region)
+        var citySlug: String?
         if let text = cityBytes ?? regionBytes {
             let place = Self.cached(placeCache, text, &redactions, Self.place)
             r.city = place.city
             r.region = place.region
+            citySlug = place.citySlug
         }
         if cityBytes != nil, let text = regionBytes {
             // Read even when the city gave the region, so its items are counted.
             let region = Self.cached(placeCache, text, &redactions, Self.place).region
             if r.region == nil { r.region = region }
         }
-        var trainerKey: String?
-        if let text = bytes(.trainer) {
+        var trainerKey: String?, trainerSlug: String?
+        if let id = text(bytes(.trainerID))?.text {
+            // The export's own trainer id (pikir's export writes one): kept
+            // with its name as written, so an export reads back without a registry.
+            r.trainerID = id
+            r.trainerName = text(bytes(.trainer))?.text ?? settings.trainers?.entries.first { $0.id == id }?.name
+            trainerKey = id
+        } else if let text = bytes(.trainer) {
             let trainer = Self.cached(trainerCache, text, &redactions, self.trainer)
             r.trainerID = trainer.id
             r.trainerName = trainer.name
             trainerKey = trainer.key
+            trainerSlug = trainer.keySlug
         }
         let beforeLabels = redactions
         if let text = bytes(.module) {
@@ -248,11 +258,11 @@ public final class RecordNormaliser {
                   let session = sessions.match(city: r.city, date: calendarDate, trainerKey: trainerKey) {
             r.sessionID = session.id
         } else if let date = r.sessionDate {
-            r.sessionID = SessionKey.derived(city: r.city, date: date, trainerKey: trainerKey)
+            r.sessionID = SessionKey.derived(citySlug: citySlug, date: date, trainerSlug: trainerSlug ?? trainerKey.map(SessionKey.slug))
         }
 
         for (index, header) in extraColumns {
-            let value = record.trimmedBytes(index)
+            let value = FormulaCells.unneutralised(record.trimmedBytes(index))
             if !value.isEmpty, let cell = text(value) { r.extras.append((header, cell.text)) }
         }
         r.fingerprint = r.contentFingerprint
@@ -285,17 +295,17 @@ public final class RecordNormaliser {
         text.withUTF8 { scan.add(UnsafeRawBufferPointer($0)) }
     }
 
-    private static func place(_ text: String) -> (region: String?, city: String?) {
-        if let place = Places.resolve(text) { return (place.region, place.city) }
-        return (nil, TrainerRegistry.cleanedName(text))
+    private static func place(_ text: String) -> PlaceCell {
+        if let place = Places.resolve(text) { return PlaceCell(region: place.region, city: place.city) }
+        return PlaceCell(region: nil, city: TrainerRegistry.cleanedName(text))
     }
 
     /// The trainer's id and name, and the key sessions are matched and named by
     /// (the id when resolved, else the folded name).
-    private func trainer(_ text: String) -> (id: String?, name: String, key: String) {
+    private func trainer(_ text: String) -> TrainerCell {
         switch settings.trainers?.resolve(text) ?? .unresolved(cleanedName: TrainerRegistry.cleanedName(text)) {
-        case .resolved(let id, let name): return (id, name, id)
-        case .unresolved(let cleaned): return (nil, cleaned, SessionKey.trainerKey(cleanedName: cleaned))
+        case .resolved(let id, let name): return TrainerCell(id: id, name: name, key: id)
+        case .unresolved(let cleaned): return TrainerCell(id: nil, name: cleaned, key: SessionKey.trainerKey(cleanedName: cleaned))
         }
     }
 
@@ -369,6 +379,37 @@ public final class RecordNormaliser {
     }
 }
 
+/// What a place cell reads as, made once per distinct cell; with the slug
+/// a derived session id is made of, so a row only joins slugs. A class: a
+/// cache hit is one reference, not a copy of each string.
+final class PlaceCell {
+    let region: String?
+    let city: String?
+    let citySlug: String?
+
+    init(region: String?, city: String?) {
+        self.region = region
+        self.city = city
+        citySlug = city.map(SessionKey.slug)
+    }
+}
+
+/// A trainer cell's id and name, and the key sessions are matched and named
+/// by (the id when resolved, else the folded name), with its slug.
+final class TrainerCell {
+    let id: String?
+    let name: String
+    let key: String
+    let keySlug: String
+
+    init(id: String?, name: String, key: String) {
+        self.id = id
+        self.name = name
+        self.key = key
+        keySlug = SessionKey.slug(key)
+    }
+}
+
 /// Column index of each canonical field, looked up by the field's position
 /// (a dictionary keyed by the field hashes its raw string on every look-up).
 struct FieldColumns {
@@ -405,6 +446,7 @@ struct FieldColumns {
         case .liked: 16
         case .improve: 17
         case .comment: 18
+        case .trainerID: 19
         }
     }
 }

@@ -29,28 +29,3 @@ public struct SessionRegistry: Sendable {
         return fits.count == 1 ? fits[0] : nil
     }
 }
-
-/// The session id of a response no registry names: city, date and trainer.
-public enum SessionKey {
-    /// `Almaty/2024-11-05/t01`; `-` for a missing city or trainer.
-    ///
-    /// - Parameter trainerKey: The registry id when the trainer resolved,
-    ///   else the folded name (`TextFolding.matchKey` of the cleaned name).
-    /// - Complexity: O(n) in the length of the parts, one allocation.
-    public static func derived(city: String?, date: String, trainerKey: String?) -> String {
-        let city = city ?? "-", trainer = trainerKey ?? "-"
-        var id = ""
-        id.reserveCapacity(city.utf8.count + date.utf8.count + trainer.utf8.count + 2)  // one allocation per row
-        id += city
-        id += "/"
-        id += date
-        id += "/"
-        id += trainer
-        return id
-    }
-
-    /// The key an unresolved trainer is matched and named by: the folded cleaned name.
-    public static func trainerKey(cleanedName: String) -> String {
-        TextFolding.matchKey(cleanedName)
-    }
-}

@@ -62,8 +62,9 @@ enum Paths {
 
     /// A placeholder's value made safe as part of one path component:
     /// `%`, `/`, control characters and a whole `.` or `..` are written as
-    /// `%XX` (the UTF-8 bytes in hex), so a session id such as
-    /// `Almaty/2024-03-01/aigerim` names one file and never a folder.
+    /// `%XX` (the UTF-8 bytes in hex), so a registry's session id such as
+    /// `ALM/2024/A` names one file and never a folder (derived ids are
+    /// slugs, `almaty-2024-03-01-aigerim`, which pass unchanged).
     static func component(_ value: String) -> String {
         if value == "." || value == ".." { return String(repeating: "%2E", count: value.count) }
         var result = ""

@@ -81,7 +81,7 @@
 /// `{session}` only when the report sets them, and no two artefacts of
 /// the pipeline may land on the same path. A placeholder's value is escaped
 /// to stay within one file name (``Paths/component(_:)``): a session id
-/// `Almaty/2024-03-01/aigerim` is written `Almaty%2F2024-03-01%2Faigerim`.
+/// `ALM/2024/A` from a registry is written `ALM%2F2024%2FA`.
 ///
 /// ## Stages
 ///

@@ -50,7 +50,7 @@ extension StageContext {
         }
         if !options.dryRun {
             try saveManifest("aggregate", key: stageKey, started: started, outputs: outputs, counts: ["tables": tables.count, "written": written])
-            log.info("aggregate", "\(written) files written, \(outputs.count - written) unchanged")
+            log.info("aggregate", "\(Counted.english(written, "file")) written, \(outputs.count - written) unchanged")
         }
         return true
     }
@@ -153,7 +153,7 @@ extension StageContext {
         }
         if !options.dryRun {
             try saveManifest("render", key: stageKey, started: started, outputs: outputs, counts: ["reports": paths.count, "written": written])
-            log.info("render", "\(written) reports written, \(outputs.count - written) unchanged")
+            log.info("render", "\(Counted.english(written, "report")) written, \(outputs.count - written) unchanged")
         }
         return true
     }

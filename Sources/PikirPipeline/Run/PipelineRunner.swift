@@ -203,7 +203,7 @@ struct StageContext {
             reports = try {
                 let warehouse = try Warehouse(path: target)
                 if let redactions = warehouse.migratedRedactions {
-                    log.info("ingest", "migrated \(target): \(redactions) personal-data items redacted in stored rows",
+                    log.info("ingest", "migrated \(target): \(Counted.english(redactions, "personal-data item")) redacted in stored rows",
                              ["migrated_redactions": redactions])
                 }
                 let ingestor = Ingestor(warehouse: warehouse, settings: settings)
@@ -252,8 +252,9 @@ struct StageContext {
         counts = ["files": summary.files, "ingested": summary.ingested, "skipped": summary.skippedFiles, "failed": summary.failedFiles,
                   "records": summary.records, "accepted": summary.accepted, "rejected": summary.rejected,
                   "duplicates": summary.duplicates, "ignored": summary.ignored]
-        log.info("ingest", "\(summary.files) files: \(summary.ingested) ingested, \(summary.skippedFiles) already in the warehouse, \(summary.failedFiles) unreadable; "
-                 + "\(summary.records) records = \(summary.accepted) accepted + \(summary.rejected) rejected + \(summary.duplicates) duplicates + \(summary.ignored) ignored",
+        log.info("ingest", "\(Counted.english(summary.files, "file")): \(summary.ingested) ingested, \(summary.skippedFiles) already in the warehouse, "
+                 + "\(summary.failedFiles) unreadable; \(Counted.english(summary.records, "record")) = \(summary.accepted) accepted + "
+                 + "\(summary.rejected) rejected + \(Counted.english(summary.duplicates, "duplicate")) + \(summary.ignored) ignored",
                  counts)
         ledgerCache = nil
         coverageCache = nil

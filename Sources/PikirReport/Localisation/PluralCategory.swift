@@ -40,3 +40,14 @@ public enum PluralCategory: String, Sendable, CaseIterable {
         }
     }
 }
+
+/// A count with its noun in the form the count takes, for pikir's messages
+/// (which are in English; reports use `Catalogue.plural` in their language).
+public enum Counted {
+    /// `english(1, "file")` is "1 file", `english(0, "file")` "0 files",
+    /// `english(2, "personal-data item")` "2 personal-data items".
+    /// - Parameter plural: For a noun whose plural is not the singular + "s".
+    public static func english(_ count: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(count) " + (PluralCategory.of(count, language: .en) == .one ? noun : plural ?? noun + "s")
+    }
+}

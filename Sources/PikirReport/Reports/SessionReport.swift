@@ -1,4 +1,5 @@
 import PikirAggregate
+import PikirNormalise
 import PikirStats
 import PikirStore
 
@@ -22,13 +23,17 @@ public struct SessionReport: Sendable {
 
     /// Nil when the warehouse has no response for the session.
     public static func build(_ warehouse: Warehouse, scope: ReportScope) throws -> SessionReport? {
-        guard let id = scope.session else { preconditionFailure("the session report needs a session") }
+        guard let typed = scope.session else { preconditionFailure("the session report needs a session") }
+        // As typed, or the old derived form (`Almaty/2024-11-05/T01`) of a slug.
+        let candidates = SessionKey.typed(typed)
+        var id = typed
         let c = ReportColumns.self
         var this = QuestionHistograms(), comments: [String] = [], files: Set<Int64> = []
         var date: String?, region: String?, city: String?, trainerKey: String?, trainer: String?, module: String?
         // First pass: the session itself, and whose and where it was.
         try warehouse.scanResponses(ReportColumns.list) { row in
-            guard row.string(c.session) == id else { return }
+            guard let session = row.string(c.session), candidates.contains(session) else { return }
+            id = session
             this.add(row, first: c.questions)
             if let file = row.integer(c.file) { files.insert(Int64(file)) }
             if date == nil {
