@@ -28,6 +28,7 @@ import datetime as dt
 import json
 import os
 import random
+import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEED = 20191114
@@ -71,6 +72,7 @@ class Export:
         self.lang = lang                    # for README only
         self.city = city
         self.items = []                     # (kind, text, payload)
+        self.outcomes = {}                  # item index -> "duplicate" or a normaliser reason code
         self.ncols = None
 
     # -- cell / row encoding ------------------------------------------------
@@ -114,11 +116,15 @@ class Export:
         self.columns = cols
         self.items.append(("header", self.row_text(cells), cells))
 
-    def record(self, fields):
+    def record(self, fields, outcome=None):
+        """A data row; `outcome` is what normalising it must give when it is not
+        an accepted response: "duplicate", or the reason code it is rejected for."""
         assert self.ncols is not None
         fields = list(fields)
         assert len(fields) == self.ncols, (self.name, len(fields), self.ncols)
         fields += [""] * self.pad_empty
+        if outcome is not None:
+            self.outcomes[len(self.items)] = outcome
         self.items.append(("record", self.row_text(fields), fields))
 
     def short_record(self, fields, keep):
@@ -158,7 +164,8 @@ class Export:
         records = 0
         first = None
         pieces = []
-        for kind, text, payload in self.items:
+        accepted, duplicates, normalise_rejects = 0, 0, []
+        for index, (kind, text, payload) in enumerate(self.items):
             # the text may only contain the file's own terminator, never a
             # stray CR or LF of another kind
             stripped = text.replace(term, "")
@@ -174,6 +181,13 @@ class Export:
                 rejects.append({"line": start, "reason_code": kind})
             elif kind in ("record", "short_record"):
                 records += 1
+                outcome = self.outcomes.get(index)
+                if outcome is None:
+                    accepted += 1
+                elif outcome == "duplicate":
+                    duplicates += 1
+                else:
+                    normalise_rejects.append({"line": start, "reason_code": outcome})
                 if kind == "short_record":
                     shorts.append(start)
                 if first is None:
@@ -214,6 +228,16 @@ class Export:
             "short_record_lines": shorts,
             "physical_lines": physical_lines,
             "first_record": first,
+            # What `pikir ingest` makes of the file: every record accepted,
+            # rejected (by the reader or by normalising), a duplicate, or
+            # ignored; the rejects by line in file order.
+            "ingest": {
+                "accepted": accepted,
+                "rejected": len(rejects) + len(normalise_rejects),
+                "duplicates": duplicates,
+                "ignored": len(ignored),
+                "rejects": sorted(rejects + normalise_rejects, key=lambda r: r["line"]),
+            },
         }
         assert 35 <= records <= 45, (self.name, records)
         return data, expected
@@ -596,7 +620,7 @@ def file_a(rng):
         ]
         ex.record(fields)
         if i == 20:
-            ex.record(fields)   # exact duplicate: double-clicked "Отправить"
+            ex.record(fields, "duplicate")   # exact duplicate: double-clicked "Отправить"
     return ex
 
 
@@ -991,7 +1015,187 @@ def file_j(rng):
     return ex
 
 
-FILES = [file_a, file_b, file_c, file_d, file_e, file_f, file_g, file_h, file_j, file_i]
+def ui_google_ts(t, tz, am, pm):
+    """Google Forms' CSV download in another interface language: the 12-hour
+    marker in that language (ru ДП/ПП, kk ТД/ТК)."""
+    h12 = t.hour % 12 or 12
+    return f"{t.year}/{t.month:02d}/{t.day:02d} {h12}:{t.minute:02d}:{t.second:02d} {am if t.hour < 12 else pm} {tz}"
+
+
+def us_sheets_ts(t):
+    """Google Sheets download by an owner in the en-US locale: month first, no zero padding."""
+    return f"{t.month}/{t.day}/{t.year} {t.hour}:{t.minute:02d}:{t.second:02d}"
+
+
+def excel_day(d):
+    """Excel's 1900-system day number: 1899-12-30 is day 0 (Lotus's leap-year bug included)."""
+    return (d - dt.date(1899, 12, 30)).days
+
+
+def nfd(text):
+    return unicodedata.normalize("NFD", text)
+
+
+def file_k(rng):
+    """2024-03, Karaganda, Excel UTF-8 (BOM), ';', CRLF; places, modules and groups typed every way."""
+    ex = Export("2024-03-15_karaganda_typed-variants_ru-kk.csv", "utf-8-bom", ";", "crlf", lang="ru + kk",
+                city="Karaganda",
+                description="Excel \"CSV UTF-8\" built from a form filled on phones and Macs: city, module "
+                            "and participant category typed every way people type them: a Latin `K` "
+                            "inside Cyrillic (`Kарағанды`), a Cyrillic `а` inside Latin (`Kаraganda`), "
+                            "macOS decomposed letters (NFD `й`, `ё`), NBSP and doubled spaces, `г.` / "
+                            "`қ.` / `қаласы` / `city of`, quotes and a trailing dot, Kazakh Latin "
+                            "(`Qaraǵandy`, `Qarağandy`) and transliterations (`Karagandy`); every row "
+                            "is in Karaganda (KZ-35), none lost to an unknown place.")
+    sessions = [day(2024, 3, 15, "digital", "es"), day(2024, 3, 16, "spec", "es", 15.0, 16.75)]
+    rows = make_responses(rng, 40, sessions, [("ru", 55), ("kk", 45)], 4.2)
+    cities = ["Караганда", "Kарағанды", "Kаraganda", "г.\u00a0Караганда", "Қарағанды  қаласы",
+              "қ. Қарағанды", "city of Karaganda", "«Караганда»", "Караганда.", "Qaraǵandy", "Qarağandy",
+              "Karagandy", "КАРАГАНДА", "караганда ", "Қарағанды"]
+    ex.header(["Дата", "Город / Қала", "Модуль", "Тренер", "Категория участника / Қатысушы санаты",
+               "Общая оценка / Жалпы баға", "Работа тренера / Тренердің жұмысы",
+               "Актуальность / Өзектілігі", "Организация / Ұйымдастыру", "Применимость / Қолданбалылығы",
+               "Порекомендуете ли? / Ұсынасыз ба? (0-10)", "Понравилось / Ұнағаны",
+               "Улучшить / Жақсарту", "Комментарий / Пікір"])
+    for i, r in enumerate(rows):
+        s = r["session"]
+        lang = r["lang"]
+        module = MODULES[s["module"]][lang]
+        if i % 5 == 1:
+            module = nfd(module.replace("Специализированная", "Специализированная  "))  # NFD ё/й, doubled space
+        elif i % 5 == 3:
+            module = module.upper()
+        cat = CATEGORIES[r["cat"]][lang]
+        if i % 4 == 2:
+            cat = nfd(cat) + " "
+        ex.record([s["date"].strftime("%d.%m.%Y"), cities[i % len(cities)], module, TRAINERS[s["trainer"]][lang],
+                   cat, str(r["overall"]), opt(r["delivery"]), opt(r["relevance"]), opt(r["organisation"]),
+                   opt(r["applicability"]), opt(r["nps"]), r["liked"], r["improve"], r["comment"]])
+    return ex
+
+
+def file_l(rng):
+    """2024-10, Shymkent, Google Forms download, Russian interface: grid questions, ДП/ПП."""
+    ex = Export("2024-10-18_shymkent_google-forms-grid_ru-kk.csv", "utf-8", ",", "crlf", lang="ru + kk",
+                city="Shymkent",
+                description="Google Forms download from an account with the Russian interface: "
+                            "timestamps `2024/10/18 5:41:07 ПП GMT+5` (ДП/ПП for AM/PM); the ratings are "
+                            "grid (matrix) questions exported as `Question [Row]`, in Russian and "
+                            "Kazakh (`Оцените тренинг [Содержание]`, `Тренерді бағалаңыз [Материалды "
+                            "түсіндіруі]`); the NPS question in a full sentence without `(0-10)`.")
+    sessions = [day(2024, 10, 18, "open", "zo", 16.0, 17.5), day(2024, 10, 19, "street", "zo", 11.0, 12.5)]
+    rows = make_responses(rng, 38, sessions, [("ru", 60), ("kk", 40)], 4.4)
+    ex.header(["Отметка времени", "Ваш город", "Модуль", "Тренер", "Кто вы?",
+               "Оцените тренинг [В целом]", "Оцените тренинг [Содержание]",
+               "Тренингті бағалаңыз [Ұйымдастырылуы]", "Оцените тренинг [Применимость в работе]",
+               "Тренерді бағалаңыз [Материалды түсіндіруі]",
+               "Насколько вероятно, что вы порекомендуете этот тренинг друзьям или коллегам?",
+               "Что вам понравилось?", "Что можно улучшить?", "Комментарий"])
+    rows[3]["comment"] = "Спасибо, жду сертификат"
+    for i, r in enumerate(rows):
+        s = r["session"]
+        lang = r["lang"]
+        ex.record([ui_google_ts(r["ts"], "GMT+5", "ДП", "ПП"), ["Шымкент", "г. Шымкент", "Shymkent"][i % 3],
+                   MODULES[s["module"]]["ru"], TRAINERS[s["trainer"]]["ru"], CATEGORIES[r["cat"]][lang],
+                   str(r["overall"]), opt(r["relevance"]), opt(r["organisation"]), opt(r["applicability"]),
+                   opt(r["delivery"]), opt(r["nps"]), r["liked"], r["improve"], r["comment"]])
+    return ex
+
+
+def file_m(rng):
+    """2024-11, Shymkent, Google Sheets download by an en-US owner: month-first timestamps."""
+    ex = Export("2024-11-14_shymkent_google-sheets_en-us.csv", "utf-8", ",", "lf", lang="en + ru", city="Shymkent",
+                description="Google Sheets download by an owner whose locale is en-US: timestamps month "
+                            "first without padding (`11/5/2024 17:03:22`); the first session (5 November) "
+                            "reads both ways, the second (14 November) settles the column as month "
+                            "first; one row typed in by hand day first (`14/11/2024 18:05:00`) "
+                            "contradicts the column → ambiguous_date.")
+    sessions = [day(2024, 11, 5, "digital", "dk"), day(2024, 11, 14, "open", "dk", 15.0, 16.5)]
+    rows = make_responses(rng, 40, sessions, [("en", 50), ("ru", 50)], 4.1)
+    ex.header(["Timestamp", "City", "Module", "Trainer", "Participant group", "Overall rating",
+               "Trainer's delivery", "Relevance of the content", "Organisation", "Applicability",
+               "How likely are you to recommend this training to a friend or colleague?",
+               "What did you like?", "What could be improved?", "Comments"])
+    hand_typed = 33
+    for i, r in enumerate(rows):
+        s = r["session"]
+        lang = r["lang"]
+        fields = [us_sheets_ts(r["ts"]), ["Shymkent", "Шымкент"][i % 2], MODULES[s["module"]]["en"],
+                  TRAINERS[s["trainer"]]["en"], CATEGORIES[r["cat"]][lang], str(r["overall"]),
+                  opt(r["delivery"]), opt(r["relevance"]), opt(r["organisation"]), opt(r["applicability"]),
+                  opt(r["nps"]), r["liked"], r["improve"], r["comment"]]
+        if i == hand_typed:
+            assert s["date"].day == 14
+            fields[0] = r["ts"].strftime("%d/%m/%Y %H:%M:%S").lstrip("0")
+            ex.record(fields, "ambiguous_date")
+        else:
+            ex.record(fields)
+    return ex
+
+
+def file_n(rng):
+    """2025-02, Aktobe, Google Forms download, Kazakh interface: ТД/ТК, an owner's clock at GMT+6."""
+    ex = Export("2025-02-17_aktobe_google-forms_kk.csv", "utf-8", ",", "crlf", lang="kk", city="Aktobe",
+                description="Google Forms download from an account with the Kazakh interface: timestamps "
+                            "`2025/02/17 5:41:07 ТК GMT+6` (ТД/ТК for AM/PM) from a form whose owner "
+                            "kept the old GMT+6 clock after Kazakhstan moved to UTC+5 on 1 March 2024; "
+                            "the last answer of 17 February, sent after midnight by the form's clock "
+                            "(`2025/02/18 12:20:41 ТД GMT+6`), is 23:20 on 17 February in Aktobe and "
+                            "belongs to that day's session; Kazakh question sentences; city typed "
+                            "Ақтөбе / Aqtöbe / Aktobe / Актюбинск.")
+    sessions = [day(2025, 2, 17, "spec", "az", 17.0, 18.5), day(2025, 2, 18, "digital", "az", 10.0, 11.5)]
+    rows = make_responses(rng, 39, sessions, [("kk", 100)], 4.5)
+    late = max(i for i, r in enumerate(rows) if r["session"]["date"].day == 17)
+    ex.header(["Уақыт белгісі", "Қалаңыз", "Қай модульден өттіңіз?", "Тренердің аты-жөні", "Сіз кімсіз?",
+               "Тренингке жалпы қаншалықты ризасыз?", "Тренер материалды қаншалықты түсінікті жеткізді?",
+               "Тренинг мазмұны жұмысыңыз үшін қаншалықты өзекті?",
+               "Тренингтің ұйымдастырылуын қалай бағалайсыз?",
+               "Алған білімді тәжірибеде қолдана аласыз ба?",
+               "Бұл тренингті әріптестеріңізге ұсыну ықтималдығы қандай? (0–10)",
+               "Сізге не ұнады?", "Нені жақсартуға болады?", "Қосымша пікірлер"])
+    for i, r in enumerate(rows):
+        s = r["session"]
+        ts = r["ts"] + dt.timedelta(hours=1)    # the form's GMT+6 clock
+        if i == late:
+            ts = dt.datetime(2025, 2, 18, 0, 20, 41)   # 23:20:41 on the 17th in Kazakhstan
+        ex.record([ui_google_ts(ts, "GMT+6", "ТД", "ТК"), ["Ақтөбе", "Aqtöbe", "Aktobe", "Ақтөбе қ.", "Актюбинск"][i % 5],
+                   MODULES[s["module"]]["kk"], TRAINERS[s["trainer"]]["kk"], CATEGORIES[r["cat"]]["kk"],
+                   str(r["overall"]), opt(r["delivery"]), opt(r["relevance"]), opt(r["organisation"]),
+                   opt(r["applicability"]), opt(r["nps"]), r["liked"], r["improve"], r["comment"]])
+    return ex
+
+
+def file_o(rng):
+    """2024-12, Taraz, Excel CSV (Windows-1251) whose date column holds Excel day numbers."""
+    ex = Export("2024-12-06_taraz_excel-day-numbers_ru_cp1251.csv", "cp1251", ";", "crlf", lang="ru", city="Taraz",
+                description="Excel CSV (Windows-1251) from a sheet whose date column was formatted as a "
+                            "number: `Дата` holds Excel day numbers (`45632` is 6 December 2024); one "
+                            "number lost a digit (`4563`, 1912) → impossible_date; Russian headings.")
+    sessions = [day(2024, 12, 6, "street", "nn"), day(2024, 12, 7, "open", "nn", 11.0, 12.75)]
+    rows = make_responses(rng, 41, sessions, [("ru", 100)], 4.0)
+    ex.header(["Дата", "Город", "Тренер", "Модуль", "Категория участника", "Общая оценка", "Работа тренера",
+               "Актуальность", "Организация", "Применимость", "Порекомендуете ли? (0-10)",
+               "Понравилось", "Улучшить", "Комментарий"])
+    typo = 17
+    for i, r in enumerate(rows):
+        s = r["session"]
+        number = str(excel_day(s["date"]))
+        fields = [number, ["Тараз", "г. Тараз", "Тараз "][i % 3], TRAINERS[s["trainer"]]["ru"],
+                  MODULES[s["module"]]["ru"], CATEGORIES[r["cat"]]["ru"], str(r["overall"]),
+                  opt(r["delivery"]), opt(r["relevance"]), opt(r["organisation"]), opt(r["applicability"]),
+                  opt(r["nps"]), r["liked"], r["improve"], r["comment"]]
+        if i == typo:
+            fields[0] = number[:-1]
+            ex.record(fields, "impossible_date")
+        else:
+            ex.record(fields)
+    return ex
+
+
+# New files go at the end: each draws from the one random stream, so the
+# files before them stay byte for byte as they were.
+FILES = [file_a, file_b, file_c, file_d, file_e, file_f, file_g, file_h, file_j, file_i,
+         file_k, file_l, file_m, file_n, file_o]
 
 
 README_HEAD = """# sample-data
@@ -1020,14 +1224,21 @@ rejects, title/blank/totals lines do not), `ignored_lines` (`sep_directive`,
 `unterminated_quote`), `short_record_lines`, `physical_lines` (terminators, +1 when the
 file does not end with one; embedded newlines in quotes count), `first_record` (start
 line and fields exactly as a CSV parser returns them -- in the trailing-empty-columns
-file that includes the three trailing empty fields). An embedded newline inside quotes
+file that includes the three trailing empty fields; pikir hands on only the fields up to
+the header's width, so tests compare the first `len(columns)` fields). An embedded newline inside quotes
 is written with the file's own terminator (CRLF / LF / CR) and appears that way in
 field text.
 
+`ingest` is what `pikir ingest` (and `make run`) must make of the file, from what the
+generator wrote on purpose: `accepted`, `rejected` (the reader's rejects above plus the
+records normalising must reject: `ambiguous_date`, `impossible_date`), `duplicates`
+(a double submit), `ignored`, and every reject's `line` and `reason_code`. Every record
+the generator did not mark is an accepted response.
+
 ## Files
 
-| file | encoding | delim | EOL | layout quirks | language | city | year | records |
-|---|---|---|---|---|---|---|---|---|
+| file | encoding | delim | EOL | layout quirks | language | city | year | records | ingest |
+|---|---|---|---|---|---|---|---|---|---|
 """
 
 README_TAIL = """
@@ -1076,6 +1287,12 @@ Files are named by their date prefix below (e.g. `2021-10` = `2021-10-08_karagan
 | phone in a comment | 2019-11 `+7 701 234 5678`, 2022-06 and 2022-11 `8 (701) 234-56-78`, 2024-11 `87771234567` |
 | e-mail in a comment | 2021-10, 2022-11 |
 | IIN in a comment | 2020-02 `950315300019`, 2022-06 `881214400094`, 2024-11 `050712600425` |
+| places, modules and categories typed every way: Latin letters in Cyrillic words and the other way, NFD (macOS), NBSP, doubled spaces, `г.` / `қ.` / `қаласы` / `city of`, quotes, Kazakh Latin (`Qaraǵandy`) | 2024-03 (all 40 rows in KZ-35) |
+| Google Forms grid questions `Question [Row]`, ru and kk; NPS sentence without `(0-10)` | 2024-10 |
+| Google Forms 12-hour markers in other languages: ru `ДП`/`ПП` | 2024-10 |
+| Google Forms 12-hour markers in other languages: kk `ТД`/`ТК`; an old `GMT+6` clock after March 2024 (an answer at 12:20 ТД on the 18th is the 17th in Kazakhstan) | 2025-02 |
+| en-US month-first timestamps, the order settled by the column; one hand-typed day-first value → `ambiguous_date` | 2024-11-14 |
+| Excel day numbers in a date column (`45632`); one with a lost digit → `impossible_date` | 2024-12 |
 """
 
 
@@ -1093,8 +1310,11 @@ def readme_row(ex, exp):
     if exp["ignored_lines"]:
         extras.append("ignored: " + ", ".join("%s@%d" % (r["reason_code"], r["line"]) for r in exp["ignored_lines"]))
     extra = (" — " + "; ".join(extras)) if extras else ""
-    return "| `%s` | %s | %s | %s | %s%s | %s | %s | %s | %d |\n" % (
-        name, ex.encoding, delim, ex.line_ending.upper(), quirks, extra, lang, city, year, exp["records"])
+    ing = exp["ingest"]
+    outcome = "%d accepted, %d rejected, %d duplicate%s, %d ignored" % (
+        ing["accepted"], ing["rejected"], ing["duplicates"], "" if ing["duplicates"] == 1 else "s", ing["ignored"])
+    return "| `%s` | %s | %s | %s | %s%s | %s | %s | %s | %d | %s |\n" % (
+        name, ex.encoding, delim, ex.line_ending.upper(), quirks, extra, lang, city, year, exp["records"], outcome)
 
 
 def main():

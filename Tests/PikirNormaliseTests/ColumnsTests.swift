@@ -40,6 +40,13 @@ private let expectedSampleFields: [String: [String?]] = {
         "2024-11-05_almaty_excel-utf8_kk-ru_bad-row.csv": dateFirst,
         "2025-05-16_astana_google-sheets_ru-kk_unterminated.csv": sheetsRU,
         "2026-02-12_karaganda_report_en-kk.csv": standard,
+        "2024-03-15_karaganda_typed-variants_ru-kk.csv": ["session_date", "city", "module", "trainer"] + standard.dropFirst(4),
+        "2024-10-18_shymkent_google-forms-grid_ru-kk.csv": ["timestamp", "city", "module", "trainer", "participant_group", "overall",
+                                                           "content", "organisation", "applicability", "delivery", "nps",
+                                                           "liked", "improve", "comment"],
+        "2024-11-14_shymkent_google-sheets_en-us.csv": googleRU,
+        "2025-02-17_aktobe_google-forms_kk.csv": googleRU,
+        "2024-12-06_taraz_excel-day-numbers_ru_cp1251.csv": dateFirst,
     ]
 }()
 

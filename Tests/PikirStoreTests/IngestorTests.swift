@@ -8,7 +8,7 @@ struct IngestorTests {
         let warehouse = try freshWarehouse()
         let ingestor = Ingestor(warehouse: warehouse)
         let first = sampleFiles().map(ingestor.ingest(path:))
-        #expect(first.count == 10)
+        #expect(first.count == 15)
         for report in first {
             #expect(report.status == .ingested, "\(report.path): \(report.message ?? "")")
             #expect(report.balances, "\(report.path)")
@@ -22,7 +22,7 @@ struct IngestorTests {
         let again = sampleFiles().map(ingestor.ingest(path:))
         #expect(again.allSatisfy { $0.status == .skipped })
         #expect(try warehouse.count("SELECT count(*) FROM response") == responses)
-        #expect(try warehouse.count("SELECT count(*) FROM file") == 10)
+        #expect(try warehouse.count("SELECT count(*) FROM file") == 15)
     }
 
     @Test func theSampleRejectsAndTheDoubleSubmitLandWhereExpected() throws {
@@ -32,6 +32,8 @@ struct IngestorTests {
         let rejects = try warehouse.rejects().map { "\(URL(fileURLWithPath: $0.file).lastPathComponent):\($0.line):\($0.reason_code)" }
         #expect(rejects == [
             "2024-11-05_almaty_excel-utf8_kk-ru_bad-row.csv:25:too_many_fields",
+            "2024-11-14_shymkent_google-sheets_en-us.csv:38:ambiguous_date",
+            "2024-12-06_taraz_excel-day-numbers_ru_cp1251.csv:19:impossible_date",
             "2025-05-16_astana_google-sheets_ru-kk_unterminated.csv:27:unterminated_quote",
         ])
         let duplicates = try warehouse.queue.read { db in

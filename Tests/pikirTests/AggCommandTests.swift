@@ -9,7 +9,7 @@ struct AggCommandTests {
     static let allMeasures = "overall,delivery,content,organisation,applicability,nps"
     static let allStats = "n,mean,sd,se,ci95,median,p25,p75,min,max,top2,bottom2,nps,dist"
 
-    /// A fresh warehouse of `sample-data/` for one test: 399 accepted responses.
+    /// A fresh warehouse of `sample-data/` for one test: 595 accepted responses.
     static func withSampleWarehouse<T>(_ body: (String) throws -> T) throws -> T {
         try withTemporaryDirectory { dir throws in
             let db = dir.appendingPathComponent("pikir.sqlite").path
@@ -33,7 +33,7 @@ struct AggCommandTests {
             let rows = try AggJSON.rows(run.stdout)
             #expect(rows.count == 1)
             #expect(rows.first?.keys == ["measure", "n", "mean", "ci95_low", "ci95_high", "median", "suppressed"], "default statistics")
-            #expect(rows.first?.int("n") == 399)
+            #expect(rows.first?.int("n") == 595)
             #expect(rows.first?.string("measure") == "overall")
             let all = try AggJSON.rows(try Self.agg(db, ["--by", "all", "--format", "json"]).stdout)
             #expect(all.map(\.fields.count) == rows.map(\.fields.count), "--by all is the same one row")
@@ -159,7 +159,7 @@ extension AggCommandTests {
     struct DimensionsAndStats {
         /// Distinct values of each dimension in the sample warehouse.
         static let groups: [(String, Int)] = [
-            ("region", 3), ("city", 3), ("year", 8), ("month", 10), ("session", 20), ("trainer", 6),
+            ("region", 6), ("city", 6), ("year", 8), ("month", 14), ("session", 30), ("trainer", 6),
             ("module", 4), ("group", 5), ("lang", 3),
         ]
 
@@ -173,7 +173,7 @@ extension AggCommandTests {
                     let keys = dimension == "trainer" ? ["trainer_id", "trainer"] : [dimension]
                     #expect(rows.allSatisfy { Array($0.keys.prefix(keys.count + 1)) == keys + ["measure"] }, "--by \(dimension): \(rows.first?.keys ?? [])")
                     #expect(rows.count == count, "--by \(dimension): \(rows.count) groups")
-                    #expect(rows.reduce(0) { $0 + ($1.int("n") ?? 0) } == 399, "--by \(dimension): every answer in one group")
+                    #expect(rows.reduce(0) { $0 + ($1.int("n") ?? 0) } == 595, "--by \(dimension): every answer in one group")
                     #expect(Set(rows.map { $0.text(dimension) }).count == rows.count, "--by \(dimension): distinct values")
                 }
             }
@@ -185,8 +185,8 @@ extension AggCommandTests {
                 func column(_ dimension: String) throws -> [String] {
                     try AggJSON.rows(try AggCommandTests.agg(db, ["--by", dimension, "--format", "json"]).stdout).map { $0.text(dimension) }
                 }
-                #expect(try column("region") == ["KZ-35", "KZ-71", "KZ-75"])
-                #expect(try column("city") == ["Almaty", "Astana", "Karaganda"])
+                #expect(try column("region") == ["KZ-15", "KZ-31", "KZ-35", "KZ-71", "KZ-75", "KZ-79"])
+                #expect(try column("city") == ["Aktobe", "Almaty", "Astana", "Karaganda", "Shymkent", "Taraz"])
                 #expect(try column("year") == ["2019", "2020", "2021", "2022", "2023", "2024", "2025", "2026"])
                 #expect(try column("month").first == "2019-11")
                 #expect(try column("month").allSatisfy { $0.wholeMatch(of: /20\d\d-\d\d/) != nil }, "yyyy-mm")
@@ -282,9 +282,9 @@ extension AggCommandTests {
             try AggCommandTests.withSampleWarehouse { db throws in
                 let years = try AggJSON.rows(try AggCommandTests.agg(db, ["--by", "year", "--from", "2023-01-01", "--to", "31.12.2024", "--format", "json"]).stdout)
                 #expect(years.map { $0.int("year") } == [2023, 2024])
-                #expect(years.map { $0.int("n") } == [81, 40])
+                #expect(years.map { $0.int("n") } == [81, 197])
                 let day = try AggJSON.rows(try AggCommandTests.agg(db, ["--by", "session", "--from", "5 ноября 2024", "--to", "2024-11-05", "--format", "json"]).stdout)
-                #expect(day.map { $0.text("session") } == ["ALM-2024-11-A"], "one day, one session")
+                #expect(day.map { $0.text("session") } == ["ALM-2024-11-A", "shymkent-2024-11-05-t05"], "one day: Almaty's and Shymkent's sessions")
                 let bad = try AggCommandTests.agg(db, ["--to", "2024-13-01"])
                 #expect(bad.status == 64, "\(bad)")
                 #expect(bad.stderr.contains("--to '2024-13-01'"))
@@ -377,8 +377,8 @@ extension AggCommandTests {
                                                "--trainers", path("sample-data/registries/trainers.csv"),
                                                "--sessions", path("sample-data/registries/sessions.csv"), "--format", "json"], in: dir)
                 #expect(run.status == 0, "\(run)")
-                #expect(run.stderr == "pikir agg: 10 files, 415 records: 399 accepted, 2 rejected, 1 duplicate, 13 ignored\n")
-                #expect(try AggJSON.rows(run.stdout).first?.int("n") == 399)
+                #expect(run.stderr == "pikir agg: 15 files, 613 records: 595 accepted, 4 rejected, 1 duplicate, 13 ignored\n")
+                #expect(try AggJSON.rows(run.stdout).first?.int("n") == 595)
                 let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
                 #expect(files.isEmpty, "nothing written in the working directory: \(files)")
             }

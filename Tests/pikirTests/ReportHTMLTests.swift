@@ -185,7 +185,7 @@ struct ReportHTMLTests {
 
     // MARK: - Data quality
 
-    @Test("yearly data quality: the warehouse's counts, from sample-data/expected.json: 400 records of which 1 duplicate, 2 rejects, 13 ignored lines")
+    @Test("yearly data quality: the warehouse's counts, from sample-data/expected.json: 596 records of which 1 duplicate, 4 rejects, 13 ignored lines")
     func dataQuality() throws {
         try ReportFixture.withWarehouse { _, db throws in
             let html = try ReportFixture.report(db, ["yearly", "--year", "2024", "--format", "html", "--lang", "en"]).stdout
@@ -194,16 +194,18 @@ struct ReportHTMLTests {
             func fact(_ label: String) -> String? {
                 quality.firstMatch(of: try! Regex("<dt>\(label)</dt><dd>([^<]*)</dd>")).map { String($0.output[1].substring ?? "") }
             }
-            #expect(fact("Files read") == "10 files")
-            #expect(fact("Rejected records") == "2")
+            #expect(fact("Files read") == "15 files")
+            #expect(fact("Rejected records") == "4")
             #expect(fact("Duplicates") == "1")
             #expect(fact("Ignored lines") == "13")
             #expect(fact("Personal data redacted") != nil)
             #expect(HTMLStructure.row(quality, firstCell: "too_many_fields")?.last?.text == "1")
             #expect(HTMLStructure.row(quality, firstCell: "unterminated_quote")?.last?.text == "1")
-            // "Responses" should be the 399 responses (400 records less the duplicate); the
+            #expect(HTMLStructure.row(quality, firstCell: "ambiguous_date")?.last?.text == "1")
+            #expect(HTMLStructure.row(quality, firstCell: "impossible_date")?.last?.text == "1")
+            // "Responses" should be the 595 responses (596 records less the duplicate); the
             // report prints every record read, ignored lines and rejects included, under that label.
-            #expect(fact("Responses") == "399 answers", "got \(fact("Responses") ?? "nothing")")
+            #expect(fact("Responses") == "595 answers", "got \(fact("Responses") ?? "nothing")")
         }
     }
 

@@ -27,7 +27,7 @@ struct RunCleanTests {
                 #expect(run.stderr.contains("pikir run: \(stage): done in "), "stderr should say \(stage) ran:\n\(run.stderr)")
             }
             #expect(!run.stderr.contains("skipped"), "nothing is skipped on a first run:\n\(run.stderr)")
-            #expect(run.stderr.contains("pikir run: summary: e2e: 10 files (399 accepted, 2 rejected, 1 duplicate, 13 ignored); 11 outputs written, 0 unchanged"),
+            #expect(run.stderr.contains("pikir run: summary: e2e: 15 files (595 accepted, 4 rejected, 1 duplicate, 13 ignored); 11 outputs written, 0 unchanged"),
                     "summary:\n\(run.stderr)")
             // No temporary file is left beside the outputs.
             let leftovers = RunFiles.list(workspace.output).filter { ($0 as NSString).lastPathComponent.hasPrefix(".") }
@@ -71,8 +71,8 @@ struct RunCleanTests {
                     #expect(outputs.map { $0["path"] as? String } == [workspace.warehouse])
                     if let fingerprint = outputs.first?["sha256"] as? String { fingerprints.insert(fingerprint) }
                     let counts = manifest["counts"] as? [String: Int] ?? [:]
-                    #expect(counts == ["files": 10, "ingested": 10, "skipped": 0, "failed": 0, "records": 415,
-                                       "accepted": 399, "rejected": 2, "duplicates": 1, "ignored": 13], "ingest counts: \(counts)")
+                    #expect(counts == ["files": 15, "ingested": 15, "skipped": 0, "failed": 0, "records": 613,
+                                       "accepted": 595, "rejected": 4, "duplicates": 1, "ignored": 13], "ingest counts: \(counts)")
                 } else {
                     // Input: the warehouse; outputs: files whose SHA-256 and size are recorded.
                     #expect(inputs.map { $0["path"] as? String } == [workspace.warehouse])
@@ -140,8 +140,8 @@ struct RunCleanTests {
                 #expect(summary["outputs_written"] as? Int == written, "\(arguments): \(lines.last?.text ?? "")")
                 // The ingest line carries its counts as fields.
                 if let ingest = lines.compactMap(\.object).first(where: { $0["stage"] as? String == "ingest" && $0["files"] != nil }) {
-                    #expect(ingest["files"] as? Int == 10, "ingest line: \(ingest)")
-                    #expect(ingest["accepted"] as? Int == 399, "ingest line: \(ingest)")
+                    #expect(ingest["files"] as? Int == 15, "ingest line: \(ingest)")
+                    #expect(ingest["accepted"] as? Int == 595, "ingest line: \(ingest)")
                 }
             }
         }
@@ -153,7 +153,7 @@ struct RunCleanTests {
             let run = try workspace.runClean("--quiet")
             #expect(run.stdout.isEmpty, "--quiet lists no paths:\n\(run.stdout)")
             let lines = run.stderr.split(separator: "\n")
-            #expect(lines.count == 1 && lines[0].hasPrefix("pikir run: summary: e2e: 10 files"), "--quiet: only the summary:\n\(run.stderr)")
+            #expect(lines.count == 1 && lines[0].hasPrefix("pikir run: summary: e2e: 15 files"), "--quiet: only the summary:\n\(run.stderr)")
         }
     }
 

@@ -14,7 +14,7 @@ struct RunFlagTests {
 
             let run = try workspace.runClean("--force")
             #expect(!run.stderr.contains("skipped"), "--force skips nothing:\n\(run.stderr)")
-            #expect(run.stderr.contains("rebuilding the warehouse") && run.stderr.contains("10 files: 10 ingested"), "--force reads every export again:\n\(run.stderr)")
+            #expect(run.stderr.contains("rebuilding the warehouse") && run.stderr.contains("15 files: 15 ingested"), "--force reads every export again:\n\(run.stderr)")
             #expect(run.stderr.contains("11 outputs written, 0 unchanged"), "\(run.stderr)")
             let after = workspace.outputTimes()
             for relative in RunWorkspace.outputs + RunWorkspace.stages.map({ "manifests/\($0).json" }) {
@@ -36,7 +36,7 @@ struct RunFlagTests {
             let warehouse = try workspace.warehouseState()
 
             let run = try workspace.runClean("--dry-run")
-            #expect(run.stderr.contains("ingest: would ingest new or changed exports among 11"), "\(run.stderr)")
+            #expect(run.stderr.contains("ingest: would ingest new or changed exports among 16"), "\(run.stderr)")
             #expect(run.stdout.isEmpty, "a dry run writes and lists nothing:\n\(run.stdout)")
             let after = workspace.fileListing()
             #expect(Set(after.keys) == Set(listing.keys), "a dry run created or removed files: \(Set(after.keys).symmetricDifference(listing.keys).sorted())")
@@ -52,7 +52,7 @@ struct RunFlagTests {
 
             // The real run then does the work.
             let real = try workspace.runClean()
-            #expect(real.stderr.contains("11 files: 1 ingested"), "\(real.stderr)")
+            #expect(real.stderr.contains("16 files: 1 ingested"), "\(real.stderr)")
             #expect(real.stderr.contains("5 outputs written"), "\(real.stderr)")
         }
     }
@@ -61,7 +61,7 @@ struct RunFlagTests {
         try withTemporaryDirectory { dir in
             let workspace = try RunWorkspace.make(in: dir)
             let run = try workspace.run("run", "--dry-run")
-            #expect(run.stderr.contains("ingest: would rebuild the warehouse from 10 exports"), "\(run)")
+            #expect(run.stderr.contains("ingest: would rebuild the warehouse from 15 exports"), "\(run)")
             #expect(!FileManager.default.fileExists(atPath: workspace.output.path), "a dry run created the output folder")
             #expect(!FileManager.default.fileExists(atPath: workspace.warehouse), "a dry run created the warehouse")
             #expect(run.status == 0, "a dry run before the first run:\n\(run)")

@@ -74,10 +74,10 @@ struct RunIncrementalTests {
             let run = try workspace.runClean()
 
             // Ingest: only the new file is read.
-            #expect(run.stderr.contains("11 files: 1 ingested, 10 already in the warehouse, 0 unreadable"), "ingest:\n\(run.stderr)")
+            #expect(run.stderr.contains("16 files: 1 ingested, 15 already in the warehouse, 0 unreadable"), "ingest:\n\(run.stderr)")
             #expect(!run.stderr.contains("rebuilding"), "adding a file must not rebuild the warehouse:\n\(run.stderr)")
             let counts = workspace.manifest("ingest")?["counts"] as? [String: Int] ?? [:]
-            #expect(counts["files"] == 11 && counts["ingested"] == 1 && counts["skipped"] == 10 && counts["accepted"] == 6, "ingest counts: \(counts)")
+            #expect(counts["files"] == 16 && counts["ingested"] == 1 && counts["skipped"] == 15 && counts["accepted"] == 6, "ingest counts: \(counts)")
             let filesAfter = try exportedFiles(workspace)
             #expect(filesAfter.count == filesBefore.count + 1, "the ledger gains one file: \(filesAfter.subtracting(filesBefore))")
             #expect(filesAfter.subtracting(filesBefore).first?.hasSuffix("2023-03-15_karaganda_new_ru.csv") == true)
@@ -134,7 +134,7 @@ struct RunIncrementalTests {
             try addAlias(workspace)
             let run = try workspace.runClean()
             #expect(run.stderr.contains("rebuilding the warehouse"), "a changed registry rebuilds the warehouse:\n\(run.stderr)")
-            #expect(run.stderr.contains("10 files: 10 ingested"), "every file is read again:\n\(run.stderr)")
+            #expect(run.stderr.contains("15 files: 15 ingested"), "every file is read again:\n\(run.stderr)")
             #expect(!FileManager.default.fileExists(atPath: workspace.warehouse + ".rebuild"), "the rebuilt warehouse is moved into place")
 
             let clean = try cleanState(addAlias)
@@ -165,7 +165,7 @@ struct RunIncrementalTests {
             }
             try appendRow(workspace)
             let run = try workspace.runClean()
-            #expect(run.stderr.contains("10 files: "), "\(run.stderr)")
+            #expect(run.stderr.contains("15 files: "), "\(run.stderr)")
             let clean = try cleanState(appendRow)
             let rows = { (text: String) in text.split(separator: "\r\n").filter { $0.contains(name) }.count }
             let warehouse = try workspace.warehouseState()
@@ -209,7 +209,7 @@ struct RunIncrementalTests {
             #expect(run.stderr.contains("rebuilding the warehouse"), "a removed export rebuilds the warehouse:\n\(run.stderr)")
             #expect(try !exportedFiles(workspace).contains { $0.hasSuffix(removed) }, "the removed file's responses are gone")
             let inputs = (workspace.manifest("ingest")?["inputs"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
-            #expect(inputs.count == 11 && !inputs.contains { $0.hasSuffix(removed) }, "ingest manifest inputs: \(inputs)")
+            #expect(inputs.count == 16 && !inputs.contains { $0.hasSuffix(removed) }, "ingest manifest inputs: \(inputs)")
 
             let clean = try cleanState { try FileManager.default.removeItem(at: $0.input.appendingPathComponent(removed)) }
             #expect(try workspace.warehouseState() == clean.warehouse, "the rebuilt warehouse differs from a clean run's")

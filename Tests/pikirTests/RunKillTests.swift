@@ -94,7 +94,7 @@ struct RunKillTests {
 
     @Test(arguments: [
         KillPoint.after(0.05), .after(0.15), .after(0.3), .after(0.6), .after(1.0),
-        .logged("ingest: 13 files:", 0), .logged("ingest: done", 0), .logged("ingest: done", 0.05),
+        .logged("ingest: 18 files:", 0), .logged("ingest: done", 0), .logged("ingest: done", 0.05),
         .logged("aggregate: done", 0), .logged("aggregate: done", 0.1),
         .logged("render: done", 0), .logged("render: done", 0.2),
     ])
@@ -136,7 +136,7 @@ struct RunKillTests {
     }
 
     @Test(arguments: [
-        KillPoint.after(0.1), .after(0.3), .logged("ingest: 16 files:", 0), .logged("ingest: done", 0.05),
+        KillPoint.after(0.1), .after(0.3), .logged("ingest: 21 files:", 0), .logged("ingest: done", 0.05),
         .logged("aggregate: done", 0.05), .logged("render: done", 0.1),
     ])
     func aKilledIncrementalRunResumesToTheUninterruptedState(at point: KillPoint) throws {
@@ -176,7 +176,7 @@ struct RunKillTests {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
-    @Test(arguments: [KillPoint.logged("rebuilding the warehouse", 0.1), .logged("rebuilding the warehouse", 0.5), .logged("ingest: 13 files:", 0)])
+    @Test(arguments: [KillPoint.logged("rebuilding the warehouse", 0.1), .logged("rebuilding the warehouse", 0.5), .logged("ingest: 18 files:", 0)])
     func aKilledRebuildKeepsTheOldWarehouseAndResumes(at point: KillPoint) throws {
         let expected = try Self.uninterruptedRebuild()
         try withTemporaryDirectory { dir in

@@ -101,14 +101,14 @@ struct RunValidationTests {
             let run = try workspace.run("run")
             #expect(run.status == 2, "an unreadable export exits 2:\n\(run)")
             #expect(run.stderr.contains("pikir run: error: ingest: \(junk):"), "stderr should name the file:\n\(run.stderr)")
-            #expect(run.stderr.contains("11 files: 10 ingested, 0 already in the warehouse, 1 unreadable"), "\(run.stderr)")
+            #expect(run.stderr.contains("16 files: 15 ingested, 0 already in the warehouse, 1 unreadable"), "\(run.stderr)")
             // The rest ran: every stage and every output.
             for stage in RunWorkspace.stages {
                 #expect(run.stderr.contains("pikir run: \(stage): done"), "\(stage) should still run:\n\(run.stderr)")
             }
             #expect(Set(workspace.outputState().keys) == Set(RunWorkspace.outputs), "every output is written")
             let counts = workspace.manifest("ingest")?["counts"] as? [String: Int] ?? [:]
-            #expect(counts["ingested"] == 10 && counts["failed"] == 1 && counts["accepted"] == 399, "ingest counts: \(counts)")
+            #expect(counts["ingested"] == 15 && counts["failed"] == 1 && counts["accepted"] == 595, "ingest counts: \(counts)")
             let inputs = (workspace.manifest("ingest")?["inputs"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
             #expect(!inputs.contains(junk), "the unreadable file is not recorded, so the next run tries it again")
 

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `pikir inspect --format json` on all ten sample exports in one run, checked
+/// `pikir inspect --format json` on all fifteen sample exports in one run, checked
 /// against `sample-data/expected.json` (written by an independent Python generator).
 @Suite("inspect --format json on every sample export")
 struct SampleDataJSONTests {
@@ -28,7 +28,7 @@ struct SampleDataJSONTests {
     @Test("one object per file, in argument order, exit 0, nothing on stderr")
     func everyFileOnce() throws {
         let all = try Self.allFiles.get()
-        #expect(all.expected.count == 10)
+        #expect(all.expected.count == 15)
         #expect(SampleData.paths.count == all.expected.count)
         #expect(all.run.status == 0)
         #expect(all.run.stderr == "")

@@ -38,7 +38,7 @@ TARGET = HERE / "report_expected.json"
 
 MEASURES = ["overall", "delivery", "content", "organisation", "applicability", "nps"]
 SESSION = "ALM-2024-11-A"
-YEAR = 2024
+YEAR = 2022
 K_SHRINK = 10.0
 MIN_N = 5
 
