@@ -44,9 +44,13 @@ build: deps $(BIN)
 
 # The demo pipeline: every sample export → every report in kk, ru and en,
 # text and HTML, under out/demo/ (see pipelines/demo.toml). Running it again
-# at once is a no-op.
+# at once is a no-op. Then the records the samples hold on purpose to be
+# rejected, each with its file, line and reason (sample-data/expected.json,
+# "ingest", lists them with every file's counts).
 run: build
 	$(BIN) run pipelines/demo.toml
+	@echo "Rejected on purpose (see sample-data/README.md):"
+	@$(BIN) rejects --db out/demo/pikir.sqlite
 
 # `make install PREFIX=~/.local` puts pikir on the PATH with its resources,
 # shell completions (bash, zsh, fish) and man page.
