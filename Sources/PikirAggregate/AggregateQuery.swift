@@ -1,5 +1,6 @@
 import Foundation
 import PikirNormalise
+import PikirStats
 
 /// What `pikir agg` is asked: group by these dimensions, keep the responses
 /// these filters allow, and report these statistics of these measures.
@@ -10,8 +11,16 @@ public struct AggregateQuery: Sendable {
     public var stats: [Stat]
     /// Every filter must hold; within one, any of its values.
     public var filters: [Filter]
-    /// Groups with fewer answers than this are reported as suppressed, with no statistics.
+    /// The suppression threshold k: a group's measure with 1 ≤ n < k answers
+    /// keeps its n but has no statistics (see `SmallCellSuppression`).
     public var minN: Int
+    /// Also suppress, per measure, the complement of each suppressed group,
+    /// so a published total cannot give it away.
+    public var complementary = false
+    /// Comments kept per group (newest first); 0 for none.
+    public var comments = 0
+    /// Whether each group records the ledger ids of its responses' files.
+    public var collectsFiles = false
     public var sort: SortKey?
     /// First and last session day kept, ISO `yyyy-mm-dd`, inclusive.
     public var from: String?
@@ -44,7 +53,7 @@ public struct AggregateQuery: Sendable {
     }
 
     public init(by: [Dimension] = [], measures: [Measure] = [Measure(.overall)], stats: [Stat] = Stat.defaults,
-                filters: [Filter] = [], minN: Int = 5, sort: SortKey? = nil) {
+                filters: [Filter] = [], minN: Int = SmallCellSuppression.defaultThreshold, sort: SortKey? = nil) {
         self.by = by
         self.measures = measures
         self.stats = stats
@@ -77,7 +86,8 @@ extension AggregateQuery {
     /// Parses the command line's lists (each flag may be given several
     /// times, each value may be comma-separated).
     public static func parse(by: [String], measures: [String], stats: [String], filters: [String],
-                             minN: Int, sort: String?, from: String? = nil, to: String? = nil) throws(QueryError) -> AggregateQuery {
+                             minN: Int, sort: String?, from: String? = nil, to: String? = nil,
+                             complementary: Bool = false) throws(QueryError) -> AggregateQuery {
         func items(_ values: [String]) -> [String] {
             values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
         }
@@ -135,6 +145,7 @@ extension AggregateQuery {
         }
         guard minN >= 0 else { throw QueryError(message: "--min-n must be 0 or more") }
         query.minN = minN
+        query.complementary = complementary
         if let sort, !sort.isEmpty {
             let descending = sort.hasPrefix("-")
             let key = String(descending ? sort.dropFirst() : Substring(sort)).lowercased()

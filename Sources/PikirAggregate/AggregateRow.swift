@@ -5,18 +5,28 @@ public struct AggregateRow: Sendable {
     public let dimensions: [(dimension: Dimension, value: DimensionValue)]
     public let measure: Measure
     public let histogram: ScoreHistogram
-    /// Fewer answers than the query's minimum: statistics are withheld.
-    public let suppressed: Bool
+    /// Whether the statistics are withheld, and why (see `SmallCellSuppression`).
+    public let suppression: CellSuppression
+    /// The group's counts, the same for each of its measures.
+    public let group: GroupFacts
 
+    /// Statistics are withheld: too few answers, or the complement of a cell that has.
+    public var suppressed: Bool { suppression.isSuppressed }
     public var n: Int { histogram.n }
-    private let summary: Summary
+    public let summary: Summary
 
-    public init(dimensions: [(dimension: Dimension, value: DimensionValue)], measure: Measure, histogram: ScoreHistogram, suppressed: Bool) {
+    public init(dimensions: [(dimension: Dimension, value: DimensionValue)], measure: Measure, histogram: ScoreHistogram,
+                suppression: CellSuppression, group: GroupFacts = GroupFacts()) {
         self.dimensions = dimensions
         self.measure = measure
         self.histogram = histogram
-        self.suppressed = suppressed
+        self.suppression = suppression
+        self.group = group
         summary = histogram.summary()
+    }
+
+    public init(dimensions: [(dimension: Dimension, value: DimensionValue)], measure: Measure, histogram: ScoreHistogram, suppressed: Bool) {
+        self.init(dimensions: dimensions, measure: measure, histogram: histogram, suppression: suppressed ? .primary : .published)
     }
 
     /// A statistic's value, or nil when suppressed or not computable
@@ -39,6 +49,9 @@ public struct AggregateRow: Sendable {
         case .bottom2: return histogram.bottomBox(scale: measure.scale).map { .number($0.share) }
         case .nps: return measure.question == .nps ? histogram.nps().map { .number($0.score) } : nil
         case .dist: return histogram.isEmpty ? nil : .distribution(histogram.distribution)
+        case .responses: return .count(group.responses)
+        case .sessions: return group.sessions.map(StatValue.count)
+        case .firstDate: return group.firstDate.map(StatValue.text)
         }
     }
 
@@ -65,6 +78,7 @@ public struct AggregateRow: Sendable {
             case .count(let n): return .number(Double(n))
             case .number(let x): return .number(x)
             case .interval(let i): return .number(i.low)
+            case .text(let t): return .text(t)
             default: return nil
             }
         }
@@ -88,6 +102,7 @@ public enum StatValue: Sendable, Equatable {
     case number(Double)
     case interval(Interval)
     case distribution([(value: Double, count: Int)])
+    case text(String)
 
     public static func == (a: StatValue, b: StatValue) -> Bool {
         switch (a, b) {
@@ -95,6 +110,7 @@ public enum StatValue: Sendable, Equatable {
         case (.number(let x), .number(let y)): x == y
         case (.interval(let x), .interval(let y)): x == y
         case (.distribution(let x), .distribution(let y)): x.elementsEqual(y) { $0 == $1 }
+        case (.text(let x), .text(let y)): x == y
         default: false
         }
     }

@@ -25,6 +25,15 @@ public final class Aggregator {
     private var scratch: [Int32]
     /// Histograms of group g: `histograms[g * measures.count + m]`.
     private var histograms: [ScoreHistogram] = []
+    /// Counts, sessions, days, files and comments of each group, read only when the query asks for them.
+    private var facts: [GroupFacts] = []
+    private var sessionIDs: [Set<Int32>] = []
+    private var sessionInterner = Interner()
+    private var firstDates: [[UInt8]?] = []
+    private var comments: [CommentPicker] = []
+    private let sessionPosition: Int?, factDatePosition: Int?, filePosition: Int?
+    /// Comment, improve, liked: the first that says something is the response's comment.
+    private let commentPositions: [Int]
     /// Responses seen and those the filters kept.
     public private(set) var rowsRead = 0
     public private(set) var rowsKept = 0
@@ -46,6 +55,10 @@ public final class Aggregator {
             .map { DimensionReader(dimension: $0, positions: positions($0.columns), filter: filters[$0]) }
         measurePositions = positions(query.measures.map(\.column))
         datePosition = query.from != nil || query.to != nil ? positions([.sessionDate])[0] : nil
+        sessionPosition = query.stats.contains(.sessions) ? positions([.sessionID])[0] : nil
+        factDatePosition = query.stats.contains(.firstDate) || query.comments > 0 ? positions([.sessionDate])[0] : nil
+        filePosition = query.collectsFiles ? positions([.fileID])[0] : nil
+        commentPositions = query.comments > 0 ? positions([.comment, .improve, .liked]) : []
         from = query.from.map { Array($0.utf8) }
         to = query.to.map { Array($0.utf8) }
         self.columns = columns
@@ -109,11 +122,38 @@ public final class Aggregator {
         for (m, position) in measurePositions.enumerated() {
             if let value = row.double(position) { histograms[base + m].ingest(value) }
         }
+        facts[g].responses += 1
+        if let sessionPosition {
+            let session = sessionInterner.id(row.bytes(sessionPosition))
+            if session != 0 { sessionIDs[g].insert(session) }
+        }
+        if let filePosition, let file = row.integer(filePosition) { facts[g].files.insert(Int64(file)) }
+        if let factDatePosition { addDated(row, group: g, date: row.bytes(factDatePosition)) }
+    }
+
+    /// The group's earliest day, and its comment if it is among the newest.
+    private func addDated(_ row: some ResponseRow, group g: Int, date: UnsafeRawBufferPointer?) {
+        if let date, firstDates[g].map({ date.lexicographicallyPrecedes($0) }) ?? true { firstDates[g] = Array(date) }
+        guard !commentPositions.isEmpty else { return }
+        let day = date.map(Array.init) ?? []
+        guard comments[g].wants(date: day) else { return }
+        for position in commentPositions {
+            guard let bytes = row.bytes(position) else { continue }
+            let text = String(decoding: bytes, as: UTF8.self)
+            if !CommentFilter.isNonAnswer(text) {
+                comments[g].add(date: day, order: rowsKept, text: text)
+                return
+            }
+        }
     }
 
     private func group(for ids: [Int32]) -> Int {
         groupKeys.append(ids)
         histograms.append(contentsOf: repeatElement(ScoreHistogram(), count: query.measures.count))
+        facts.append(GroupFacts())
+        sessionIDs.append([])
+        firstDates.append(nil)
+        comments.append(CommentPicker(limit: query.comments))
         return groupKeys.count - 1
     }
 
@@ -145,14 +185,29 @@ public final class Aggregator {
     }
 
     /// One row per group and measure, sorted (by the dimensions unless the query says otherwise).
+    ///
+    /// Suppression follows `SmallCellSuppression` with k = `minN`: per
+    /// measure, a group with 1 ≤ n < k answers, and with `complementary` the
+    /// groups that protect it, the measure's groups being one table with a
+    /// published total.
     public func rows() -> [AggregateRow] {
+        let measures = query.measures.count
+        let policy = SmallCellSuppression(threshold: query.minN)
+        var marks = Array(repeating: CellSuppression.published, count: histograms.count)
+        for m in 0..<measures {
+            let counts = groupKeys.indices.map { histograms[$0 * measures + m].n }
+            for (g, mark) in policy.suppress(counts: counts, complementary: query.complementary).enumerated() { marks[g * measures + m] = mark }
+        }
         var rows: [AggregateRow] = []
         for (g, ids) in groupKeys.enumerated() {
             let values = ids.enumerated().map { grouping[$0.offset].values[Int($0.element)] }
+            var group = facts[g]
+            if sessionPosition != nil { group.sessions = sessionIDs[g].count }
+            group.firstDate = firstDates[g].map { String(decoding: $0, as: UTF8.self) }
+            group.comments = comments[g].kept.map(\.text)
             for (m, measure) in query.measures.enumerated() {
-                let histogram = histograms[g * query.measures.count + m]
                 rows.append(AggregateRow(dimensions: zip(query.by, values).map { ($0, $1) }, measure: measure,
-                                         histogram: histogram, suppressed: histogram.n < query.minN))
+                                         histogram: histograms[g * measures + m], suppression: marks[g * measures + m], group: group))
             }
         }
         return AggregateRow.sorted(rows, by: query)

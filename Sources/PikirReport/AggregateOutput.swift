@@ -79,6 +79,8 @@ public struct AggregateOutput {
                 fields.append("\"\(stat.rawValue)\": \(number(x))")
             case (_, .count(let n)?):
                 fields.append("\"\(stat.rawValue)\": \(n)")
+            case (_, .text(let t)?):
+                fields.append("\"\(stat.rawValue)\": " + jsonString(t))
             default:
                 fields.append("\"\(stat.rawValue)\": null")
             }
@@ -113,6 +115,7 @@ public struct AggregateOutput {
                 case .interval(let i)?: cells += [number(i.low), number(i.high)]
                 case .number(let x)?: cells.append(number(x))
                 case .count(let n)?: cells.append(String(n))
+                case .text(let t)?: cells.append(t)
                 case .distribution(let d)?: cells.append(d.map { "\(number($0.value)):\($0.count)" }.joined(separator: " "))
                 case nil: cells += stat == .ci95 ? ["", ""] : [""]
                 }
@@ -172,6 +175,7 @@ public struct AggregateOutput {
                     }
                 case .interval(let i): cells.append(String(format: "%.2f–%.2f", i.low, i.high))
                 case .distribution(let d): cells.append(d.map { "\(number($0.value)):\($0.count)" }.joined(separator: " "))
+                case .text(let t): cells.append(t)
                 }
             }
             table.append(cells)

@@ -33,14 +33,27 @@ public enum CellSuppression: Sendable, Equatable, Hashable {
 /// to every row, then every column, and again until nothing changes, so that
 /// every row and every column has either no suppressed cell or at least two.
 /// The result is deterministic: it depends only on the counts.
+///
+/// This is the one suppression policy of pikir: `pikir agg` (`--min-n`,
+/// `--complementary`), the yearly report's tables and the trainer report's
+/// "not ranked under k" all read their threshold from here.
 public struct SmallCellSuppression: Sendable, Equatable {
-    /// Counts below this (and above 0) are suppressed. The default, 5, is the
-    /// common rule of thumb of statistical offices for survey tables.
+    /// The threshold every command uses unless told otherwise: 5, the common
+    /// rule of thumb of statistical offices for survey tables.
+    public static let defaultThreshold = 5
+
+    /// Counts below this (and above 0) are suppressed.
     public var threshold: Int
 
     /// Creates a suppression rule with the given threshold.
-    public init(threshold: Int = 5) {
+    public init(threshold: Int = defaultThreshold) {
         self.threshold = threshold
+    }
+
+    /// The suppression of each cell of a one-way table: primary only, or
+    /// primary and complementary (``suppress(counts:)``).
+    public func suppress(counts: [Int], complementary: Bool) -> [CellSuppression] {
+        complementary ? suppress(counts: counts) : counts.map { isSmall($0) ? .primary : .published }
     }
 
     /// Whether a count is primary-suppressed: 1 ≤ count < threshold.

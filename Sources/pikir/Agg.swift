@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PikirAggregate
 import PikirReport
+import PikirStats
 import PikirStore
 
 struct Agg: ParsableCommand {
@@ -13,7 +14,10 @@ struct Agg: ParsableCommand {
             \(Measure.all.map(\.name).joined(separator: ", ")). Statistics: \(Stat.allCases.map(\.rawValue).joined(separator: ", ")) \
             (ci95: Student-t 95% interval of the mean; top2/bottom2: share 0–1 of the two highest/lowest scale points; \
             nps: −100…100, for the 0–10 question; median and quartiles: Hyndman–Fan type 7). \
-            Groups with fewer answers than --min-n keep their n but have no statistics ("suppressed").
+            Small cells (--min-n k, default \(SmallCellSuppression.defaultThreshold)): a group whose measure has 1 ≤ n < k answers \
+            keeps its n but has no statistics ("suppressed"); a group with no answers is not suppressed (it identifies nobody). \
+            --complementary also suppresses, per measure, the smallest other group of a table with exactly one suppressed \
+            group, so the total cannot give it away (the yearly report's tables); --min-n 0 or 1 suppresses nothing.
             --where values are matched as the data stores them: --where city=Алматы and --where city=Almaty are the same; \
             a trainer by id, name, initials or alias (--where trainer="Наурызбаев Н."). A value that matches nothing is \
             said on stderr with the closest values.
@@ -48,8 +52,11 @@ struct Agg: ParsableCommand {
     @Option(help: ArgumentHelp("Keep sessions on or before this day.", valueName: "yyyy-mm-dd"))
     var to: String?
 
-    @Option(name: .customLong("min-n"), parsing: .unconditional, help: "Groups with fewer answers are suppressed.")
-    var minN: Int = 5
+    @Option(name: .customLong("min-n"), parsing: .unconditional, help: ArgumentHelp("Suppress groups with 1 ≤ n < k answers.", valueName: "k"))
+    var minN: Int = SmallCellSuppression.defaultThreshold
+
+    @Flag(help: "Also suppress the smallest other group where one group alone is suppressed (complementary suppression).")
+    var complementary = false
 
     // Unconditional: `--sort -mean` is a value, not a flag.
     @Option(parsing: .unconditional, help: ArgumentHelp("Order rows by a dimension, measure or statistic; prefix - for descending.", valueName: "key"))
@@ -77,7 +84,8 @@ struct Agg: ParsableCommand {
     }
 
     func query() throws(QueryError) -> AggregateQuery {
-        try AggregateQuery.parse(by: by, measures: measure, stats: stat, filters: filters, minN: minN, sort: sort, from: from, to: to)
+        try AggregateQuery.parse(by: by, measures: measure, stats: stat, filters: filters, minN: minN, sort: sort, from: from, to: to,
+                                 complementary: complementary)
     }
 
     func run() throws {

@@ -71,7 +71,7 @@ extension TrainerReport {
         if t.rank == nil {
             blocks.append(.note(c.text("label.not_enough_answers", ["k": c.integer(scope.minN)])))
         }
-        blocks.append(.table(QuestionTable.table(t.questions, f, reproduce: Shell.command(aggWords + ["--where", "trainer=" + (t.id ?? t.name)]))))
+        blocks.append(.table(QuestionTable.table(t.questions, f, reproduce: Shell.command(query(for: t).commandLine))))
         blocks.append(.chart(QuestionTable.diverging(t.questions, f, title: c.text("label.distribution") + ": " + t.name)))
         if t.trend.count >= 2 {
             let title = c.text("label.trend") + ": " + t.name

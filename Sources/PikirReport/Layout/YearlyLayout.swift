@@ -25,16 +25,16 @@ extension YearlyReport {
                 caption: c.text("label.chart_alt", ["title": title]))))
         }
         blocks.append(.table(table(regions + [total], label: { $0 == "total" ? c.text("label.total") : f.region($0) }, f,
-                                   header: c.text("label.region"), withRegistry: true, withChange: true, reproduce: aggCommand(by: "region"))))
+                                   header: c.text("label.region"), withRegistry: true, withChange: true, reproduce: aggCommand(by: .region))))
         blocks.append(.note(c.text("yearly.suppression_note", ["k": c.integer(scope.minN)])))
         blocks.append(.note(c.text("yearly.change_note")))
         sections.append(Document.Section(id: "regions", heading: c.text("yearly.by_region"), blocks: blocks))
 
         sections.append(Document.Section(id: "groups", heading: c.text("yearly.by_group"), blocks: [
-            .table(table(groups, label: { f.category("group", $0) }, f, header: c.text("label.group"), withRegistry: false, withChange: false, reproduce: aggCommand(by: "group"))),
+            .table(table(groups, label: { f.category("group", $0) }, f, header: c.text("label.group"), withRegistry: false, withChange: false, reproduce: aggCommand(by: .group))),
         ]))
         sections.append(Document.Section(id: "modules", heading: c.text("yearly.by_module"), blocks: [
-            .table(table(modules, label: { f.category("module", $0) }, f, header: c.text("label.module"), withRegistry: false, withChange: false, reproduce: aggCommand(by: "module"))),
+            .table(table(modules, label: { f.category("module", $0) }, f, header: c.text("label.module"), withRegistry: false, withChange: false, reproduce: aggCommand(by: .module))),
         ]))
 
         var quality: [Document.Block] = [.facts([
@@ -104,8 +104,9 @@ extension YearlyReport {
             if withRegistry { cells.append(.init(r.registered.map(c.integer) ?? "—")) }
             cells.append(.init(c.integer(r.responses)))
             if withRegistry { cells.append(.init(r.responseRate.map { c.percent($0) } ?? "—")) }
-            cells += [.init(f.mean(r.overall.summary)), .init(f.interval(r.overall.summary.ci95)),
-                      .init(f.nps(r.nps.nps)), .init(f.npsInterval(r.nps.nps))]
+            cells += [.init(f.mean(r.overall.summary)), .init(f.interval(r.overall.summary.ci95))]
+            // The NPS cells have their own count: fewer people may have answered that question.
+            cells += r.npsSuppression.isSuppressed ? [suppressed, suppressed] : [.init(f.nps(r.nps.nps)), .init(f.npsInterval(r.nps.nps))]
             if withChange {
                 if let change = r.change {
                     let arrow = r.significant ? (change.difference > 0 ? " ▲" : " ▼") : ""

@@ -1,7 +1,6 @@
 import PikirAggregate
 import PikirNormalise
 import PikirStats
-import PikirStore
 
 /// Everything a report shows of one question's answers in one group.
 public struct QuestionStats: Sendable {
@@ -35,27 +34,4 @@ public struct QuestionStats: Sendable {
         }
         return (Double(low) / n, Double(mid) / n, Double(high) / n)
     }
-}
-
-/// One histogram per canonical question, for a group of responses.
-struct QuestionHistograms {
-    var byQuestion = Array(repeating: ScoreHistogram(), count: Measure.all.count)
-    /// Responses added, whatever they answered.
-    var responses = 0
-
-    /// Adds a response's answers: row positions `first…first+5` hold the six questions in `Measure.all` order.
-    mutating func add(_ row: some ResponseRow, first: Int) {
-        responses += 1
-        for q in 0..<byQuestion.count {
-            if let value = row.double(first + q) { byQuestion[q].ingest(value) }
-        }
-    }
-
-    mutating func merge(_ other: QuestionHistograms) {
-        for q in byQuestion.indices { byQuestion[q].merge(other.byQuestion[q]) }
-        responses += other.responses
-    }
-
-    var stats: [QuestionStats] { zip(Measure.all, byQuestion).map { QuestionStats($0, $1) } }
-    var overall: ScoreHistogram { byQuestion[0] }
 }

@@ -11,13 +11,14 @@ public struct ReportScope: Sendable {
     /// ISO 3166-2:KZ code; nil for every region.
     public var region: String?
     public var session: String?
-    /// Groups with fewer answers are not ranked (trainers) or are suppressed (yearly).
+    /// The suppression threshold k (`SmallCellSuppression`): trainers with fewer
+    /// answers are not ranked; yearly cells with 1 ≤ n < k are suppressed.
     public var minN: Int
     public var shrinkageK: Double
     public var includeComments: Bool
 
     public init(year: Int? = nil, from: String? = nil, to: String? = nil, region: String? = nil, session: String? = nil,
-                minN: Int = 5, shrinkageK: Double = Shrinkage.defaultK, includeComments: Bool = true) {
+                minN: Int = SmallCellSuppression.defaultThreshold, shrinkageK: Double = Shrinkage.defaultK, includeComments: Bool = true) {
         self.year = year
         self.from = from
         self.to = to
@@ -28,36 +29,13 @@ public struct ReportScope: Sendable {
         self.includeComments = includeComments
     }
 
-    /// The `pikir agg` arguments that select the same responses.
-    var aggFilters: [String] {
-        var words: [String] = []
-        if let year { words += ["--where", "year=\(year)"] }
-        if let from { words += ["--from", from] }
-        if let to { words += ["--to", to] }
-        if let region { words += ["--where", "region=\(region)"] }
-        return words
-    }
-}
-
-/// `ReportScope.contains` on the bytes of a scanned row, with no String made.
-struct ScopeMatcher {
-    private let year: [UInt8]?, from: [UInt8]?, to: [UInt8]?, region: [UInt8]?
-
-    init(_ scope: ReportScope) {
-        year = scope.year.map { Array((String($0) + "-").utf8) }
-        from = scope.from.map { Array($0.utf8) }
-        to = scope.to.map { Array($0.utf8) }
-        region = scope.region.map { Array($0.utf8) }
-    }
-
-    func contains(date: UnsafeRawBufferPointer?, region: UnsafeRawBufferPointer?) -> Bool {
-        if let wanted = self.region, !(region.map { $0.elementsEqual(wanted) } ?? false) { return false }
-        if year != nil || from != nil || to != nil {
-            guard let date else { return false }
-            if let year, !date.starts(with: year) { return false }
-            if let from, date.lexicographicallyPrecedes(from) { return false }
-            if let to, to.lexicographicallyPrecedes(date) { return false }
-        }
-        return true
+    /// A query of the responses this scope covers (year, period and region as filters).
+    func query(by: [Dimension], measures: [Measure] = Measure.all, stats: [Stat], minN: Int = 1) -> AggregateQuery {
+        var query = AggregateQuery(by: by, measures: measures, stats: stats, minN: minN)
+        if let year { query = query.filtered(.year, String(year)) }
+        if let region { query = query.filtered(.region, region) }
+        query.from = from
+        query.to = to
+        return query
     }
 }

@@ -1,5 +1,4 @@
 import PikirAggregate
-import PikirNormalise
 import PikirStats
 import PikirStore
 
@@ -21,53 +20,56 @@ public struct SessionReport: Sendable {
     public var scope: ReportScope
     public var provenance: Provenance
 
+    /// The session's own numbers, as its table shows them.
+    public var query: AggregateQuery { Self.query(session) }
+
+    static func query(_ session: String) -> AggregateQuery {
+        AggregateQuery(by: [.session], measures: Measure.all, stats: [.n, .mean, .ci95, .dist], minN: 1).filtered(.session, session)
+    }
+
     /// Nil when the warehouse has no response for the session.
     public static func build(_ warehouse: Warehouse, scope: ReportScope) throws -> SessionReport? {
         guard let typed = scope.session else { preconditionFailure("the session report needs a session") }
-        // As typed, or the old derived form (`Almaty/2024-11-05/T01`) of a slug.
-        let candidates = SessionKey.typed(typed)
-        var id = typed
-        let c = ReportColumns.self
-        var this = QuestionHistograms(), comments: [String] = [], files: Set<Int64> = []
-        var date: String?, region: String?, city: String?, trainerKey: String?, trainer: String?, module: String?
-        // First pass: the session itself, and whose and where it was.
-        try warehouse.scanResponses(ReportColumns.list) { row in
-            guard let session = row.string(c.session), candidates.contains(session) else { return }
-            id = session
-            this.add(row, first: c.questions)
-            if let file = row.integer(c.file) { files.insert(Int64(file)) }
-            if date == nil {
-                date = row.string(c.date)
-                region = row.string(c.region)
-                city = row.string(c.city)
-                trainerKey = row.string(c.trainerID) ?? row.string(c.trainerName)
-                trainer = row.string(c.trainerName)
-                module = row.string(c.module)
-            }
-            if scope.includeComments, let text = row.commentText { comments.append(text) }
+        // As typed, or the old derived form (`Almaty/2024-11-05/T01`) of a slug: the session filter knows both.
+        var own = query(typed)
+        own.comments = scope.includeComments ? Int.max : 0
+        own.collectsFiles = true
+        // Whose and where it was; and every trainer's and every region's year, to compare with.
+        let place = AggregateQuery(by: [.session, .region, .city, .trainer, .module], measures: [Measure(.overall)], stats: [.firstDate], minN: 0)
+            .filtered(.session, typed)
+        var trainers = AggregateQuery(by: [.trainer], measures: Measure.all, stats: [.n, .mean], minN: 0)
+        trainers.collectsFiles = true
+        var regions = AggregateQuery(by: [.region, .year], measures: Measure.all, stats: [.n, .mean], minN: 0)
+        regions.collectsFiles = true
+        let aggregators = [own, place, trainers, regions].map(Aggregator.init)
+        try Aggregator.run(aggregators, on: warehouse)
+
+        let rows = aggregators[0].rows()
+        guard let first = rows.first, first.group.responses > 0 else { return nil }
+        let id = first.dimensions[0].value.text ?? typed
+        let mine = rows.filter { $0.dimensions[0].value.text == id }
+        // The most answered combination, should a session's responses disagree on where and whose it was.
+        let where_ = aggregators[1].rows().filter { $0.dimensions[0].value.text == id }.max { a, b in a.group.responses < b.group.responses }
+        let region = where_?.dimensions[1].value.text, city = where_?.dimensions[2].value.text
+        let trainer = where_?.dimensions[3].value, module = where_?.dimensions[4].value.text
+        let date = where_?.group.firstDate
+        let trainerKey = trainer.flatMap { $0.trainerID ?? $0.text }
+        let byTrainer = aggregators[2].rows().filter { row in trainerKey != nil && (row.dimensions[0].value.trainerID ?? row.dimensions[0].value.text) == trainerKey }
+        let year = date.flatMap { Int($0.prefix(4)) }
+        let byRegion = aggregators[3].rows().filter { row in
+            region != nil && row.dimensions[0].value.text == region && year != nil && row.dimensions[1].value.number == year
         }
-        guard this.responses > 0 else { return nil }
-        var byTrainer = QuestionHistograms(), byRegion = QuestionHistograms()
-        let year = date.map { String($0.prefix(5)) }
-        try warehouse.scanResponses(ReportColumns.list) { row in
-            if let trainerKey, (row.string(c.trainerID) ?? row.string(c.trainerName)) == trainerKey {
-                byTrainer.add(row, first: c.questions)
-                if let file = row.integer(c.file) { files.insert(Int64(file)) }
-            }
-            if let region, row.string(c.region) == region, let year, row.string(c.date)?.hasPrefix(year) == true {
-                byRegion.add(row, first: c.questions)
-                if let file = row.integer(c.file) { files.insert(Int64(file)) }
-            }
+        func stats(_ rows: [AggregateRow]) -> [QuestionStats] {
+            Measure.all.map { m in QuestionStats(m, rows.first { $0.measure == m }?.histogram ?? ScoreHistogram()) }
         }
+        var files = mine[0].group.files
+        for row in byTrainer + byRegion { files.formUnion(row.group.files) }
         let registered = try warehouse.registeredSessions().first { $0.id == id }?.registered
-        return SessionReport(session: id, date: date, region: region, city: city, trainer: trainer, module: module,
-                             registered: registered, questions: this.stats, trainerAverage: byTrainer.stats,
-                             regionAverage: byRegion.stats, comments: comments, responses: this.responses,
+        return SessionReport(session: id, date: date, region: region, city: city, trainer: trainer?.text, module: module,
+                             registered: registered, questions: stats(mine), trainerAverage: stats(byTrainer),
+                             regionAverage: stats(byRegion), comments: mine[0].group.comments, responses: mine[0].group.responses,
                              scope: scope, provenance: try Provenance(warehouse, files: files))
     }
 
-    public var aggCommand: String {
-        Shell.command(["pikir", "agg", "--by", "session", "--measure", "overall,delivery,content,organisation,applicability,nps",
-                       "--stat", "n,mean,ci95,dist", "--where", "session=\(session)", "--min-n", "1"])
-    }
+    public var aggCommand: String { Shell.command(query.commandLine) }
 }

@@ -39,72 +39,43 @@ public struct TrainerReport: Sendable {
     /// Comments shown per trainer.
     static let commentsPerTrainer = 3
 
+    /// The per-trainer numbers: every question, by trainer, in the scope.
+    public var query: AggregateQuery {
+        scope.query(by: [.trainer], stats: [.n, .mean, .ci95, .top2, .nps])
+    }
+
     public static func build(_ warehouse: Warehouse, scope: ReportScope) throws -> TrainerReport {
-        struct Accumulator {
-            var id: String?
-            var name: String
-            var histograms = QuestionHistograms()
-            var sessions: [Int32: (date: String?, overall: ScoreHistogram)] = [:]
-            /// The most recent comments so far, newest first (at most `commentsPerTrainer`).
-            var comments: [(date: [UInt8], row: Int, text: String)] = []
-        }
-        // Text columns are read as bytes and interned, so a million responses
-        // make a String only for each new trainer, session and kept comment.
-        var trainerIDs = Interner(), sessionIDs = Interner()
-        var accumulators: [Accumulator] = []
-        var total = 0
-        var files: Set<Int64> = []
-        let c = ReportColumns.self
-        let matcher = ScopeMatcher(scope)
-        try warehouse.scanResponses(ReportColumns.list) { row in
-            let dateBytes = row.bytes(c.date)
-            guard matcher.contains(date: dateBytes, region: row.bytes(c.region)) else { return }
-            let idBytes = row.bytes(c.trainerID)
-            let t = Int(trainerIDs.id(idBytes ?? row.bytes(c.trainerName)))
-            guard t > 0 else { return }
-            total += 1
-            if let file = row.integer(c.file) { files.insert(Int64(file)) }
-            if t > accumulators.count {
-                let name = row.string(c.trainerName) ?? trainerIDs.values[t]!
-                accumulators.append(Accumulator(id: idBytes.map { String(decoding: $0, as: UTF8.self) }, name: name))
-            }
-            let i = t - 1
-            accumulators[i].histograms.add(row, first: c.questions)
-            let session = sessionIDs.id(row.bytes(c.session))
-            if accumulators[i].sessions[session] == nil {
-                accumulators[i].sessions[session] = (dateBytes.map { String(decoding: $0, as: UTF8.self) }, ScoreHistogram())
-            }
-            if let overall = row.double(c.questions) { accumulators[i].sessions[session]!.overall.ingest(overall) }
-            if scope.includeComments {
-                let date = dateBytes.map(Array.init) ?? []
-                let kept = accumulators[i].comments
-                // Newest sessions first; within a day, the file's order.
-                if kept.count < commentsPerTrainer || kept.last!.date.lexicographicallyPrecedes(date), let text = row.commentText {
-                    var comments = kept + [(date, total, text)]
-                    comments.sort { a, b in a.date != b.date ? b.date.lexicographicallyPrecedes(a.date) : a.row < b.row }
-                    accumulators[i].comments = Array(comments.prefix(commentsPerTrainer))
-                }
-            }
-        }
-        var byKey: [String: Accumulator] = [:]
-        for (i, acc) in accumulators.enumerated() { byKey[trainerIDs.values[i + 1]!] = acc }
-        let prior = byKey.values.reduce(ScoreHistogram()) { $0.merging($1.histograms.overall) }.summary().mean
+        var byTrainer = scope.query(by: [.trainer], stats: [.n, .mean, .ci95, .top2, .nps])
+        byTrainer.comments = scope.includeComments ? commentsPerTrainer : 0
+        byTrainer.collectsFiles = true
+        let bySession = scope.query(by: [.trainer, .session], measures: [Measure(.overall)], stats: [.n, .mean, .ci95, .firstDate])
+        let trainers = Aggregator(query: byTrainer), sessions = Aggregator(query: bySession)
+        try Aggregator.run([trainers, sessions], on: warehouse)
+
+        // Responses with no trainer at all are in no trainer's section.
+        func key(_ value: DimensionValue) -> String? { value.trainerID ?? value.text }
+        let groups = Dictionary(grouping: trainers.rows().filter { key($0.dimensions[0].value) != nil }) { key($0.dimensions[0].value)! }
+        let trends = Dictionary(grouping: sessions.rows().filter { key($0.dimensions[0].value) != nil }) { key($0.dimensions[0].value)! }
+        let prior = groups.values.reduce(ScoreHistogram()) { $0.merging($1[0].histogram) }.summary().mean
+        let policy = SmallCellSuppression(threshold: scope.minN)
         let shrinkage = Shrinkage(k: scope.shrinkageK)
-        let eligible = byKey.filter { $0.value.histograms.overall.n >= scope.minN }
-        let ranked = shrinkage.rank(eligible.compactMap { key, acc in
-            acc.histograms.overall.summary().mean.map { ShrinkageInput(id: key, n: acc.histograms.overall.n, mean: $0) }
+        let ranked = shrinkage.rank(groups.compactMap { key, rows in
+            let overall = rows[0]
+            guard overall.n >= policy.threshold, let mean = overall.summary.mean else { return nil }
+            return ShrinkageInput(id: key, n: overall.n, mean: mean)
         }, prior: prior ?? 0)
         let rankOf = Dictionary(uniqueKeysWithValues: ranked.map { ($0.id, $0) })
 
-        var trainers = byKey.map { key, acc -> Trainer in
-            let trend = acc.sessions.map { SessionPoint(session: sessionIDs.values[Int($0.key)] ?? "-", date: $0.value.date, overall: $0.value.overall.summary()) }
+        var list = groups.map { key, rows -> Trainer in
+            let value = rows[0].dimensions[0].value
+            let points = trends[key] ?? []
+            let trend = points.map { SessionPoint(session: $0.dimensions[1].value.text ?? "-", date: $0.group.firstDate, overall: $0.summary) }
                 .sorted { ($0.date ?? "", $0.session) < ($1.date ?? "", $1.session) }
-            let comments = acc.comments.map(\.text)
-            return Trainer(id: acc.id, name: acc.name, sessions: acc.sessions.count, responses: acc.histograms.responses,
-                           questions: acc.histograms.stats, trend: trend, comments: Array(comments),
-                           adjusted: rankOf[key]?.score, rank: rankOf[key]?.rank)
+            return Trainer(id: value.trainerID, name: value.text ?? key, sessions: points.filter { $0.dimensions[1].value.text != nil }.count,
+                           responses: rows[0].group.responses, questions: rows.map { QuestionStats($0.measure, $0.histogram) },
+                           trend: trend, comments: rows[0].group.comments, adjusted: rankOf[key]?.score, rank: rankOf[key]?.rank)
         }
-        trainers.sort { a, b in
+        list.sort { a, b in
             switch (a.rank, b.rank) {
             case let (x?, y?): return x < y
             case (.some, nil): return true
@@ -112,16 +83,14 @@ public struct TrainerReport: Sendable {
             case (nil, nil): return (a.name, a.id ?? "") < (b.name, b.id ?? "")
             }
         }
-        return TrainerReport(scope: scope, trainers: trainers, overallMean: prior, responses: total,
+        let files = groups.values.reduce(into: Set<Int64>()) { $0.formUnion($1[0].group.files) }
+        return TrainerReport(scope: scope, trainers: list, overallMean: prior, responses: list.reduce(0) { $0 + $1.responses },
                              provenance: try Provenance(warehouse, files: files))
     }
 
     /// The `pikir agg` command that reproduces the per-trainer numbers.
-    public var aggCommand: String { Shell.command(aggWords) }
+    public var aggCommand: String { Shell.command(query.commandLine) }
 
-    /// The command's words, for a trainer's own table to add its filter.
-    var aggWords: [String] {
-        ["pikir", "agg", "--by", "trainer", "--measure", "overall,delivery,content,organisation,applicability,nps",
-         "--stat", "n,mean,ci95,top2,nps"] + scope.aggFilters + ["--min-n", "1"]
-    }
+    /// The query of one trainer's own table: the per-trainer query for that trainer.
+    func query(for trainer: Trainer) -> AggregateQuery { query.filtered(.trainer, trainer.id ?? trainer.name) }
 }

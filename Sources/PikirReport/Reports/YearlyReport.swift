@@ -23,7 +23,10 @@ public struct YearlyReport: Sendable {
         public var change: ChangeResult?
         /// The change passed the Holm-corrected test at 5%.
         public var significant: Bool
+        /// The row's counts, overall satisfaction and change (the overall measure's cell).
         public var suppression: CellSuppression
+        /// The NPS cells (the nps measure's cell): hidden with the row, or on their own.
+        public var npsSuppression: CellSuppression = .published
         /// A few comments (regions only, with --comments; never shown for a suppressed row).
         public var comments: [String] = []
     }
@@ -41,74 +44,48 @@ public struct YearlyReport: Sendable {
     public var unresolvedTrainers: [String]
     public var provenance: Provenance
 
+    /// The query behind the table by region, participant group or module:
+    /// the year's overall satisfaction and NPS, small cells suppressed with
+    /// their complements.
+    public static func query(by dimension: Dimension, scope: ReportScope) -> AggregateQuery {
+        var query = scope.query(by: [dimension], measures: [Measure(.overall), Measure(.nps)],
+                                stats: [.sessions, .responses, .n, .mean, .ci95, .nps], minN: scope.minN)
+        query.complementary = true
+        query.from = nil
+        query.to = nil
+        return query
+    }
+
     public static func build(_ warehouse: Warehouse, scope: ReportScope) throws -> YearlyReport {
         guard let year = scope.year else { preconditionFailure("the yearly report needs a year") }
-        struct Group {
-            var histograms = QuestionHistograms()
-            var sessions: Set<Int32> = []
-            var registryResponses = 0
-            var comments: [String] = []
+        var yearOnly = scope
+        yearOnly.from = nil
+        yearOnly.to = nil
+        var byRegion = query(by: .region, scope: scope)
+        byRegion.comments = scope.includeComments ? commentsPerRegion : 0
+        let tables = [byRegion, query(by: .group, scope: scope), query(by: .module, scope: scope)]
+        // Responses per session (for the response rate and the total's sessions), last year's overall (for the change),
+        // and the trainers the registry did not resolve.
+        let sessions = yearOnly.query(by: [.region, .session], measures: [Measure(.overall)], stats: [.responses])
+        var lastYear = yearOnly
+        lastYear.year = year - 1
+        let previous = lastYear.query(by: [.region], measures: [Measure(.overall)], stats: [.n, .mean], minN: 0)
+        let trainers = yearOnly.query(by: [.trainer], measures: [Measure(.overall)], stats: [.responses])
+        let aggregators = (tables + [sessions, previous, trainers]).map(Aggregator.init)
+        try Aggregator.run(aggregators, on: warehouse)
 
-            mutating func merge(_ other: Group) {
-                histograms.merge(other.histograms)
-                sessions.formUnion(other.sessions)
-                registryResponses += other.registryResponses
-                comments += other.comments
-            }
-        }
-        // Text columns are read as bytes and interned: a million responses
-        // make no String each (the report renders in under 2 s).
-        var regionIDs = Interner(), groupIDs = Interner(), moduleIDs = Interner(), sessionIDs = Interner(), unresolvedIDs = Interner()
-        var regions: [Int32: Group] = [:], previous: [Int32: ScoreHistogram] = [:]
-        var groups: [Int32: Group] = [:], modules: [Int32: Group] = [:], total = Group()
-        var sessionInRegistry: [Bool] = [false]
         let registry = try warehouse.registeredSessions()
         let registeredIDs = Set(registry.map(\.id))
-        let c = ReportColumns.self
-        let thisYear = Array((String(year) + "-").utf8), lastYear = Array((String(year - 1) + "-").utf8)
-        let wantedRegion = scope.region.map { Array($0.utf8) }
-        try warehouse.scanResponses(ReportColumns.list) { row in
-            guard let date = row.bytes(c.date), date.count >= 5 else { return }
-            let regionBytes = row.bytes(c.region)
-            if let wantedRegion, !(regionBytes.map { $0.elementsEqual(wantedRegion) } ?? false) { return }
-            let region = regionIDs.id(regionBytes)
-            if date.starts(with: lastYear) {
-                if let overall = row.double(c.questions) { previous[region, default: ScoreHistogram()].ingest(overall) }
-                return
+        var registryResponses: [String?: Int] = [:], totalRegistryResponses = 0
+        var allSessions: Set<String> = []
+        for row in aggregators[3].rows() {
+            guard let session = row.dimensions[1].value.text else { continue }
+            allSessions.insert(session)
+            if registeredIDs.contains(session) {
+                registryResponses[row.dimensions[0].value.text, default: 0] += row.group.responses
+                totalRegistryResponses += row.group.responses
             }
-            guard date.starts(with: thisYear) else { return }
-            let session = sessionIDs.id(row.bytes(c.session))
-            if Int(session) == sessionInRegistry.count {
-                sessionInRegistry.append(sessionIDs.values[Int(session)].map(registeredIDs.contains) ?? false)
-            }
-            let inRegistry = sessionInRegistry[Int(session)]
-            func add(_ group: inout Group) {
-                group.histograms.add(row, first: c.questions)
-                if session != 0 { group.sessions.insert(session) }
-                if inRegistry { group.registryResponses += 1 }
-            }
-            add(&regions[region, default: Group()])
-            if scope.includeComments, regions[region]!.comments.count < commentsPerRegion, let text = row.commentText {
-                regions[region]!.comments.append(text)
-            }
-            add(&groups[groupIDs.id(row.bytes(c.group)), default: Group()])
-            add(&modules[moduleIDs.id(row.bytes(c.module)), default: Group()])
-            add(&total)
-            if row.bytes(c.trainerID) == nil { _ = unresolvedIDs.id(row.bytes(c.trainerName)) }
         }
-        // A missing group and one written as the fallback's name ("other") are one group.
-        func keyed(_ groups: [Int32: Group], _ ids: Interner, missing: String) -> [String: Group] {
-            var out: [String: Group] = [:]
-            for (id, group) in groups.sorted(by: { $0.key < $1.key }) {
-                out[ids.values[Int(id)] ?? missing, default: Group()].merge(group)
-            }
-            return out
-        }
-        let regionGroups = keyed(regions, regionIDs, missing: "unknown")
-        var previousByRegion: [String: ScoreHistogram] = [:]
-        for (id, histogram) in previous { previousByRegion[regionIDs.values[Int(id)] ?? "unknown", default: ScoreHistogram()].merge(histogram) }
-        let groupGroups = keyed(groups, groupIDs, missing: "other"), moduleGroups = keyed(modules, moduleIDs, missing: "unknown")
-        let unresolved = Set(unresolvedIDs.values.compactMap { $0 })
         // Registered participants per region, from the registry's sessions of the year.
         var registered: [String: Int] = [:]
         for session in registry where session.dateFrom.hasPrefix(String(year) + "-") {
@@ -116,16 +93,27 @@ public struct YearlyReport: Sendable {
             let region = session.city.flatMap { Places.resolve($0)?.region } ?? "unknown"
             registered[region, default: 0] += count
         }
-
-        func row(_ key: String, _ g: Group, registered: Int?) -> Row {
-            let measures = g.histograms.stats
-            let rate = registered.flatMap { $0 > 0 && g.registryResponses > 0 ? Double(g.registryResponses) / Double($0) : nil }
-            return Row(key: key, sessions: g.sessions.count, registered: registered, responses: g.histograms.responses,
-                       responseRate: rate, overall: measures[0], nps: measures[5], change: nil, significant: false,
-                       suppression: .published, comments: g.comments)
+        func rate(_ responses: Int, _ registered: Int?) -> Double? {
+            registered.flatMap { $0 > 0 && responses > 0 ? Double(responses) / Double($0) : nil }
         }
-        var regionRows = regionGroups.keys.sorted().map { row($0, regionGroups[$0]!, registered: registered[$0]) }
+        // One row per group: the overall measure's row, then the nps one.
+        func rows(_ aggregate: [AggregateRow], missing: String, registry: Bool) -> [Row] {
+            stride(from: 0, to: aggregate.count, by: 2).map { i in
+                let overall = aggregate[i], nps = aggregate[i + 1]
+                let value = overall.dimensions[0].value.text
+                let key = value ?? missing
+                return Row(key: key, sessions: overall.group.sessions ?? 0, registered: registry ? registered[key] : nil,
+                           responses: overall.group.responses,
+                           responseRate: registry ? rate(registryResponses[value] ?? 0, registered[key]) : nil,
+                           overall: QuestionStats(overall.measure, overall.histogram), nps: QuestionStats(nps.measure, nps.histogram),
+                           change: nil, significant: false, suppression: overall.suppression, npsSuppression: nps.suppression,
+                           comments: overall.group.comments)
+            }
+        }
+        let regionAggregate = aggregators[0].rows()
+        var regionRows = rows(regionAggregate, missing: "unknown", registry: true)
         // Year-over-year change per region, Holm-corrected across the regions that have both years.
+        let previousByRegion = Dictionary(aggregators[4].rows().map { ($0.dimensions[0].value.text ?? "unknown", $0.histogram) }) { a, _ in a }
         var tested: [(index: Int, p: Double)] = []
         for i in regionRows.indices {
             guard let last = previousByRegion[regionRows[i].key], last.n > 0 else { continue }
@@ -135,24 +123,23 @@ public struct YearlyReport: Sendable {
         for (t, rejected) in Holm.rejected(tested.map(\.p)).enumerated() where rejected {
             regionRows[tested[t].index].significant = true
         }
-        let suppression = SmallCellSuppression(threshold: max(1, scope.minN))
-        func suppress(_ rows: inout [Row]) {
-            for (i, state) in suppression.suppress(counts: rows.map(\.responses)).enumerated() { rows[i].suppression = state }
-        }
-        suppress(&regionRows)
-        var groupRows = groupGroups.keys.sorted().map { row($0, groupGroups[$0]!, registered: nil) }
-        suppress(&groupRows)
-        var moduleRows = moduleGroups.keys.sorted().map { row($0, moduleGroups[$0]!, registered: nil) }
-        suppress(&moduleRows)
+        let totalOverall = regionAggregate.filter { $0.measure.question == .overall }.reduce(ScoreHistogram()) { $0.merging($1.histogram) }
+        let totalNPS = regionAggregate.filter { $0.measure.question == .nps }.reduce(ScoreHistogram()) { $0.merging($1.histogram) }
         let totalRegistered = registered.isEmpty ? nil : registered.values.reduce(0, +)
-        return YearlyReport(year: year, scope: scope, regions: regionRows, total: row("total", total, registered: totalRegistered),
-                            groups: groupRows, modules: moduleRows, rejectsByReason: try warehouse.rejectCounts(),
-                            unresolvedTrainers: unresolved.sorted(), provenance: try Provenance(warehouse))
+        let total = Row(key: "total", sessions: allSessions.count, registered: totalRegistered,
+                        responses: regionRows.reduce(0) { $0 + $1.responses }, responseRate: rate(totalRegistryResponses, totalRegistered),
+                        overall: QuestionStats(Measure(.overall), totalOverall), nps: QuestionStats(Measure(.nps), totalNPS),
+                        change: nil, significant: false, suppression: .published)
+        let unresolved = aggregators[5].rows().compactMap { $0.dimensions[0].value.trainerID == nil ? $0.dimensions[0].value.text : nil }
+        return YearlyReport(year: year, scope: scope, regions: regionRows, total: total,
+                            groups: rows(aggregators[1].rows(), missing: "other", registry: false),
+                            modules: rows(aggregators[2].rows(), missing: "unknown", registry: false),
+                            rejectsByReason: try warehouse.rejectCounts(), unresolvedTrainers: unresolved.sorted(),
+                            provenance: try Provenance(warehouse))
     }
 
-    /// `pikir agg` commands reproducing each table.
-    public func aggCommand(by dimension: String) -> String {
-        Shell.command(["pikir", "agg", "--by", dimension, "--measure", "overall,nps", "--stat", "n,mean,ci95,nps", "--where", "year=\(year)"]
-                      + (scope.region.map { ["--where", "region=\($0)"] } ?? []) + ["--min-n", "\(scope.minN)"])
+    /// The `pikir agg` command reproducing the table by this dimension.
+    public func aggCommand(by dimension: Dimension) -> String {
+        Shell.command(Self.query(by: dimension, scope: scope).commandLine)
     }
 }
