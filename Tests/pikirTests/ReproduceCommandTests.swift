@@ -45,7 +45,7 @@ struct ReproduceCommandTests {
             let shell = try FakePikirShell(in: dir)
             for id in ids {
                 let expected = ["agg", "--by", "session", "--measure", "overall,delivery,content,organisation,applicability,nps",
-                                "--stat", "n,mean,ci95,dist", "--where", "session=\(id)", "--min-n", "1"]
+                                "--stat", "n,mean,ci95,top2,nps,dist", "--where", "session=\(id)", "--min-n", "1"]
                 for format in ["text", "html"] {
                     let run = try ReportFixture.report(db, ["session", "--session", id, "--format", format, "--lang", "en"])
                     try #require(run.status == 0, "\(id) \(format): \(run)")

@@ -24,7 +24,7 @@ public struct SessionReport: Sendable {
     public var query: AggregateQuery { Self.query(session) }
 
     static func query(_ session: String) -> AggregateQuery {
-        AggregateQuery(by: [.session], measures: Measure.all, stats: [.n, .mean, .ci95, .dist], minN: 1).filtered(.session, session)
+        AggregateQuery(by: [.session], measures: Measure.all, stats: [.n, .mean, .ci95, .top2, .nps, .dist], minN: 1).filtered(.session, session)
     }
 
     /// Nil when the warehouse has no response for the session.
