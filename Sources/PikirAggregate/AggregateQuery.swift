@@ -21,6 +21,8 @@ public struct AggregateQuery: Sendable {
     public var comments = 0
     /// Whether each group records the ledger ids of its responses' files.
     public var collectsFiles = false
+    /// How many of the last filters narrow the query to one of its groups (see `commandLine`).
+    public var narrowing = 0
     public var sort: SortKey?
     /// First and last session day kept, ISO `yyyy-mm-dd`, inclusive.
     public var from: String?

@@ -38,9 +38,10 @@ struct AggregateQueryTests {
         #expect(try query(stats: [stat.rawValue]).stats == [stat], "--stat \(stat.rawValue) replaces the defaults")
     }
 
-    @Test("the fourteen statistics of the spec, and no others")
+    @Test("the fourteen statistics of the answers and the group's three counts of the spec, and no others")
     func statNames() {
-        #expect(Stat.allCases.map(\.rawValue) == ["n", "mean", "sd", "se", "ci95", "median", "p25", "p75", "min", "max", "top2", "bottom2", "nps", "dist"])
+        #expect(Stat.allCases.map(\.rawValue) == ["n", "mean", "sd", "se", "ci95", "median", "p25", "p75", "min", "max", "top2", "bottom2", "nps", "dist",
+                                                   "responses", "sessions", "first_date"])
     }
 
     @Test("comma lists and repeated flags add up in order, spaces trimmed, repeats dropped")

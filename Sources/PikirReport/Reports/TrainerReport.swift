@@ -92,5 +92,5 @@ public struct TrainerReport: Sendable {
     public var aggCommand: String { Shell.command(query.commandLine) }
 
     /// The query of one trainer's own table: the per-trainer query for that trainer.
-    func query(for trainer: Trainer) -> AggregateQuery { query.filtered(.trainer, trainer.id ?? trainer.name) }
+    func query(for trainer: Trainer) -> AggregateQuery { query.narrowed(.trainer, trainer.id ?? trainer.name) }
 }

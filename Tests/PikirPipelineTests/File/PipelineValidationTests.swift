@@ -6,7 +6,8 @@ struct PipelineValidationTests {
     static let stageTypes = ["ingest", "aggregate", "render", "export"]
     static let dimensions = ["region", "city", "year", "month", "session", "trainer", "module", "group", "lang"]
     static let measures = ["overall", "delivery", "content", "organisation", "applicability", "nps"]
-    static let stats = ["n", "mean", "sd", "se", "ci95", "median", "p25", "p75", "min", "max", "top2", "bottom2", "nps", "dist"]
+    static let stats = ["n", "mean", "sd", "se", "ci95", "median", "p25", "p75", "min", "max", "top2", "bottom2", "nps", "dist",
+                        "responses", "sessions", "first_date"]
     static let regions = ["KZ-10", "KZ-11", "KZ-15", "KZ-19", "KZ-23", "KZ-27", "KZ-31", "KZ-33", "KZ-35", "KZ-39",
                           "KZ-43", "KZ-47", "KZ-55", "KZ-59", "KZ-61", "KZ-62", "KZ-63", "KZ-71", "KZ-75", "KZ-79"]
     static let reportKeys = ["kind", "year", "from", "to", "region", "session", "languages", "formats", "output",
