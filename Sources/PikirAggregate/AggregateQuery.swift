@@ -14,6 +14,8 @@ public struct AggregateQuery: Sendable {
     /// The suppression threshold k: a group's measure with 1 ≤ n < k answers
     /// keeps its n but has no statistics (see `SmallCellSuppression`).
     public var minN: Int
+    /// The threshold of every command unless told otherwise (the suppression policy's).
+    public static let defaultMinN = SmallCellSuppression.defaultThreshold
     /// Also suppress, per measure, the complement of each suppressed group,
     /// so a published total cannot give it away.
     public var complementary = false
@@ -55,7 +57,7 @@ public struct AggregateQuery: Sendable {
     }
 
     public init(by: [Dimension] = [], measures: [Measure] = [Measure(.overall)], stats: [Stat] = Stat.defaults,
-                filters: [Filter] = [], minN: Int = SmallCellSuppression.defaultThreshold, sort: SortKey? = nil) {
+                filters: [Filter] = [], minN: Int = defaultMinN, sort: SortKey? = nil) {
         self.by = by
         self.measures = measures
         self.stats = stats

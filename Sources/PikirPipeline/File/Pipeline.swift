@@ -1,3 +1,5 @@
+import PikirAggregate
+
 /// A batch pipeline: one `pipelines/*.toml` file, loaded and validated.
 ///
 /// A pipeline names its inputs (survey exports plus the registries and the
@@ -209,7 +211,7 @@ public struct Pipeline: Sendable {
         public var minN: Int
 
         public init(name: String, by: [String] = [], measures: [String] = ["overall"],
-                    stats: [String] = ["n", "mean", "ci95", "median"], filters: [String] = [], minN: Int = 5) {
+                    stats: [String] = ["n", "mean", "ci95", "median"], filters: [String] = [], minN: Int = AggregateQuery.defaultMinN) {
             self.name = name
             self.by = by
             self.measures = measures

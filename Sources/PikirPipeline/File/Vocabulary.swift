@@ -29,7 +29,7 @@ enum Vocabulary {
     static let stats = Stat.allCases.map(\.rawValue)
     static let defaultMeasures = ["overall"]
     static let defaultStats = Stat.defaults.map(\.rawValue)
-    static let defaultTableMinN = 5
+    static let defaultTableMinN = AggregateQuery.defaultMinN
 
     static let reportKeys = ["kind", "year", "from", "to", "region", "session", "languages", "formats",
                              "output", "min_n", "comments"]
