@@ -38,9 +38,14 @@ public final class Aggregator {
     public private(set) var rowsRead = 0
     public private(set) var rowsKept = 0
 
-    public init(query: AggregateQuery) {
+    public convenience init(query: AggregateQuery) { self.init(query: query, after: []) }
+
+    /// An aggregator whose `columns` start with `shared`: several aggregators
+    /// made one after the other, each after the previous one's columns, read
+    /// the same rows of the last one's columns (see `run(_:on:)`).
+    init(query: AggregateQuery, after shared: [Warehouse.ScanColumn]) {
         self.query = query
-        var columns: [Warehouse.ScanColumn] = []
+        var columns = shared
         func positions(_ wanted: [Warehouse.ScanColumn]) -> [Int] {
             wanted.map { column in
                 if let i = columns.firstIndex(of: column) { return i }
@@ -135,13 +140,13 @@ public final class Aggregator {
     private func addDated(_ row: some ResponseRow, group g: Int, date: UnsafeRawBufferPointer?) {
         if let date, firstDates[g].map({ date.lexicographicallyPrecedes($0) }) ?? true { firstDates[g] = Array(date) }
         guard !commentPositions.isEmpty else { return }
-        let day = date.map(Array.init) ?? []
+        let day = date ?? UnsafeRawBufferPointer(start: nil, count: 0)
         guard comments[g].wants(date: day) else { return }
         for position in commentPositions {
             guard let bytes = row.bytes(position) else { continue }
             let text = String(decoding: bytes, as: UTF8.self)
             if !CommentFilter.isNonAnswer(text) {
-                comments[g].add(date: day, order: rowsKept, text: text)
+                comments[g].add(date: Array(day), order: rowsKept, text: text)
                 return
             }
         }

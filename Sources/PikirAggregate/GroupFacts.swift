@@ -35,7 +35,7 @@ struct CommentPicker {
     private(set) var kept: [(date: [UInt8], order: Int, text: String)] = []
 
     /// Whether a comment of this day would be kept (so the text is made only then).
-    func wants(date: [UInt8]) -> Bool {
+    func wants(date: UnsafeRawBufferPointer) -> Bool {
         kept.count < limit || kept.last!.date.lexicographicallyPrecedes(date)
     }
 

@@ -41,8 +41,7 @@ public struct SessionReport: Sendable {
         trainers.collectsFiles = true
         var regions = AggregateQuery(by: [.region, .year], measures: Measure.all, stats: [.n, .mean], minN: 0)
         regions.collectsFiles = true
-        let aggregators = [own, place, trainers, regions].map(Aggregator.init)
-        try Aggregator.run(aggregators, on: warehouse)
+        let aggregators = try Aggregator.run([own, place, trainers, regions], on: warehouse)
 
         let rows = aggregators[0].rows()
         guard let first = rows.first, first.group.responses > 0 else { return nil }

@@ -49,8 +49,8 @@ public struct TrainerReport: Sendable {
         byTrainer.comments = scope.includeComments ? commentsPerTrainer : 0
         byTrainer.collectsFiles = true
         let bySession = scope.query(by: [.trainer, .session], measures: [Measure(.overall)], stats: [.n, .mean, .ci95, .firstDate])
-        let trainers = Aggregator(query: byTrainer), sessions = Aggregator(query: bySession)
-        try Aggregator.run([trainers, sessions], on: warehouse)
+        let aggregators = try Aggregator.run([byTrainer, bySession], on: warehouse)
+        let trainers = aggregators[0], sessions = aggregators[1]
 
         // Responses with no trainer at all are in no trainer's section.
         func key(_ value: DimensionValue) -> String? { value.trainerID ?? value.text }

@@ -71,8 +71,7 @@ public struct YearlyReport: Sendable {
         lastYear.year = year - 1
         let previous = lastYear.query(by: [.region], measures: [Measure(.overall)], stats: [.n, .mean], minN: 0)
         let trainers = yearOnly.query(by: [.trainer], measures: [Measure(.overall)], stats: [.responses])
-        let aggregators = (tables + [sessions, previous, trainers]).map(Aggregator.init)
-        try Aggregator.run(aggregators, on: warehouse)
+        let aggregators = try Aggregator.run(tables + [sessions, previous, trainers], on: warehouse)
 
         let registry = try warehouse.registeredSessions()
         let registeredIDs = Set(registry.map(\.id))
