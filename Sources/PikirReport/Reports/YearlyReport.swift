@@ -95,7 +95,8 @@ public struct YearlyReport: Sendable {
         func rate(_ responses: Int, _ registered: Int?) -> Double? {
             registered.flatMap { $0 > 0 && responses > 0 ? Double(responses) / Double($0) : nil }
         }
-        // One row per group: the overall measure's row, then the nps one.
+        // One row per group: the overall measure's row, then the nps one. A missing value is a row of its own
+        // (`missing` names it), as `pikir agg` shows it, so the printed command gives the same rows.
         func rows(_ aggregate: [AggregateRow], missing: String, registry: Bool) -> [Row] {
             stride(from: 0, to: aggregate.count, by: 2).map { i in
                 let overall = aggregate[i], nps = aggregate[i + 1]
@@ -131,7 +132,7 @@ public struct YearlyReport: Sendable {
                         change: nil, significant: false, suppression: .published)
         let unresolved = aggregators[5].rows().compactMap { $0.dimensions[0].value.trainerID == nil ? $0.dimensions[0].value.text : nil }
         return YearlyReport(year: year, scope: scope, regions: regionRows, total: total,
-                            groups: rows(aggregators[1].rows(), missing: "other", registry: false),
+                            groups: rows(aggregators[1].rows(), missing: "unknown", registry: false),
                             modules: rows(aggregators[2].rows(), missing: "unknown", registry: false),
                             rejectsByReason: try warehouse.rejectCounts(), unresolvedTrainers: unresolved.sorted(),
                             provenance: try Provenance(warehouse))
