@@ -492,6 +492,8 @@ one_way = [
     ([1, 1, 1, 1], 5, "PPPP"),
     # 5 is not small (n >= threshold); it is the smallest complement.
     ([5, 4, 6], 5, "CP."),
+    # A 3-answer town hides the 7-answer one, never the region of 82 (nor the 40).
+    ([82, 3, 40, 7], 5, ".P.C"),
 ]
 suppression_one_way = [{"counts": c, "threshold": k, "expected": [MARK[m] for m in pattern]}
                        for c, k, pattern in one_way]
