@@ -65,12 +65,8 @@ struct Report: ParsableCommand {
     var generatedAt: String?
 
     func validate() throws {
-        for field in kind.missing(year: year, session: session) {
-            let flag = switch field {
-            case .year: "--year, e.g. --year 2024"
-            case .session: "--session ID (see pikir agg --by session)"
-            }
-            throw ValidationError("the \(kind) report needs \(flag)")
+        if let field = kind.missing(year: year, session: session).first {
+            throw ValidationError("the \(kind) report needs \(field.flagHint)")
         }
         if format == .pdf && output == nil { throw ValidationError("--format pdf needs -o FILE") }
         if let year, !(1...9999).contains(year) { throw ValidationError("--year must be a year such as 2024 (got \(year))") }

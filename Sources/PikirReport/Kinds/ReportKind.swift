@@ -8,9 +8,18 @@ import PikirStore
 /// pipeline file's `kind` values and the render stage all come from here,
 /// so a new kind is added here and nowhere else.
 public struct ReportKind: Sendable, Hashable, CustomStringConvertible {
-    /// A scope field without which a kind cannot be built.
+    /// A scope field without which a kind cannot be built; its raw value is
+    /// the pipeline file's key.
     public enum Field: String, Sendable {
         case year, session
+
+        /// The command's flag, with what to give it.
+        public var flagHint: String {
+            switch self {
+            case .year: "--year, e.g. --year 2024"
+            case .session: "--session ID (see pikir agg --by session)"
+            }
+        }
     }
 
     /// `trainers`, `yearly`, `session`: the word the command and pipeline files take.
