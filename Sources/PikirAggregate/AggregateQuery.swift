@@ -142,10 +142,10 @@ extension AggregateQuery {
         }
         for (flag, value) in [("--from", from), ("--to", to)] {
             guard let value else { continue }
-            guard let date = Dates.parse(value), case .success(let day) = date else {
-                throw QueryError(message: "\(flag) '\(value)' is not a date; write it as yyyy-mm-dd, e.g. \(flag) 2024-01-31")
+            switch Dates.day(value, forms: .typed) {
+            case .success(let day): if flag == "--from" { query.from = day } else { query.to = day }
+            case .failure(let refusal): throw QueryError(message: "\(flag) \(refusal.message)")
             }
-            if flag == "--from" { query.from = day.iso } else { query.to = day.iso }
         }
         guard minN >= 0 else { throw QueryError(message: "--min-n must be 0 or more") }
         query.minN = minN

@@ -21,8 +21,9 @@ public enum PDFPrinter {
         return nil
     }
 
-    /// - Throws: ``Failure`` when no PDF was made, ``OutputError`` when it cannot be written to `output`.
-    public static func print(html: String, to output: String, createFolders: Bool = false) throws {
+    /// The PDF of `html`, printed by headless Chromium.
+    /// - Throws: ``Failure`` when no PDF was made.
+    public static func pdf(html: String) throws -> Data {
         guard let browser = find() else {
             throw Failure(message: "--format pdf needs a headless Chromium, and none is installed (looked for \(browsers.joined(separator: ", ")) on PATH). "
                 + "Install it (Debian: sudo apt-get install chromium), or write the HTML with --format html and print it to PDF from any browser.",
@@ -47,6 +48,6 @@ public enum PDFPrinter {
             throw Failure(message: "\(browser) could not print the report to PDF (status \(process.terminationStatus)); write it with --format html and print it from a browser",
                           exitCode: 70)
         }
-        try OutputFile.write(data, to: output, createFolders: createFolders)
+        return data
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// `pikir export` and the pipelines' export stage: every response, in the
 /// canonical fields' names, so the file reads back into pikir.
 extension Warehouse {
-    public enum ExportFormat: String, Sendable { case csv, json }
+    public enum ExportFormat: String, Sendable, CaseIterable { case csv, json }
 
     /// Columns written as JSON numbers (scores, line, year, month).
     static let numericColumns: Set<String> = ["source_line", "year", "month", "overall", "delivery", "content", "organisation", "applicability", "nps"]

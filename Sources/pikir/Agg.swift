@@ -92,11 +92,11 @@ struct Agg: ParsableCommand {
         var query = try query()
         let settings = try registries.settings()
         if let trainers = settings.trainers { query.resolveTrainers(with: trainers) }
-        let aggregator = Aggregator(query: query)
+        let aggregator: Aggregator
         if csv.isEmpty {
-            let warehouse = try WarehouseFlags(db: db).open(mustExist: true)
-            try warehouse.scanResponses(aggregator.columns) { aggregator.add($0) }
+            aggregator = try Aggregator.run(query, over: WarehouseFlags(db: db).open(mustExist: true))
         } else {
+            aggregator = Aggregator(query: query)
             let exports = try standardInput.open(csv)
             let source = ExportResponses(settings: settings, options: read.options)
             let reports = withExtendedLifetime(exports) {

@@ -12,12 +12,10 @@ struct Export: ParsableCommand {
             Its header uses the canonical field names, so the file reads back into pikir.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
-
     @OptionGroup var warehouse: WarehouseFlags
 
     @Option(help: "Output format.")
-    var format: Format = .csv
+    var format: ResponseExport.Format = .csv
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (written whole, then moved into place; - is standard output).", valueName: "file"))
     var output: String?
@@ -25,18 +23,11 @@ struct Export: ParsableCommand {
     func run() throws {
         let store = try warehouse.open(mustExist: true)
         do {
-            // Opened first, so an unwritable -o fails before the export is read.
-            let file = try OutputFile(output ?? "-")
-            defer { file.discard() }
-            var failure: OutputError?
-            try store.writeExport(format == .csv ? .csv : .json) { text in
-                guard failure == nil else { return }
-                do throws(OutputError) { try file.write(text) } catch { failure = error }
-            }
-            if let failure { throw failure }
-            try file.commit()
+            try ResponseExport.write(store, as: format, to: output ?? "-")
         } catch {
             throw OutputFlag.fail(error)
         }
     }
 }
+
+extension ResponseExport.Format: ExpressibleByArgument {}

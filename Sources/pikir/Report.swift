@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PikirAggregate
+import PikirNormalise
 import PikirReport
 import PikirStats
 import PikirStore
@@ -18,11 +19,8 @@ struct Report: ParsableCommand {
             headless Chromium.
             """)
 
-    enum Kind: String, ExpressibleByArgument, CaseIterable { case trainers, yearly, session }
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, html, pdf }
-
     @Argument(help: "trainers, yearly or session.")
-    var kind: Kind
+    var kind: ReportKind
 
     @Option(help: ArgumentHelp("The warehouse (default: $PIKIR_DB, else ./pikir.sqlite).", valueName: "path"))
     var db: String?
@@ -46,7 +44,7 @@ struct Report: ParsableCommand {
     var lang: String?
 
     @Option(help: "Output format.")
-    var format: Format = .text
+    var format: ReportFormat = .text
 
     @Option(name: .customLong("min-n"), parsing: .unconditional, help: "Trainers with fewer answers are not ranked; yearly cells with fewer are suppressed.")
     var minN: Int = 5
@@ -67,8 +65,9 @@ struct Report: ParsableCommand {
     var generatedAt: String?
 
     func validate() throws {
-        if kind == .yearly && year == nil { throw ValidationError("the yearly report needs --year, e.g. --year 2024") }
-        if kind == .session && session == nil { throw ValidationError("the session report needs --session ID (see pikir agg --by session)") }
+        if let field = kind.missing(year: year, session: session).first {
+            throw ValidationError("the \(kind) report needs \(field.flagHint)")
+        }
         if format == .pdf && output == nil { throw ValidationError("--format pdf needs -o FILE") }
         if let year, !(1...9999).contains(year) { throw ValidationError("--year must be a year such as 2024 (got \(year))") }
         try FlagValue.check("--min-n", minN, atLeast: 1)
@@ -79,76 +78,55 @@ struct Report: ParsableCommand {
             let setting = ProcessInfo.processInfo.environment["PIKIR_LANG"] ?? ""
             throw ValidationError("unknown language '\(setting)' in PIKIR_LANG; valid: \(valid) (or unset it)")
         }
-        for (flag, value) in [("--from", from), ("--to", to)] where value != nil {
-            guard ReportDates.iso(value!) != nil else { throw ValidationError("\(flag) '\(value!)' is not a date; write it as yyyy-mm-dd") }
+        _ = try days()
+    }
+
+    /// `--from` and `--to` as ISO days, read as `pikir agg` reads them.
+    private func days() throws -> (from: String?, to: String?) {
+        func day(_ flag: String, _ value: String?) throws -> String? {
+            guard let value else { return nil }
+            switch Dates.day(value, forms: .typed) {
+            case .success(let day): return day
+            case .failure(let refusal): throw ValidationError("\(flag) \(refusal.message)")
+            }
         }
+        return (try day("--from", from), try day("--to", to))
     }
 
     func run() throws {
         let language = Language.resolve(flag: lang, environment: ProcessInfo.processInfo.environment)!
-        let catalogue = Catalogue.load(language)
         let warehouse = try WarehouseFlags(db: db).open(mustExist: true)
-        let scope = ReportScope(year: year, from: from.flatMap(ReportDates.iso), to: to.flatMap(ReportDates.iso),
-                                region: region.map { Dimension.region.canonical($0) }, session: session, minN: minN,
-                                shrinkageK: shrinkage, includeComments: comments ?? (kind != .yearly))
-        let version = PikirVersion.current
-        let document: Document
-        switch kind {
-        case .trainers:
-            document = try TrainerReport.build(warehouse, scope: scope).document(catalogue, generatedAt: generatedAt, version: version)
-        case .yearly:
-            document = try YearlyReport.build(warehouse, scope: scope).document(catalogue, generatedAt: generatedAt, version: version)
-        case .session:
-            guard let report = try SessionReport.build(warehouse, scope: scope) else {
-                let list = Shell.command(["pikir", "agg", "--by", "session"] + (db.map { ["--db", $0] } ?? []))
-                FileHandle.standardError.write(Data("pikir: no responses for session '\(session!)' in \(warehouse.path); list the sessions with: \(list)\n".utf8))
-                throw ExitCode(65)
-            }
-            document = report.document(catalogue, generatedAt: generatedAt, version: version)
+        let (from, to) = try days()
+        let scope = kind.scope(year: year, from: from, to: to, region: region.map { Dimension.region.canonical($0) }, session: session,
+                               minN: minN, shrinkageK: shrinkage, comments: comments)
+        guard let report = try kind.build(warehouse, scope: scope) else {
+            let list = Shell.command(["pikir", "agg", "--by", "session"] + (db.map { ["--db", $0] } ?? []))
+            FileHandle.standardError.write(Data("pikir: no responses for session '\(session!)' in \(warehouse.path); list the sessions with: \(list)\n".utf8))
+            throw ExitCode(65)
         }
-        switch format {
-        case .text:
-            let colour = (output ?? "-") == "-" && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            try write(TextRenderer(colour: colour).render(document))
-        case .html:
-            try write(try renderHTML(document))
-        case .pdf:
-            do {
-                try PDFPrinter.print(html: try renderHTML(document), to: output!)
-            } catch let error as PDFPrinter.Failure {
-                FileHandle.standardError.write(Data("pikir: \(error.message)\n".utf8))
-                throw ExitCode(error.exitCode)
-            } catch let error as OutputError {
-                throw OutputFlag.fail(error)
-            }
-        }
-    }
-
-    private func renderHTML(_ document: Document) throws -> String {
+        let document = report.document(Catalogue.load(language), generatedAt: generatedAt, version: PikirVersion.current)
+        let colour = format == .text && (output ?? "-") == "-" && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         do {
-            return try HTMLRenderer(overrides: templates).render(document)
+            try ReportWriter(templates: templates, colour: colour).write(document, as: format, to: output ?? "-")
         } catch let error as ReportError {
             FileHandle.standardError.write(Data("pikir: \(error.message)\n".utf8))
             throw ExitCode(66)
-        }
-    }
-
-    private func write(_ text: String) throws {
-        do {
-            try OutputFile.write(Data(text.utf8), to: output ?? "-")
+        } catch let error as PDFPrinter.Failure {
+            FileHandle.standardError.write(Data("pikir: \(error.message)\n".utf8))
+            throw ExitCode(error.exitCode)
         } catch {
             throw OutputFlag.fail(error)
         }
     }
 }
 
-enum ReportDates {
-    /// A date the user typed, as ISO `yyyy-mm-dd`.
-    static func iso(_ text: String) -> String? {
-        let parts = text.split(separator: "-")
-        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...9999).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
-        return String(format: "%04d-%02d-%02d", y, m, d)
+extension ReportKind: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let kind = ReportKind.named(argument) else { return nil }
+        self = kind
     }
+
+    public static var allValueStrings: [String] { names }
 }
 
+extension ReportFormat: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 import Foundation
 import PikirNormalise
+import PikirReport
 import TOMLKit
 
 extension Pipeline {
@@ -303,7 +304,8 @@ struct PipelineLoader {
                 return value
             }
             let kind = text(node, "kind", required: true, allowed: Vocabulary.reportKinds)
-            if let kind, !Vocabulary.reportKinds.contains(kind) {
+            let reportKind = kind.flatMap(ReportKind.named)
+            if let kind, reportKind == nil {
                 issue(node, "kind", "unknown report kind '\(kind)'", allowed: Vocabulary.reportKinds)
                 valid = false
             }
@@ -316,12 +318,8 @@ struct PipelineLoader {
             }
             let region = invalid(readRegion(node), "region")
             let session = invalid(text(node, "session"), "session")
-            if kind == "yearly", year == nil, node.table["year"] == nil {
-                issue(node, "year", "a yearly report needs a year")
-                valid = false
-            }
-            if kind == "session", session == nil, node.table["session"] == nil {
-                issue(node, "session", "a session report needs a session")
+            for field in reportKind?.missing(year: year, session: session) ?? [] where node.table[field.rawValue] == nil {
+                issue(node, field.rawValue, "a \(reportKind!) report needs a \(field.rawValue)")
                 valid = false
             }
             let languages = invalid(choices(node, "languages", Vocabulary.languages, what: "language"), "languages")
@@ -504,18 +502,22 @@ struct PipelineLoader {
     /// A day as `yyyy-mm-dd`: a TOML local date, or a string.
     private mutating func date(_ node: Node, _ key: String) -> String? {
         guard let value = node.table[key] else { return nil }
+        let string: String
         if let date = value.date {
-            return Days.iso(year: date.year, month: date.month, day: date.day)
-        }
-        guard let string = value.string else {
+            func digits(_ n: Int, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
+            string = "\(digits(date.year, 4))-\(digits(date.month, 2))-\(digits(date.day, 2))"
+        } else if let text = value.string {
+            string = text
+        } else {
             issue(node, key, "must be a date yyyy-mm-dd, not \(describe(value.type))")
             return nil
         }
-        guard let day = Days.parse(string) else {
-            issue(node, key, "'\(string)' is not a date; write yyyy-mm-dd, e.g. 2024-01-31")
+        switch Dates.day(string, forms: .iso) {
+        case .success(let day): return day
+        case .failure(let refusal):
+            issue(node, key, refusal.message)
             return nil
         }
-        return day
     }
 
     /// A list of strings, each with its line: an array of strings, or one string.
@@ -610,34 +612,6 @@ struct Artefacts {
                                         message: "\(what) would overwrite \(shown), which \(earlier) also writes"))
         } else {
             written[path] = what
-        }
-    }
-}
-
-/// Calendar days written `yyyy-mm-dd`.
-enum Days {
-    static func iso(year: Int, month: Int, day: Int) -> String {
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let y = String(year)
-        return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + two(month) + "-" + two(day)
-    }
-
-    /// The day, normalised, if `text` is a real `yyyy-mm-dd` date.
-    static func parse(_ text: String) -> String? {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1, day <= length(month, year)
-        else { return nil }
-        return iso(year: year, month: month, day: day)
-    }
-
-    static func length(_ month: Int, _ year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
         }
     }
 }

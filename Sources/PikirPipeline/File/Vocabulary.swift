@@ -33,9 +33,9 @@ enum Vocabulary {
 
     static let reportKeys = ["kind", "year", "from", "to", "region", "session", "languages", "formats",
                              "output", "min_n", "comments"]
-    static let reportKinds = ["trainers", "yearly", "session"]
+    static let reportKinds = ReportKind.names
     static let languages = Language.allCases.map(\.rawValue)
-    static let formats = ["text", "html", "pdf"]
+    static let formats = ReportFormat.allCases.map(\.rawValue)
     static let defaultLanguages = ["kk"]
     static let defaultFormats = ["html"]
     static let placeholders = ["kind", "year", "region", "session", "lang", "ext"]
@@ -43,7 +43,7 @@ enum Vocabulary {
     static let regions = Places.subdivisions.map(\.code).sorted()
     static let years = 1900...2100
 
-    static let exportFormats = ["csv", "json"]
+    static let exportFormats = ResponseExport.Format.allCases.map(\.rawValue)
 
     /// `{name}` placeholders written as such.
     static func placeholderList(_ names: [String]) -> [String] { names.map { "{\($0)}" } }

@@ -38,9 +38,7 @@ extension StageContext {
                 log.info("aggregate", "would write \(files.json) and \(files.csv)")
                 continue
             }
-            let aggregator = Aggregator(query: query)
-            try warehouse.scanResponses(aggregator.columns) { aggregator.add($0) }
-            let rows = aggregator.rows()
+            let rows = try Aggregator.run(query, over: warehouse).rows()
             let output = AggregateOutput(query: query)
             for (path, format) in [(files.json, AggregateOutput.Format.json), (files.csv, .csv)] {
                 outputs.append(try write(Data(output.render(rows, as: format).utf8), to: path, key: key))
@@ -74,6 +72,13 @@ extension StageContext {
     // MARK: - render
 
     mutating func render(_ reports: [Pipeline.ReportSpec], summary: inout PipelineRunner.Summary) throws -> Bool {
+        let kinds = try reports.map { report in
+            guard let kind = ReportKind.named(report.kind) else {
+                throw PipelineIssues([PipelineIssue(file: pipeline.file, line: nil, key: "stage.report.kind",
+                                                    message: "unknown report kind '\(report.kind)'", allowed: ReportKind.names)])
+            }
+            return kind
+        }
         let spec = reports.map { "\($0)" }.joined(separator: ";")
         let stageKey = try stageKey("render " + spec)
         let previous = previousOutputs("render")
@@ -82,18 +87,12 @@ extension StageContext {
            paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) { return false }
         let started = Date()
         let warehouse = try Warehouse(path: pipeline.warehouse, readOnly: true)
+        let writer = ReportWriter(createFolders: true)
         var outputs: [Manifest.File] = [], written = 0
-        for report in reports {
-            let scope = ReportScope(year: report.year, from: report.from, to: report.to, region: report.region, session: report.session,
-                                    minN: report.minN ?? 5, includeComments: report.comments ?? (report.kind != "yearly"))
-            var years: Set<String>?
-            if let year = report.year, report.kind != "yearly" { years = [String(year)] }
-            if report.from != nil || report.to != nil, report.year == nil,
-               let first = Int((report.from ?? "1900").prefix(4)), let last = Int((report.to ?? "9999").prefix(4)), last - first < 200 {
-                years = Set((first...last).map(String.init))
-            }
-            // The yearly report's data-quality section counts every file, so it depends on all of them.
-            let regions = report.kind == "yearly" ? nil : report.region.map { Set([$0]) }
+        for (report, kind) in zip(reports, kinds) {
+            let scope = kind.scope(year: report.year, from: report.from, to: report.to, region: report.region, session: report.session,
+                                   minN: report.minN, comments: report.comments)
+            let (regions, years) = kind.reads(scope)
             var todo: [(language: String, format: String, path: String, key: String)] = []
             for output in report.outputs() {
                 let key = try key(spec: "report \(report.kind) \(report.year ?? 0) \(report.from ?? "") \(report.to ?? "") \(report.region ?? "") "
@@ -112,41 +111,22 @@ extension StageContext {
                 continue
             }
             // One model per report, drawn in each language and format.
-            let version = options.version
-            let draw: (Catalogue) throws -> Document
-            switch report.kind {
-            case "trainers":
-                let model = try TrainerReport.build(warehouse, scope: scope)
-                draw = { model.document($0, version: version) }
-            case "yearly":
-                let model = try YearlyReport.build(warehouse, scope: scope)
-                draw = { model.document($0, version: version) }
-            default:
-                guard let model = try SessionReport.build(warehouse, scope: scope) else {
-                    throw RunError("report session \(report.session ?? ""): the warehouse has no responses for this session")
-                }
-                draw = { model.document($0, version: version) }
+            guard let model = try kind.build(warehouse, scope: scope) else {
+                throw RunError("report session \(report.session ?? ""): the warehouse has no responses for this session")
             }
-            let html = try HTMLRenderer()
             for t in todo {
                 guard let language = Language(rawValue: t.language) else { throw RunError("unknown language \(t.language)") }
-                let document = try draw(Catalogue.load(language))
-                switch t.format {
-                case "text":
-                    outputs.append(try write(Data(TextRenderer().render(document).utf8), to: t.path, key: t.key))
-                case "pdf":
-                    do {
-                        try PDFPrinter.print(html: html.render(document), to: t.path, createFolders: true)
-                    } catch let failure as PDFPrinter.Failure {
-                        throw RunError(failure.message)
-                    } catch let error as OutputError {
-                        throw RunError(error)
-                    }
-                    let data = FileManager.default.contents(atPath: t.path) ?? Data()
-                    outputs.append(Manifest.File(path: t.path, sha256: Hashing.data(data), size: data.count, mtime: nil, key: t.key))
-                default:
-                    outputs.append(try write(Data(html.render(document).utf8), to: t.path, key: t.key))
+                guard let format = ReportFormat(rawValue: t.format) else { throw RunError("unknown format \(t.format)") }
+                let document = model.document(Catalogue.load(language), generatedAt: nil, version: options.version)
+                let data: Data
+                do {
+                    data = try writer.write(document, as: format, to: t.path)
+                } catch let failure as PDFPrinter.Failure {
+                    throw RunError(failure.message)
+                } catch let error as OutputError {
+                    throw RunError(error)
                 }
+                outputs.append(Manifest.File(path: t.path, sha256: Hashing.data(data), size: data.count, mtime: nil, key: t.key))
                 summary.wrote(t.path)
                 written += 1
             }
@@ -170,11 +150,16 @@ extension StageContext {
         }
         let started = Date()
         let warehouse = try Warehouse(path: pipeline.warehouse, readOnly: true)
-        var data = Data()
-        try warehouse.writeExport(spec.format == "json" ? .json : .csv) { data.append(contentsOf: $0.utf8) }
-        let file = try write(data, to: spec.output, key: key)
+        guard let format = ResponseExport.Format(rawValue: spec.format) else { throw RunError("unknown export format \(spec.format)") }
+        let bytes: Int
+        do {
+            bytes = try ResponseExport.write(warehouse, as: format, to: spec.output, createFolders: true)
+        } catch let error as OutputError {
+            throw RunError(error)
+        }
+        let file = Manifest.File(path: spec.output, sha256: try Hashing.file(spec.output), size: bytes, mtime: nil, key: key)
         summary.wrote(spec.output)
-        try saveManifest("export", key: key, started: started, outputs: [file], counts: ["bytes": data.count])
+        try saveManifest("export", key: key, started: started, outputs: [file], counts: ["bytes": bytes])
         return true
     }
 }
