@@ -1,5 +1,5 @@
 import PikirStats
-import PikirStore
+import PikirModel
 
 /// Groups responses by the query's dimensions and keeps, per group and
 /// measure, the histogram of answers, from which every statistic is exact.
@@ -12,7 +12,7 @@ import PikirStore
 public final class Aggregator {
     public let query: AggregateQuery
     /// The columns to read, in the positions the row accessors use.
-    public let columns: [Warehouse.ScanColumn]
+    public let columns: [ScanColumn]
     private var grouping: [DimensionReader]
     private var filtering: [DimensionReader]
     private let measurePositions: [Int]
@@ -31,8 +31,8 @@ public final class Aggregator {
 
     public init(query: AggregateQuery) {
         self.query = query
-        var columns: [Warehouse.ScanColumn] = []
-        func positions(_ wanted: [Warehouse.ScanColumn]) -> [Int] {
+        var columns: [ScanColumn] = []
+        func positions(_ wanted: [ScanColumn]) -> [Int] {
             wanted.map { column in
                 if let i = columns.firstIndex(of: column) { return i }
                 columns.append(column)

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import PikirAggregate
+import PikirEngine
+import PikirModel
 import PikirReport
-import PikirStore
 
 struct Agg: ParsableCommand {
     static let configuration = CommandConfiguration(

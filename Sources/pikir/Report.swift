@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import PikirAggregate
 import PikirReport
+import PikirModel
 import PikirStats
-import PikirStore
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -101,7 +101,7 @@ struct Report: ParsableCommand {
         case .session:
             guard let report = try SessionReport.build(warehouse, scope: scope) else {
                 let list = Shell.command(["pikir", "agg", "--by", "session"] + (db.map { ["--db", $0] } ?? []))
-                FileHandle.standardError.write(Data("pikir: no responses for session '\(session!)' in \(warehouse.path); list the sessions with: \(list)\n".utf8))
+                FileHandle.standardError.write(Data("pikir: no responses for session '\(session!)' in \(warehouse.name); list the sessions with: \(list)\n".utf8))
                 throw ExitCode(65)
             }
             document = report.document(catalogue, generatedAt: generatedAt, version: version)

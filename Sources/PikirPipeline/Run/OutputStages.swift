@@ -1,7 +1,7 @@
 import Foundation
 import PikirAggregate
+import PikirModel
 import PikirReport
-import PikirStore
 
 /// The stages that read the warehouse and write files: aggregate, render, export.
 extension StageContext {
@@ -15,7 +15,7 @@ extension StageContext {
         if !options.force, Manifest.load(output: pipeline.output, stage: "aggregate")?.key == stageKey,
            paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) { return false }
         let started = Date()
-        let warehouse = try Warehouse(path: pipeline.warehouse, readOnly: true)
+        let warehouse = try runner.warehouse.open(.read)
         var outputs: [Manifest.File] = [], written = 0
         for table in tables {
             let query: AggregateQuery
@@ -81,7 +81,7 @@ extension StageContext {
         if !options.force, Manifest.load(output: pipeline.output, stage: "render")?.key == stageKey,
            paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) { return false }
         let started = Date()
-        let warehouse = try Warehouse(path: pipeline.warehouse, readOnly: true)
+        let warehouse = try runner.warehouse.open(.read)
         var outputs: [Manifest.File] = [], written = 0
         for report in reports {
             let scope = ReportScope(year: report.year, from: report.from, to: report.to, region: report.region, session: report.session,
@@ -169,7 +169,7 @@ extension StageContext {
             return true
         }
         let started = Date()
-        let warehouse = try Warehouse(path: pipeline.warehouse, readOnly: true)
+        let warehouse = try runner.warehouse.open(.read)
         var data = Data()
         try warehouse.writeExport(spec.format == "json" ? .json : .csv) { data.append(contentsOf: $0.utf8) }
         let file = try write(data, to: spec.output, key: key)

@@ -1,7 +1,7 @@
 import PikirAggregate
 import PikirNormalise
 import PikirStats
-import PikirStore
+import PikirModel
 
 /// Everything a report shows of one question's answers in one group.
 public struct QuestionStats: Sendable {

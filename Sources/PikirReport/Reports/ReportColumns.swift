@@ -1,9 +1,9 @@
-import PikirStore
+import PikirModel
 
 /// The warehouse columns reports read, in one fixed order, so every report
 /// scans with the same positions.
 enum ReportColumns {
-    static let list: [Warehouse.ScanColumn] = [
+    static let list: [ScanColumn] = [
         .overall, .delivery, .content, .organisation, .applicability, .nps,
         .trainerID, .trainerName, .sessionID, .sessionDate, .region, .city, .module, .participantGroup,
         .liked, .improve, .comment, .fileID,

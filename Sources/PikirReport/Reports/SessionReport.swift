@@ -1,7 +1,7 @@
 import PikirAggregate
 import PikirNormalise
 import PikirStats
-import PikirStore
+import PikirModel
 
 /// One session against its trainer's and its region's averages.
 public struct SessionReport: Sendable {
