@@ -5,9 +5,6 @@ import Foundation
 public enum ExportFormat: String, Sendable { case csv, json }
 
 extension Warehouse {
-    public typealias ExportFormat = PikirModel.ExportFormat
-
-
     /// Writes the export in pieces through `write`.
     ///
     /// CSV starts with a UTF-8 byte order mark (Excel then reads Kazakh and

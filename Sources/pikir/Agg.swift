@@ -87,14 +87,12 @@ struct Agg: ParsableCommand {
         if let trainers = settings.trainers { query.resolveTrainers(with: trainers) }
         let aggregator = Aggregator(query: query)
         if csv.isEmpty {
-            let warehouse = try WarehouseFlags(db: db).open(mustExist: true)
-            try warehouse.scanResponses(aggregator.columns) { aggregator.add($0) }
+            try aggregator.add(from: try WarehouseFlags(db: db).open(mustExist: true))
         } else {
             let exports = try standardInput.open(csv)
-            let source = ExportResponses(settings: settings, options: read.options)
-            let reports = withExtendedLifetime(exports) {
-                source.read(inputs: exports.inputs, columns: aggregator.columns, parallelism: jobs) { aggregator.add($0) }
-            }
+            let source = ExportResponses(settings: settings, options: read.options, inputs: exports.inputs, parallelism: jobs)
+            try withExtendedLifetime(exports) { try aggregator.add(from: source) }
+            let reports = source.reports
             for report in reports where report.status == .failed {
                 FileHandle.standardError.write(Data("pikir: \(report.path): \(report.message ?? "could not be read")\n".utf8))
             }
