@@ -29,19 +29,7 @@ extension StoreError {
                       advice: "run again; if it happens again, restore the warehouse from a backup", path: path)
         }
     }
-
-    /// Whatever stopped a write to the warehouse at `path`.
-    init(sqliteWriting error: Error, path: String) {
-        switch error {
-        case let error as StoreError: self = error
-        case let error as DatabaseError: self.init(database: error, path: path)
-        default:
-            self.init(code: .database, problem: "the warehouse could not be written (\(error))",
-                      advice: "run again; if it happens again, report it with this message", path: path)
-        }
-    }
 }
-
 
 extension SQLiteWarehouse {
     /// Reads in one transaction; an SQLite error becomes a `StoreError`.
