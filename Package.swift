@@ -15,6 +15,8 @@ let package = Package(
         .executable(name: "pikir", targets: ["pikir"]),
         .library(name: "PikirIngest", targets: ["PikirIngest"]),
         .library(name: "PikirNormalise", targets: ["PikirNormalise"]),
+        .library(name: "PikirModel", targets: ["PikirModel"]),
+        .library(name: "PikirEngine", targets: ["PikirEngine"]),
         .library(name: "PikirStore", targets: ["PikirStore"]),
         .library(name: "PikirStats", targets: ["PikirStats"]),
         .library(name: "PikirAggregate", targets: ["PikirAggregate"]),
@@ -38,11 +40,28 @@ let package = Package(
         .target(name: "PikirIngest", dependencies: ["CLibCSV"]),
         // Records to canonical responses; its rules are pure functions.
         .target(name: "PikirNormalise", dependencies: ["PikirIngest"], swiftSettings: hotPath),
-        // The embedded SQLite warehouse: ledger, responses, rejects.
+        // The stored response described once (its columns, rows, the ingest's
+        // accounting), and the warehouse's protocols; no storage engine.
+        .target(
+            name: "PikirModel",
+            dependencies: ["PikirNormalise", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: hotPath
+        ),
+        // Files read and normalised on every core, for ingest (into any
+        // Warehouse) and for aggregating exports directly.
+        .target(
+            name: "PikirEngine",
+            dependencies: [
+                "PikirIngest", "PikirNormalise", "PikirModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: hotPath
+        ),
+        // The SQLite warehouse (GRDB): the first implementation of Warehouse and WarehouseLocation.
         .target(
             name: "PikirStore",
             dependencies: [
-                "PikirIngest", "PikirNormalise",
+                "PikirIngest", "PikirNormalise", "PikirModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -51,17 +70,17 @@ let package = Package(
         ),
         // Pure statistics on small discrete scales; no dependencies at all.
         .target(name: "PikirStats"),
-        // Grouping responses from the warehouse or from exports, and their statistics.
+        // Grouping responses from any ResponseSource, and their statistics.
         .target(
             name: "PikirAggregate",
-            dependencies: ["PikirStats", "PikirNormalise", "PikirStore"],
+            dependencies: ["PikirStats", "PikirNormalise", "PikirModel"],
             swiftSettings: hotPath
         ),
         // Text and HTML output: tables, dashboards, message catalogues.
         .target(
             name: "PikirReport",
             dependencies: [
-                "PikirAggregate", "PikirStats", "PikirStore", "PikirNormalise",
+                "PikirAggregate", "PikirStats", "PikirModel", "PikirNormalise",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Resources")]
@@ -70,7 +89,7 @@ let package = Package(
         .target(
             name: "PikirPipeline",
             dependencies: [
-                "PikirStore", "PikirAggregate", "PikirReport", "PikirNormalise", "PikirIngest",
+                "PikirModel", "PikirEngine", "PikirStore", "PikirAggregate", "PikirReport", "PikirNormalise", "PikirIngest",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -78,13 +97,14 @@ let package = Package(
         // The fuzzers' checks (`make fuzz`) and their replay tools; the
         // regression tests in PikirFuzzingTests replay what they found.
         .systemLibrary(name: "CFuzzerDriver", path: "Sources/CFuzzerDriver"),
-        .target(name: "PikirFuzzing", dependencies: ["PikirIngest", "PikirNormalise", "PikirStore", "CFuzzerDriver"]),
+        .target(name: "PikirFuzzing", dependencies: ["PikirIngest", "PikirNormalise", "PikirModel", "PikirEngine", "PikirStore", "CFuzzerDriver"]),
         .executableTarget(name: "pikir-fuzz-read", dependencies: ["PikirFuzzing"]),
         .executableTarget(name: "pikir-fuzz-warehouse", dependencies: ["PikirFuzzing"]),
         .executableTarget(
             name: "pikir",
             dependencies: [
-                "PikirIngest", "PikirNormalise", "PikirStore", "PikirStats", "PikirAggregate", "PikirReport", "PikirPipeline",
+                "PikirIngest", "PikirNormalise", "PikirModel", "PikirEngine", "PikirStore", "PikirStats", "PikirAggregate",
+                "PikirReport", "PikirPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -97,8 +117,12 @@ let package = Package(
             dependencies: ["PikirNormalise"]
         ),
         .testTarget(
+            name: "PikirModelTests",
+            dependencies: ["PikirModel"]
+        ),
+        .testTarget(
             name: "PikirStoreTests",
-            dependencies: ["PikirStore"]
+            dependencies: ["PikirStore", "PikirEngine", "PikirModel"]
         ),
         .testTarget(
             name: "PikirStatsTests",
@@ -107,11 +131,11 @@ let package = Package(
         ),
         .testTarget(
             name: "PikirAggregateTests",
-            dependencies: ["PikirAggregate"]
+            dependencies: ["PikirAggregate", "PikirModel"]
         ),
         .testTarget(
             name: "PikirReportTests",
-            dependencies: ["PikirReport"]
+            dependencies: ["PikirReport", "PikirModel", "PikirStore"]
         ),
         .testTarget(
             name: "PikirPipelineTests",

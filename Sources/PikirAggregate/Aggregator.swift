@@ -1,5 +1,5 @@
 import PikirStats
-import PikirStore
+import PikirModel
 
 /// Groups responses by the query's dimensions and keeps, per group and
 /// measure, the histogram of answers, from which every statistic is exact.
@@ -12,7 +12,7 @@ import PikirStore
 public final class Aggregator {
     public let query: AggregateQuery
     /// The columns to read, in the positions the row accessors use.
-    public let columns: [Warehouse.ScanColumn]
+    public let columns: [ScanColumn]
     private var grouping: [DimensionReader]
     private var filtering: [DimensionReader]
     private let measurePositions: [Int]
@@ -43,10 +43,10 @@ public final class Aggregator {
     /// An aggregator whose `columns` start with `shared`: several aggregators
     /// made one after the other, each after the previous one's columns, read
     /// the same rows of the last one's columns (see `run(_:on:)`).
-    init(query: AggregateQuery, after shared: [Warehouse.ScanColumn]) {
+    init(query: AggregateQuery, after shared: [ScanColumn]) {
         self.query = query
         var columns = shared
-        func positions(_ wanted: [Warehouse.ScanColumn]) -> [Int] {
+        func positions(_ wanted: [ScanColumn]) -> [Int] {
             wanted.map { column in
                 if let i = columns.firstIndex(of: column) { return i }
                 columns.append(column)

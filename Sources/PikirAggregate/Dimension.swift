@@ -1,6 +1,6 @@
 import Foundation
 import PikirNormalise
-import PikirStore
+import PikirModel
 
 /// What responses can be grouped and filtered by.
 ///
@@ -11,7 +11,7 @@ public enum Dimension: String, Sendable, CaseIterable {
     case region, city, year, month, session, trainer, module, group, lang
 
     /// The warehouse columns the dimension is read from.
-    var columns: [Warehouse.ScanColumn] {
+    var columns: [ScanColumn] {
         switch self {
         case .region: [.region]
         case .city: [.city]

@@ -1,5 +1,5 @@
 import PikirNormalise
-import PikirStore
+import PikirModel
 
 /// Reads one dimension from rows as a small id, remembers each id's value
 /// for output, and whether the query's filter on the dimension lets it pass.

@@ -1,5 +1,5 @@
 import PikirNormalise
-import PikirStore
+import PikirModel
 
 /// A question whose answers are aggregated: one of the canonical questions,
 /// on its scale (1–5, or 0–10 for `nps`).
@@ -20,7 +20,7 @@ public struct Measure: Sendable, Hashable, CustomStringConvertible {
     /// The answer scale: top-2 and bottom-2 boxes are its two highest and lowest points.
     public var scale: ClosedRange<Int> { question == .nps ? 0...10 : 1...5 }
 
-    var column: Warehouse.ScanColumn {
+    var column: ScanColumn {
         switch question {
         case .overall: .overall
         case .delivery: .delivery

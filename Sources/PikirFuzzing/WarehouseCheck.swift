@@ -1,4 +1,5 @@
 import Foundation
+import PikirEngine
 import PikirIngest
 import PikirStore
 
@@ -15,10 +16,10 @@ public enum WarehouseCheck {
     public static func check(path: String) throws {
         let expected = try ExportCheck.outcome(path: path)
         // A warehouse of its own: the regression tests check inputs in parallel.
-        let db = "\(ScratchFile.path).\(UUID().uuidString).sqlite"
-        removeWarehouse(db)
-        defer { removeWarehouse(db) }
-        let warehouse = try Warehouse(path: db)
+        let location = SQLiteFile(path: "\(ScratchFile.path).\(UUID().uuidString).sqlite")
+        location.remove()
+        defer { location.remove() }
+        let warehouse = try location.open(.write)
         let ingestor = Ingestor(warehouse: warehouse, settings: ExportCheck.settings)
         let report = ingestor.ingest(paths: [path], parallelism: 2)[0]
         guard let expected else {
@@ -53,9 +54,5 @@ public enum WarehouseCheck {
         guard stored == report.accepted, rejects == report.rejected else {
             throw ExportCheck.Violation(description: "the warehouse holds \(stored) responses and \(rejects) rejects; the report says \(report.accepted) and \(report.rejected)")
         }
-    }
-
-    static func removeWarehouse(_ path: String) {
-        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
     }
 }

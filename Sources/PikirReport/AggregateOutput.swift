@@ -1,7 +1,7 @@
 import Foundation
 import PikirAggregate
 import PikirStats
-import PikirStore
+import PikirModel
 
 /// Writes `pikir agg` rows in each output format (also the pipelines' aggregate tables).
 ///

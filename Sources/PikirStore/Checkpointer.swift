@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PikirIngest
+import PikirModel
 
 /// Copies the write-ahead log back into the warehouse file on a thread and
 /// connection of its own while an ingest goes on writing.
@@ -35,7 +36,7 @@ final class Checkpointer {
         queued = true
         lock.unlock()
         guard !alreadyQueued else { return }
-        let box = UncheckedBox(self)
+        let box = Box(value: self)
         worker.submit {
             let checkpointer = box.value
             checkpointer.lock.lock()
@@ -54,4 +55,9 @@ final class Checkpointer {
         request()
         worker.finish()
     }
+}
+
+/// Carries the checkpointer to its thread, which alone uses its connection.
+private struct Box: @unchecked Sendable {
+    let value: Checkpointer
 }

@@ -1,4 +1,5 @@
 import GRDB
+import PikirModel
 import PikirNormalise
 
 /// The fingerprints and form ids already in the warehouse, kept in memory so

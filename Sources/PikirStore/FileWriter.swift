@@ -1,8 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
-import PikirIngest
-import PikirNormalise
+import PikirModel
 
 /// Writes one file's outcome inside the transaction that ingests it.
 ///
@@ -31,7 +30,11 @@ final class FileWriter {
 
     /// Rows per INSERT: 32 rows × 27 values stay far below SQLite's limit on parameters.
     static let group = 32
-    private static let parametersPerRow = Int32(EncodedRows.columns + 1)
+    /// Every stored column is a parameter: the row's cells, and `file_id`.
+    private static let parametersPerRow = Int32(ResponseColumn.allCases.count)
+    /// The parameter (from 1) of each of a row's cells; `file_id`'s is `fileIDParameter`.
+    private static let cellParameters: [Int32] = ResponseColumn.encoded.map { Int32(ResponseColumn.allCases.firstIndex(of: $0)! + 1) }
+    private static let fileIDParameter = Int32(ResponseColumn.allCases.firstIndex(of: .fileID)! + 1)
 
     init(db: Database, entry: LedgerEntry, duplicates: DuplicateIndex) throws {
         self.db = db
@@ -60,8 +63,8 @@ final class FileWriter {
         if let candidate = duplicates.candidate(fingerprint: meta.fingerprint, formIDHash: meta.formIDHash) {
             try flush()  // the original may still be waiting in the group
             if let original = try String.fetchOne(findOriginal, arguments: [candidate.row]),
-               !candidate.byFormID || original == rows.string(row: row, column: 1) {
-                try insertDuplicate.execute(arguments: [fileID, meta.sourceLine, rows.string(row: row, column: 0), original])
+               !candidate.byFormID || original == rows.string(row: row, column: .formID) {
+                try insertDuplicate.execute(arguments: [fileID, meta.sourceLine, rows.string(row: row, column: .responseID), original])
                 return false
             }
         }
@@ -86,16 +89,16 @@ final class FileWriter {
         let count = pending.count
         let statement = try insertStatement(rows: count).sqliteStatement
         sqlite3_reset(statement)
+        let cellParameters = Self.cellParameters
         let (code, message) = pendingRows.bytes.withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) } ?? FileWriter.empty
             return pendingRows.cells.withUnsafeBufferPointer { cells in
                 for (n, row) in pending.enumerated() {
                     let first = pendingRows.meta[row].firstCell
                     let offset = Int32(n) * Self.parametersPerRow
-                    sqlite3_bind_int64(statement, offset + 3, fileID)
+                    sqlite3_bind_int64(statement, offset + Self.fileIDParameter, fileID)
                     for column in 0..<EncodedRows.columns {
-                        // file_id is the third parameter; the row's cells fill the others.
-                        let index = offset + Int32(column < 2 ? column + 1 : column + 2)
+                        let index = offset + cellParameters[column]
                         let cell = cells[first + column]
                         switch cell.kind {
                         case .null: sqlite3_bind_null(statement, index)
@@ -134,13 +137,9 @@ final class FileWriter {
     /// Statements are cached by the connection, so a run of 200 small files
     /// prepares each once, not per file.
     private static let insertSQL: [String] = [""] + (1...group).map { rows in
-        let row = "(" + Array(repeating: "?", count: EncodedRows.columns + 1).joined(separator: ", ") + ")"
-        return """
-            INSERT INTO response (response_id, form_id, file_id, source_line, fingerprint, timestamp, region, city,
-                session_date, year, month, session_id, trainer_id, trainer_name, module, participant_group, lang,
-                overall, delivery, content, organisation, applicability, nps, liked, improve, comment, extras)
-            VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
-            """
+        let row = "(" + Array(repeating: "?", count: ResponseColumn.allCases.count).joined(separator: ", ") + ")"
+        return "INSERT INTO response (\(ResponseColumn.allCases.map(\.name).joined(separator: ", ")))\n"
+            + "VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))"
     }
 
     /// SQLite's SQLITE_STATIC: SQLite reads the bytes where they are, until the binding is cleared.
@@ -152,53 +151,20 @@ final class FileWriter {
         return UnsafePointer(p)
     }()
 
-    func insert(_ reject: Reject) throws {
-        try insertReject.execute(arguments: [fileID, reject.line, reject.reason.rawValue, reject.message, reject.raw])
-    }
-
     func insert(reject line: Int, code: String, message: String, raw: String) throws {
         try insertReject.execute(arguments: [fileID, line, code, message, raw])
     }
 
-    func insert(_ ignored: IgnoredLine) throws {
-        try insertIgnored.execute(arguments: [fileID, ignored.line, ignored.reason.rawValue])
+    func insert(ignored line: Int, code: String) throws {
+        try insertIgnored.execute(arguments: [fileID, line, code])
     }
 
     /// Writes the final counts into the ledger row.
-    func finish(_ counts: LedgerEntry) throws {
+    func finish(_ counts: Accounting) throws {
         try flush()
         try db.execute(sql: """
             UPDATE file SET records = ?, accepted = ?, rejected = ?, duplicates = ?, ignored = ?, redactions = ? WHERE id = ?
             """, arguments: [counts.records, counts.accepted, counts.rejected, counts.duplicates, counts.ignored,
                              counts.redactions, fileID])
-    }
-}
-
-/// Extras as a JSON object written by hand: keys and values are plain strings.
-public enum ExtrasJSON {
-    static func encode(_ pairs: [(header: String, value: String)]) -> String {
-        var out = "{"
-        for (i, pair) in pairs.enumerated() {
-            if i > 0 { out += "," }
-            out += quote(pair.header) + ":" + quote(pair.value)
-        }
-        return out + "}"
-    }
-
-    /// A JSON string literal (also what `pikir agg` writes for its text values).
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

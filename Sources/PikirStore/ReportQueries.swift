@@ -1,16 +1,17 @@
 import Foundation
 import GRDB
+import PikirModel
+import PikirNormalise
 
-/// What reports read besides the responses: the ledger's totals, rejects by
-/// reason, and the sessions registry.
-extension Warehouse {
-    /// One session of the registry, as stored by `pikir ingest --sessions`.
-    public struct RegisteredSession: Sendable, Equatable {
-        public var id: String
-        public var city: String?
-        public var dateFrom: String
-        public var dateTo: String
-        public var registered: Int?
+/// What reports read besides the responses: the ledger and its coverage,
+/// rejects by reason, and the sessions registry.
+extension SQLiteWarehouse {
+    public func ledgerEntry(sha256: String) throws -> LedgerEntry? {
+        try read { db in try LedgerEntry.fetch(db, sha256: sha256) }
+    }
+
+    public func ledger() throws -> [LedgerEntry] {
+        try read { db in try LedgerEntry.fetchAll(db) }
     }
 
     public func registeredSessions() throws -> [RegisteredSession] {
@@ -20,7 +21,19 @@ extension Warehouse {
         }
     }
 
-    /// Rejected records per reason code, most frequent first (ties by code).
+    public func storeSessions(_ sessions: [SessionRegistry.Session]) throws {
+        guard !sessions.isEmpty else { return }
+        try write { db in
+            let statement = try db.makeStatement(sql: """
+                INSERT OR REPLACE INTO session (session_id, city, date_from, date_to, trainer_key, module, registered)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            for s in sessions {
+                try statement.execute(arguments: [s.id, s.city, s.from.iso, s.to.iso, s.trainerKey, s.module, s.registered])
+            }
+        }
+    }
+
     public func rejectCounts() throws -> [(code: String, count: Int)] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT reason_code, count(*) AS n FROM reject GROUP BY reason_code ORDER BY n DESC, reason_code")
@@ -28,33 +41,6 @@ extension Warehouse {
         }
     }
 
-    /// A hash of the ledger (every ingested file's SHA-256): two reports with
-    /// the same fingerprint were made from the same data.
-    public func ledgerFingerprint() throws -> String {
-        Self.fingerprint(try ledger())
-    }
-
-    /// The same hash over some of the ledger's files. The hashes are sorted
-    /// first: the same files give the same fingerprint in any ingest order.
-    public static func fingerprint(_ entries: [LedgerEntry]) -> String {
-        var hasher = SHA256Text()
-        for sha in entries.map(\.sha256).sorted() { hasher.add(sha) }
-        return hasher.hex
-    }
-}
-
-import Crypto
-
-/// SHA-256 of a sequence of texts, one per line.
-struct SHA256Text {
-    private var hash = SHA256()
-    mutating func add(_ text: String) { hash.update(data: Data((text + "\n").utf8)) }
-    var hex: String { hash.finalize().map { String(format: "%02x", $0) }.joined() }
-}
-
-extension Warehouse {
-    /// For each ingested file (by SHA-256), the `region|year` pairs of its
-    /// responses: which files an output limited to a region or year depends on.
     public func fileCoverage() throws -> [String: Set<String>] {
         try read { db in
             var coverage: [String: Set<String>] = [:]

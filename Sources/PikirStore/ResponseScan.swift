@@ -1,19 +1,10 @@
 import GRDB
 import GRDBSQLite
+import PikirModel
 
 /// Reading chosen columns of every stored response as fast as SQLite can
 /// step, for aggregation: no row objects, no Strings unless asked for.
-extension Warehouse {
-    /// A `response` column an aggregation may read.
-    public enum ScanColumn: String, Sendable, CaseIterable {
-        case formID = "form_id", fingerprint, region, city, sessionDate = "session_date", year, month
-        case sessionID = "session_id", trainerID = "trainer_id", trainerName = "trainer_name", module
-        case participantGroup = "participant_group", lang
-        case overall, delivery, content, organisation, applicability, nps, liked, improve, comment, extras
-        /// The ledger row of the file the response came from (warehouse scans only).
-        case fileID = "file_id"
-    }
-
+extension SQLiteWarehouse {
     /// The current row of a scan: read its columns by their position in the scan's list.
     public struct ScanRow: ResponseRow {
         let statement: OpaquePointer
@@ -43,8 +34,13 @@ extension Warehouse {
     /// Calls `body` for every response, in ingest order, with `columns` readable on the row.
     ///
     /// - Complexity: O(rows); one read transaction, so the rows are a consistent snapshot.
-    public func scanResponses(_ columns: [ScanColumn], _ body: (ScanRow) throws -> Void) throws {
-        let list = columns.isEmpty ? "1" : columns.map(\.rawValue).joined(separator: ", ")
+    public func scanResponses(_ columns: [ScanColumn], _ body: (any ResponseRow) throws -> Void) throws {
+        try scan(columns, body)
+    }
+
+    /// As `scanResponses`, with the row's own type.
+    public func scan(_ columns: [ScanColumn], _ body: (ScanRow) throws -> Void) throws {
+        let list = columns.isEmpty ? "1" : columns.map(\.name).joined(separator: ", ")
         try read { db in
             let statement = try db.makeStatement(sql: "SELECT \(list) FROM response ORDER BY id")
             let handle = statement.sqliteStatement

@@ -1,11 +1,15 @@
 import Foundation
 import GRDB
+import PikirModel
 
 /// The warehouse's tables, created and changed only through numbered migrations.
 ///
 /// Scores live in columns of `response` (one row per response), so that an
 /// aggregation is one scan with no join; the wide table was the simpler and
-/// faster of the two shapes for the questions reports ask.
+/// faster of the two shapes for the questions reports ask. Its columns are
+/// `ResponseColumn`'s: a column added later (`since` a later version) is
+/// added by that version's migration (`ALTER TABLE response ADD COLUMN`
+/// with its `definition`).
 enum Schema {
     static var migrator: DatabaseMigrator { migrator(tally: MigrationTally()) }
 
@@ -34,33 +38,7 @@ enum Schema {
                 );
                 CREATE TABLE response (
                     id INTEGER PRIMARY KEY,
-                    response_id TEXT NOT NULL,
-                    form_id TEXT,
-                    file_id INTEGER NOT NULL REFERENCES file(id),
-                    source_line INTEGER NOT NULL,
-                    fingerprint INTEGER,
-                    timestamp TEXT,
-                    region TEXT,
-                    city TEXT,
-                    session_date TEXT,
-                    year INTEGER,
-                    month INTEGER,
-                    session_id TEXT,
-                    trainer_id TEXT,
-                    trainer_name TEXT,
-                    module TEXT,
-                    participant_group TEXT,
-                    lang TEXT,
-                    overall REAL,
-                    delivery REAL,
-                    content REAL,
-                    organisation REAL,
-                    applicability REAL,
-                    nps REAL,
-                    liked TEXT,
-                    improve TEXT,
-                    comment TEXT,
-                    extras TEXT
+                    \(ResponseColumn.allCases.filter { $0.since == 1 }.map(\.definition).joined(separator: ",\n"))
                 );
                 -- No unique index on form_id or fingerprint: duplicates are found in
                 -- memory (DuplicateIndex) under the write lock, which a million

@@ -1,4 +1,5 @@
 import GRDB
+import PikirModel
 
 /// Which schema a warehouse has, against the migrations this pikir knows.
 ///

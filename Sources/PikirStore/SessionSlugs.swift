@@ -1,4 +1,5 @@
 import GRDB
+import PikirModel
 import PikirNormalise
 
 /// Migration v4: session ids an earlier pikir derived from city, date and

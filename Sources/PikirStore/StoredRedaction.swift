@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PikirModel
 import PikirNormalise
 
 /// Migration v3: personal data redacted in place from what earlier versions

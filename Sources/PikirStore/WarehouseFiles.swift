@@ -1,5 +1,6 @@
 import Foundation
 import GRDBSQLite
+import PikirModel
 #if canImport(Glibc)
 import Glibc
 #endif

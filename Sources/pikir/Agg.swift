@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
 import PikirAggregate
+import PikirEngine
+import PikirModel
 import PikirReport
 import PikirStats
-import PikirStore
 
 struct Agg: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -98,10 +99,9 @@ struct Agg: ParsableCommand {
         } else {
             aggregator = Aggregator(query: query)
             let exports = try standardInput.open(csv)
-            let source = ExportResponses(settings: settings, options: read.options)
-            let reports = withExtendedLifetime(exports) {
-                source.read(inputs: exports.inputs, columns: aggregator.columns, parallelism: jobs) { aggregator.add($0) }
-            }
+            let source = ExportResponses(settings: settings, options: read.options, inputs: exports.inputs, parallelism: jobs)
+            try withExtendedLifetime(exports) { try aggregator.add(from: source) }
+            let reports = source.reports
             for report in reports where report.status == .failed {
                 FileHandle.standardError.write(Data("pikir: \(report.path): \(report.message ?? "could not be read")\n".utf8))
             }

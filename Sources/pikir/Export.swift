@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import PikirReport
-import PikirStore
+import PikirModel
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import PikirIngest
 import PikirNormalise
-import PikirStore
+import PikirEngine
+import PikirModel
 
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,7 +41,7 @@ struct Ingest: ParsableCommand {
 
     func run() throws {
         let store = try warehouse.open()
-        let migration = store.migratedRedactions.map { IngestJSON.Migration(warehouse: store.path, redactions: $0) }
+        let migration = store.migratedRedactions.map { IngestJSON.Migration(warehouse: store.name, redactions: $0) }
         if format == .text, let migration { print(IngestText.migration(migration)) }
         let ingestor = Ingestor(warehouse: store, settings: try registries.settings(), options: read.options)
         do {

@@ -1,9 +1,15 @@
-import PikirStore
+import PikirModel
 import PikirReport
 
 struct IngestTotals: Encodable {
     var files = 0, ingested = 0, skipped = 0, failed = 0
-    var records = 0, accepted = 0, rejected = 0, duplicates = 0, ignored = 0, redactions = 0
+    var counts = Accounting()
+    var records: Int { counts.records }
+    var accepted: Int { counts.accepted }
+    var rejected: Int { counts.rejected }
+    var duplicates: Int { counts.duplicates }
+    var ignored: Int { counts.ignored }
+    var redactions: Int { counts.redactions }
 
     init(_ reports: [IngestReport]) {
         for r in reports {
@@ -13,13 +19,20 @@ struct IngestTotals: Encodable {
             case .skipped: skipped += 1
             case .failed: failed += 1
             }
-            records += r.records
-            accepted += r.accepted
-            rejected += r.rejected
-            duplicates += r.duplicates
-            ignored += r.ignored
-            redactions += r.redactions
+            counts += r.counts
         }
+    }
+
+    private enum CodingKeys: String, CodingKey { case files, ingested, skipped, failed }
+
+    /// Flat: the file counts, then the records' (`Accounting`'s).
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(files, forKey: .files)
+        try c.encode(ingested, forKey: .ingested)
+        try c.encode(skipped, forKey: .skipped)
+        try c.encode(failed, forKey: .failed)
+        try counts.encode(to: encoder)
     }
 }
 

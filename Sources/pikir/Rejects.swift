@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import PikirStore
+import PikirModel
 import PikirReport
 
 struct Rejects: ParsableCommand {

@@ -3,8 +3,8 @@ import Foundation
 import PikirAggregate
 import PikirNormalise
 import PikirReport
+import PikirModel
 import PikirStats
-import PikirStore
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -101,7 +101,7 @@ struct Report: ParsableCommand {
                                minN: minN, shrinkageK: shrinkage, comments: comments)
         guard let report = try kind.build(warehouse, scope: scope) else {
             let list = Shell.command(["pikir", "agg", "--by", "session"] + (db.map { ["--db", $0] } ?? []))
-            FileHandle.standardError.write(Data("pikir: no responses for session '\(session!)' in \(warehouse.path); list the sessions with: \(list)\n".utf8))
+            FileHandle.standardError.write(Data("pikir: no responses for session '\(session!)' in \(warehouse.name); list the sessions with: \(list)\n".utf8))
             throw ExitCode(65)
         }
         let document = report.document(Catalogue.load(language), generatedAt: generatedAt, version: PikirVersion.current)

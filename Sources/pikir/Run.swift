@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PikirModel
 import PikirPipeline
 import PikirReport
 
@@ -51,12 +52,12 @@ struct Run: ParsableCommand {
             throw ExitCode(75)
         }
         let fields: [String: Any] = [
-            "files": summary.files, "accepted": summary.accepted, "rejected": summary.rejected, "duplicates": summary.duplicates,
-            "ignored": summary.ignored, "outputs_written": summary.outputsWritten, "outputs_unchanged": summary.outputsKept,
+            "files": summary.files, "accepted": summary.counts.accepted, "rejected": summary.counts.rejected, "duplicates": summary.counts.duplicates,
+            "ignored": summary.counts.ignored, "outputs_written": summary.outputsWritten, "outputs_unchanged": summary.outputsKept,
             "seconds": (summary.seconds * 1000).rounded() / 1000, "stages_run": summary.stagesRun, "stages_skipped": summary.stagesSkipped,
         ]
-        let message = "\(loaded.name): \(Counted.english(summary.files, "file")) (\(summary.accepted) accepted, \(summary.rejected) rejected, "
-            + "\(Counted.english(summary.duplicates, "duplicate")), \(summary.ignored) ignored); "
+        let message = "\(loaded.name): \(Counted.english(summary.files, "file")) (\(summary.counts.accepted) accepted, \(summary.counts.rejected) rejected, "
+            + "\(Counted.english(summary.counts.duplicates, "duplicate")), \(summary.counts.ignored) ignored); "
             + "\(Counted.english(summary.outputsWritten, "output")) written, \(summary.outputsKept) unchanged; "
             + String(format: "%.2f s", summary.seconds)
         RunLog(format: logFormat, quiet: false).info("summary", message, fields)

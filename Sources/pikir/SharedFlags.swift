@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PikirIngest
 import PikirNormalise
+import PikirModel
 import PikirReport
 import PikirStore
 
@@ -10,13 +11,13 @@ struct WarehouseFlags: ParsableArguments {
     @Option(help: ArgumentHelp("The warehouse (default: $PIKIR_DB, else ./pikir.sqlite).", valueName: "path"))
     var db: String?
 
-    var path: String { db ?? Warehouse.defaultPath() }
+    var path: String { db ?? WarehouseLocations.defaultAddress() }
 
     /// Opens the warehouse; `mustExist` for commands that only read it (exit 66 when missing).
-    func open(mustExist: Bool = false) throws -> Warehouse {
-        let warehouse: Warehouse
+    func open(mustExist: Bool = false) throws -> any Warehouse {
+        let warehouse: any Warehouse
         do {
-            warehouse = try Warehouse(path: path, create: !mustExist, readOnly: mustExist)
+            warehouse = try WarehouseLocations.at(path).open(mustExist ? .read : .write)
         } catch let error as StoreError {
             FileHandle.standardError.write(Data("pikir: \(error.message)\n".utf8))
             throw ExitCode(error.code == .missingWarehouse ? 66 : 1)

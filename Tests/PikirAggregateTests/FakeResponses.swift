@@ -1,5 +1,5 @@
 @testable import PikirAggregate
-import PikirStore
+import PikirModel
 
 /// One response as a test writes it: the stored columns an aggregation can
 /// read, nil for a missing (NULL) value.
@@ -24,7 +24,7 @@ struct Response {
     var nps: Double?
 
     /// The column's value: text, a number, or nil.
-    func value(_ column: Warehouse.ScanColumn) -> FakeRow.Cell {
+    func value(_ column: ScanColumn) -> FakeRow.Cell {
         func text(_ s: String?) -> FakeRow.Cell { s.map { .text(FakeRow.Bytes($0)) } ?? .missing }
         func number(_ x: Double?) -> FakeRow.Cell { x.map(FakeRow.Cell.number) ?? .missing }
         switch column {
@@ -74,7 +74,7 @@ struct FakeRow: ResponseRow {
 
     let cells: [Cell]
 
-    init(_ response: Response, columns: [Warehouse.ScanColumn]) {
+    init(_ response: Response, columns: [ScanColumn]) {
         cells = columns.map(response.value)
     }
 

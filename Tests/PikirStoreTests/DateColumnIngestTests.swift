@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 import Testing
+import PikirEngine
+import PikirModel
 @testable import PikirStore
 
 /// A date column whose order only the whole file settles, ingested on

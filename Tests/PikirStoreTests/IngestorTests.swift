@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 import Testing
+import PikirEngine
+import PikirModel
 @testable import PikirStore
 
 struct IngestorTests {
@@ -123,7 +125,7 @@ struct IngestorTests {
 
 struct ParallelIngestTests {
     /// Every response, reject and duplicate as exported, for comparing warehouses.
-    private func contents(_ warehouse: Warehouse) throws -> [String] {
+    private func contents(_ warehouse: SQLiteWarehouse) throws -> [String] {
         var rows: [String] = []
         try warehouse.forEachResponse { rows.append($0.map { $0 ?? "∅" }.joined(separator: "|")) }
         rows += try warehouse.rejects().map { "\($0.file):\($0.line):\($0.reason_code)" }

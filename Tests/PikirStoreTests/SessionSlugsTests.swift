@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import PikirNormalise
 import Testing
+import PikirEngine
+import PikirModel
 @testable import PikirStore
 
 /// Migration v4: the session ids an earlier pikir derived (`Almaty/2024-11-05/T01`)
@@ -42,13 +44,13 @@ struct SessionSlugsTests {
         return path
     }
 
-    static func sessions(_ warehouse: Warehouse) throws -> [String] {
+    static func sessions(_ warehouse: SQLiteWarehouse) throws -> [String] {
         try warehouse.queue.read { db in try String.fetchAll(db, sql: "SELECT session_id FROM response ORDER BY source_line") }
     }
 
     @Test func derivedIdsBecomeSlugsAndOthersStay() throws {
         let path = try Self.oldWarehouse()
-        let warehouse = try Warehouse(path: path)
+        let warehouse = try SQLiteWarehouse(path: path)
         #expect(try Self.sessions(warehouse) == [
             "almaty-2024-11-05-t01", "almaty-2024-11-05-t01", "astana-2022-11-05-aigerim", "zhangaauyl-2023-01-10",
             "2023-01-11-dmitri-kim", "ALM-2024-11-B", "Almaty/2024-11-05/T09",
@@ -62,7 +64,7 @@ struct SessionSlugsTests {
     }
 
     @Test func newIngestsOfTheSameSessionJoinTheMigratedOnes() throws {
-        let warehouse = try Warehouse(path: try Self.oldWarehouse())
+        let warehouse = try SQLiteWarehouse(path: try Self.oldWarehouse())
         let registry = TrainerRegistry([(id: "T01", name: "Нұрлыбай Наурызбаев", aliases: [])])
         let file = write("city,session_date,trainer,overall\nАлматы,05.11.2024,Наурызбаев Нурлыбай,5\n", to: "new.csv")
         let report = Ingestor(warehouse: warehouse, settings: NormaliserSettings(trainers: registry)).ingest(path: file)

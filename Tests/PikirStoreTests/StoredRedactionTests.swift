@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import PikirNormalise
 import Testing
+import PikirEngine
+import PikirModel
 @testable import PikirStore
 
 /// Migration v3: a warehouse an earlier pikir wrote, with personal data in
@@ -69,7 +71,7 @@ struct StoredRedactionTests {
     }
 
     /// Every text in every table of the warehouse.
-    static func everyText(_ warehouse: Warehouse) throws -> [String] {
+    static func everyText(_ warehouse: SQLiteWarehouse) throws -> [String] {
         try warehouse.queue.read { db in
             var texts: [String] = []
             for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") {
@@ -83,7 +85,7 @@ struct StoredRedactionTests {
 
     @Test func anEarlierWarehouseIsRedactedInPlaceAndCounted() throws {
         let path = try Self.oldWarehouse()
-        let warehouse = try Warehouse(path: path)
+        let warehouse = try SQLiteWarehouse(path: path)
         // Row 1: form id, city, trainer, extra key and value, and the session id
         // made of them (an e-mail and a phone); row 2: session id and module;
         // rejects: 3 in the first raw line, 1 in the second and 1 in its reason;
@@ -126,12 +128,12 @@ struct StoredRedactionTests {
         for pd in Self.personalData { #expect(bytes.range(of: Data(pd.utf8)) == nil, "the file holds \(pd)") }
 
         // Opened again: nothing left to migrate, nothing to report.
-        #expect(try Warehouse(path: path).migratedRedactions == nil)
+        #expect(try SQLiteWarehouse(path: path).migratedRedactions == nil)
     }
 
     @Test func theSameAnswersIngestedAfterTheMigrationAreStillADuplicate() throws {
         let path = try Self.oldWarehouse()
-        let warehouse = try Warehouse(path: path)
+        let warehouse = try SQLiteWarehouse(path: path)
         let text = "response_id,timestamp,city,trainer,overall,comment,Questions? call +7 701 234 56 78\n"
             + "R-2,2024/11/05 10:00:01 AM GMT+6,Almaty a@b.kz,Dmitriy Kim +7 701 123 45 67,5,call 87011112233,иван@mail.ru\n"
         let report = Ingestor(warehouse: warehouse).ingest(path: write(text, to: "again.csv"))

@@ -1,4 +1,6 @@
 import Foundation
+import PikirEngine
+import PikirModel
 @testable import PikirStore
 
 let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
@@ -18,8 +20,8 @@ func scratchDirectory() -> URL {
     return dir
 }
 
-func freshWarehouse() throws -> Warehouse {
-    try Warehouse(path: scratchDirectory().appendingPathComponent("pikir.sqlite").path)
+func freshWarehouse() throws -> SQLiteWarehouse {
+    try SQLiteWarehouse(path: scratchDirectory().appendingPathComponent("pikir.sqlite").path)
 }
 
 func write(_ text: String, to name: String, in dir: URL = scratchDirectory()) -> String {
@@ -28,8 +30,14 @@ func write(_ text: String, to name: String, in dir: URL = scratchDirectory()) ->
     return url.path
 }
 
-extension Warehouse {
+extension SQLiteWarehouse {
     func count(_ sql: String) throws -> Int {
         try queue.read { db in try Int.fetchOne(db, sql: sql) ?? -1 }
     }
+}
+
+/// Carries non-Sendable values to a thread the test starts and then only waits for.
+struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 import Testing
+import PikirEngine
+import PikirModel
 @testable import PikirStore
 
 /// Warehouses this pikir did not make, or that are damaged: each is refused
@@ -12,7 +14,7 @@ struct WarehouseOpeningTests {
     /// A warehouse with the sample files in it, closed again; returns its path.
     static func sampleWarehouse() throws -> String {
         let path = scratchDirectory().appendingPathComponent("pikir.sqlite").path
-        let warehouse = try Warehouse(path: path)
+        let warehouse = try SQLiteWarehouse(path: path)
         let reports = Ingestor(warehouse: warehouse).ingest(paths: sampleFiles())
         #expect(reports.allSatisfy { $0.status == .ingested })
         try warehouse.checkpoint()
@@ -43,14 +45,14 @@ struct WarehouseOpeningTests {
         }
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
 
-        let error = try #require(Self.storeError { _ = try Warehouse(path: path) })
+        let error = try #require(Self.storeError { _ = try SQLiteWarehouse(path: path) })
         #expect(error.code == .newerWarehouse)
         #expect(error.message.hasPrefix("\(path): made by pikir schema v\(Self.known + 1), this pikir knows up to v\(Self.known)"), "\(error.message)")
         #expect(error.message.contains("“v99: from a newer pikir”"))
         #expect(error.message.hasSuffix("upgrade pikir to write to it"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes, "the refused warehouse was written to")
 
-        let reader = try Warehouse(path: path, readOnly: true)
+        let reader = try SQLiteWarehouse(path: path, readOnly: true)
         #expect(reader.warning?.contains("made by pikir schema v\(Self.known + 1), this pikir knows up to v\(Self.known)") == true, "\(reader.warning ?? "nil")")
         #expect(reader.warning?.contains("reading it anyway; upgrade pikir") == true)
         #expect(try reader.ledger().count == sampleFiles().count)
@@ -61,21 +63,21 @@ struct WarehouseOpeningTests {
         try DatabaseQueue(path: path).writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA user_version = \(Self.known + 5)")
         }
-        let error = try #require(Self.storeError { _ = try Warehouse(path: path) })
+        let error = try #require(Self.storeError { _ = try SQLiteWarehouse(path: path) })
         #expect(error.code == .newerWarehouse)
         #expect(error.message == "\(path): made by pikir schema v\(Self.known + 5), this pikir knows up to v\(Self.known); upgrade pikir to write to it")
-        #expect(try Warehouse(path: path, readOnly: true).warning != nil)
+        #expect(try SQLiteWarehouse(path: path, readOnly: true).warning != nil)
     }
 
     @Test func anEmptyFileIsANewWarehouseForIngestAndNoWarehouseYetForReaders() throws {
         let dir = scratchDirectory()
         let path = dir.appendingPathComponent("empty.sqlite").path
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
-        let error = try #require(Self.storeError { _ = try Warehouse(path: path, readOnly: true) })
+        let error = try #require(Self.storeError { _ = try SQLiteWarehouse(path: path, readOnly: true) })
         #expect(error.code == .missingWarehouse)
         #expect(error.message == "\(path): no warehouse here yet (the file is empty); run `pikir ingest --db \(path) FILE…` first")
 
-        let warehouse = try Warehouse(path: path)
+        let warehouse = try SQLiteWarehouse(path: path)
         let report = Ingestor(warehouse: warehouse).ingest(path: write("Қала;Жалпы баға\nАлматы;5\nАстана;4\n", to: "a.csv", in: dir))
         #expect(report.status == .ingested)
         #expect(try warehouse.count("SELECT count(*) FROM response") == 2)
@@ -86,7 +88,7 @@ struct WarehouseOpeningTests {
         var generator = SystemRandomNumberGenerator()
         try Data((0..<100_000).map { _ in UInt8.random(in: 0...255, using: &generator) }).write(to: URL(fileURLWithPath: path))
         for readOnly in [true, false] {
-            let error = try #require(Self.storeError { _ = try Warehouse(path: path, readOnly: readOnly) })
+            let error = try #require(Self.storeError { _ = try SQLiteWarehouse(path: path, readOnly: readOnly) })
             #expect(error.code == .damaged)
             #expect(error.message == "\(path): not a pikir warehouse, or it is damaged (SQLite: file is not a database); "
                 + "restore it from a backup, or ingest the exports into a new --db")
@@ -97,7 +99,7 @@ struct WarehouseOpeningTests {
         let path = scratchDirectory().appendingPathComponent("other.sqlite").path
         try DatabaseQueue(path: path).write { db in try db.execute(sql: "CREATE TABLE notes (text TEXT)") }
         for readOnly in [true, false] {
-            let error = try #require(Self.storeError { _ = try Warehouse(path: path, readOnly: readOnly) })
+            let error = try #require(Self.storeError { _ = try SQLiteWarehouse(path: path, readOnly: readOnly) })
             #expect(error.message.hasPrefix("\(path): not a pikir warehouse"), "\(error.message)")
         }
         let tables = try DatabaseQueue(path: path).read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master") }
@@ -118,7 +120,7 @@ struct WarehouseOpeningTests {
         try handle.write(contentsOf: Data(repeating: 0xA5, count: pageSize))
         try handle.close()
 
-        let warehouse = try Warehouse(path: path, readOnly: true)
+        let warehouse = try SQLiteWarehouse(path: path, readOnly: true)
         let error = try #require(Self.storeError { _ = try warehouse.rejects() })
         #expect(error.code == .damaged)
         #expect(error.message.hasPrefix("\(path): not a pikir warehouse, or it is damaged (SQLite: "), "\(error.message)")

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 import Testing
+import PikirEngine
+import PikirModel
 @testable import PikirStore
 
 /// The warehouse fails under the writer (a full disk): the file being stored
@@ -27,7 +29,7 @@ struct WarehouseWriteFailureTests {
     }
 
     /// Every table's row count: what "the warehouse stays as it was" means.
-    static func counts(_ warehouse: Warehouse) throws -> [String: Int] {
+    static func counts(_ warehouse: SQLiteWarehouse) throws -> [String: Int] {
         try warehouse.queue.read { db in
             let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             return try Dictionary(uniqueKeysWithValues: tables.map { ($0, try Int.fetchOne(db, sql: "SELECT count(*) FROM \"\($0)\"") ?? -1) })
@@ -49,7 +51,7 @@ struct WarehouseWriteFailureTests {
 
     final class ResultBox: @unchecked Sendable { var reports: [IngestReport]? }
 
-    private func expectStopped(_ reports: [IngestReport], failingAt failing: Int, paths: [String], warehouse: Warehouse, ingestor: Ingestor) {
+    private func expectStopped(_ reports: [IngestReport], failingAt failing: Int, paths: [String], warehouse: SQLiteWarehouse, ingestor: Ingestor) {
         #expect(reports.map(\.path) == paths, "every file has a report, in order")
         for report in reports[..<failing] { #expect(report.status == .ingested, "\(report.path): \(report.message ?? "")") }
         let failed = reports[failing]

@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 import PikirReport
-import PikirStore
+import PikirEngine
 
 /// SHA-256 of files and of keys made of several parts.
 enum Hashing {

@@ -1,7 +1,7 @@
 import Foundation
 import PikirAggregate
+import PikirModel
 import PikirReport
-import PikirStore
 
 /// The stages that read the warehouse and write files: aggregate, render, export.
 extension StageContext {
@@ -15,7 +15,7 @@ extension StageContext {
         if !options.force, Manifest.load(output: pipeline.output, stage: "aggregate")?.key == stageKey,
            paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) { return false }
         let started = Date()
-        let warehouse = try Warehouse(path: pipeline.warehouse, readOnly: true)
+        let warehouse = try runner.warehouse.open(.read)
         var outputs: [Manifest.File] = [], written = 0
         for table in tables {
             let query: AggregateQuery
@@ -86,7 +86,7 @@ extension StageContext {
         if !options.force, Manifest.load(output: pipeline.output, stage: "render")?.key == stageKey,
            paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) { return false }
         let started = Date()
-        let warehouse = try Warehouse(path: pipeline.warehouse, readOnly: true)
+        let warehouse = try runner.warehouse.open(.read)
         let writer = ReportWriter(createFolders: true)
         var outputs: [Manifest.File] = [], written = 0
         for (report, kind) in zip(reports, kinds) {
@@ -149,7 +149,7 @@ extension StageContext {
             return true
         }
         let started = Date()
-        let warehouse = try Warehouse(path: pipeline.warehouse, readOnly: true)
+        let warehouse = try runner.warehouse.open(.read)
         guard let format = ResponseExport.Format(rawValue: spec.format) else { throw RunError("unknown export format \(spec.format)") }
         let bytes: Int
         do {

@@ -1,6 +1,8 @@
 import Foundation
 import PikirAggregate
+import PikirEngine
 import PikirIngest
+import PikirModel
 import PikirNormalise
 import PikirReport
 import PikirStore
@@ -36,7 +38,8 @@ public struct PipelineRunner {
     /// What the run did, for the closing summary and the exit status.
     public struct Summary: Sendable {
         public var files = 0, ingested = 0, skippedFiles = 0, failedFiles = 0
-        public var records = 0, accepted = 0, rejected = 0, duplicates = 0, ignored = 0
+        /// Where the ingested files' records went.
+        public var counts = Accounting()
         public var outputsWritten = 0, outputsKept = 0
         public var stagesRun: [String] = [], stagesSkipped: [String] = []
         public var failedStage: String?
@@ -55,6 +58,8 @@ public struct PipelineRunner {
     let pipeline: Pipeline
     let options: Options
     let log: RunLog
+    /// Where `pipeline.warehouse` is.
+    var warehouse: any WarehouseLocation { WarehouseLocations.at(pipeline.warehouse) }
 
     public init(pipeline: Pipeline, options: Options, log: RunLog) {
         self.pipeline = pipeline
@@ -66,14 +71,14 @@ public struct PipelineRunner {
         let start = Date()
         var summary = Summary()
         // A dry run writes nothing, not even the lock file.
-        let lock = options.dryRun ? nil : try RunLock(warehouse: pipeline.warehouse)
+        let lock = options.dryRun ? nil : try warehouse.lock()
         defer { withExtendedLifetime(lock) {} }
         if !options.dryRun { removeStaleTemporaries() }
         var context = StageContext(runner: self)
         for stage in pipeline.stages {
             if let only = options.stage, only != stage.name { continue }
             let stageStart = Date()
-            if options.dryRun, stage.name != "ingest", context.ingestPending || !FileManager.default.fileExists(atPath: pipeline.warehouse) {
+            if options.dryRun, stage.name != "ingest", context.ingestPending || !warehouse.exists {
                 log.info(stage.name, "would run (after the ingest stage)")
                 summary.stagesRun.append(stage.name)
                 continue
@@ -167,7 +172,8 @@ struct StageContext {
         }
         let registryKey = registries.map { name, path in "\(name)=\(path.flatMap { p in inputs.first { $0.path == p }?.sha256 } ?? "-")" }
         let key = Hashing.key([options.version] + registryKey + inputs.map { "\($0.path) \($0.sha256)" })
-        let warehouseExists = FileManager.default.fileExists(atPath: pipeline.warehouse)
+        let location = runner.warehouse
+        let warehouseExists = location.exists
         if !options.force, warehouseExists, let previous, previous.key == key { return false }
 
         // A changed registry or mapping changes how every file normalises, and a
@@ -183,11 +189,10 @@ struct StageContext {
             log.info("ingest", rebuild ? "would rebuild the warehouse from \(exports.count) exports" : "would ingest new or changed exports among \(exports.count)")
             return true
         }
-        let target = rebuild ? pipeline.warehouse + ".rebuild" : pipeline.warehouse
         if rebuild {
             log.info("ingest", warehouseExists ? "registries, mapping or exports removed: rebuilding the warehouse" : "creating the warehouse")
-            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: target + suffix) }
         }
+        let target = rebuild ? try location.staging() : location
         let settings: NormaliserSettings
         do {
             settings = try NormaliserSettings.load(trainers: pipeline.inputs.trainers, sessions: pipeline.inputs.sessions, mapping: pipeline.inputs.mapping)
@@ -201,7 +206,7 @@ struct StageContext {
         let reports: [IngestReport]
         do {
             reports = try {
-                let warehouse = try Warehouse(path: target)
+                let warehouse = try target.open(.write)
                 if let redactions = warehouse.migratedRedactions {
                     log.info("ingest", "migrated \(target): \(Counted.english(redactions, "personal-data item")) redacted in stored rows",
                              ["migrated_redactions": redactions])
@@ -219,21 +224,21 @@ struct StageContext {
                 if let failure = ingestor.warehouseFailure { throw RunError(failure.message) }
                 // The WAL goes back into the database file, so the next run, which
                 // only reads, finds the file as it will stay.
-                try warehouse.checkpoint()
+                try warehouse.settle()
                 return reports
             }()
         } catch {
             // A half-made rebuild is let go of (it may be what filled the disk); the warehouse stays as it was.
-            if rebuild { for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: target + suffix) } }
+            if rebuild { target.remove() }
             throw error
         }
         if rebuild {
             // The new warehouse replaces the old one whole; the old one stays until then.
-            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: pipeline.warehouse + suffix) }
-            if rename(target, pipeline.warehouse) != 0 {
-                throw RunError("\(pipeline.warehouse): cannot replace the warehouse (\(String(cString: strerror(errno))))")
+            do {
+                try location.replace(with: target)
+            } catch {
+                throw RunError("\(error)")
             }
-            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target + suffix) }
         }
         var counts: [String: Int] = [:]
         for r in reports {
@@ -243,23 +248,19 @@ struct StageContext {
             case .skipped: summary.skippedFiles += 1
             case .failed: summary.failedFiles += 1
             }
-            summary.records += r.records
-            summary.accepted += r.accepted
-            summary.rejected += r.rejected
-            summary.duplicates += r.duplicates
-            summary.ignored += r.ignored
+            summary.counts += r.counts
         }
+        let c = summary.counts
         counts = ["files": summary.files, "ingested": summary.ingested, "skipped": summary.skippedFiles, "failed": summary.failedFiles,
-                  "records": summary.records, "accepted": summary.accepted, "rejected": summary.rejected,
-                  "duplicates": summary.duplicates, "ignored": summary.ignored]
+                  "records": c.records, "accepted": c.accepted, "rejected": c.rejected, "duplicates": c.duplicates, "ignored": c.ignored]
         log.info("ingest", "\(Counted.english(summary.files, "file")): \(summary.ingested) ingested, \(summary.skippedFiles) already in the warehouse, "
-                 + "\(summary.failedFiles) unreadable; \(Counted.english(summary.records, "record")) = \(summary.accepted) accepted + "
-                 + "\(summary.rejected) rejected + \(Counted.english(summary.duplicates, "duplicate")) + \(summary.ignored) ignored",
+                 + "\(summary.failedFiles) unreadable; \(Counted.english(c.records, "record")) = \(c.accepted) accepted + "
+                 + "\(c.rejected) rejected + \(Counted.english(c.duplicates, "duplicate")) + \(c.ignored) ignored",
                  counts)
         ledgerCache = nil
         coverageCache = nil
-        let warehouseFile = Manifest.File(path: pipeline.warehouse, sha256: try Warehouse(path: pipeline.warehouse, readOnly: true).ledgerFingerprint(),
-                                          size: Hashing.stat(pipeline.warehouse)?.size ?? 0, mtime: nil, key: nil)
+        let warehouseFile = Manifest.File(path: pipeline.warehouse, sha256: try location.open(.read).ledgerFingerprint(),
+                                          size: location.size ?? 0, mtime: nil, key: nil)
         // Files that could not be read are not recorded, so the next run tries them again.
         let failed = Set(reports.filter { $0.status == .failed }.map(\.path))
         try Manifest(stage: "ingest", pikirVersion: options.version, key: failed.isEmpty ? key : "incomplete",
@@ -272,7 +273,7 @@ struct StageContext {
 
     private mutating func ledger() throws -> [LedgerEntry] {
         if let ledgerCache { return ledgerCache }
-        let entries = try Warehouse(path: pipeline.warehouse, readOnly: true).ledger()
+        let entries = try runner.warehouse.open(.read).ledger()
         ledgerCache = entries
         return entries
     }
@@ -282,7 +283,7 @@ struct StageContext {
     mutating func key(spec: String, regions: Set<String>?, years: Set<String>?) throws -> String {
         var files = try ledger().map(\.sha256)
         if regions != nil || years != nil {
-            if coverageCache == nil { coverageCache = try Warehouse(path: pipeline.warehouse, readOnly: true).fileCoverage() }
+            if coverageCache == nil { coverageCache = try runner.warehouse.open(.read).fileCoverage() }
             files = files.filter { sha in
                 (coverageCache?[sha] ?? []).contains { pair in
                     let parts = pair.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
@@ -314,8 +315,8 @@ struct StageContext {
     }
 
     func saveManifest(_ stage: String, key: String, started: Date, outputs: [Manifest.File], counts: [String: Int]) throws {
-        let inputs = [Manifest.File(path: pipeline.warehouse, sha256: (try? Warehouse(path: pipeline.warehouse, readOnly: true).ledgerFingerprint()) ?? "",
-                                    size: Hashing.stat(pipeline.warehouse)?.size ?? 0, mtime: nil, key: nil)]
+        let inputs = [Manifest.File(path: pipeline.warehouse, sha256: (try? runner.warehouse.open(.read).ledgerFingerprint()) ?? "",
+                                    size: runner.warehouse.size ?? 0, mtime: nil, key: nil)]
         try Manifest(stage: stage, pikirVersion: options.version, key: key, durationSeconds: Date().timeIntervalSince(started),
                      inputs: inputs, outputs: outputs, counts: counts).save(output: pipeline.output)
     }

@@ -1,4 +1,4 @@
-import PikirStore
+import PikirModel
 
 /// A report that `pikir report` and a pipeline's render stage can make:
 /// what it needs from its scope, which responses it reads, and how it is
@@ -32,7 +32,7 @@ public struct ReportKind: Sendable, Hashable, CustomStringConvertible {
     /// region. The yearly report also reads the year before, and its
     /// data-quality section counts every file.
     let readsOnlyScope: Bool
-    private let make: @Sendable (Warehouse, ReportScope) throws -> (any ReportModel)?
+    private let make: @Sendable (any Warehouse, ReportScope) throws -> (any ReportModel)?
 
     public static let trainers = ReportKind(name: "trainers", required: [], commentsByDefault: true, readsOnlyScope: true) {
         try TrainerReport.build($0, scope: $1)
@@ -86,7 +86,7 @@ public struct ReportKind: Sendable, Hashable, CustomStringConvertible {
 
     /// The report's model; nil when the warehouse has no responses for the
     /// scope's session. The scope must set what ``required`` names.
-    public func build(_ warehouse: Warehouse, scope: ReportScope) throws -> (any ReportModel)? {
+    public func build(_ warehouse: any Warehouse, scope: ReportScope) throws -> (any ReportModel)? {
         try make(warehouse, scope)
     }
 

@@ -1,10 +1,10 @@
 import Foundation
-import PikirStore
+import PikirModel
 
 /// The warehouse's normalised (redacted) responses written to a file: what
 /// `pikir export` and a pipeline's export stage both run.
 public enum ResponseExport {
-    public typealias Format = Warehouse.ExportFormat
+    public typealias Format = ExportFormat
 
     /// Streams the responses as `format` to `path` (`-`: standard output),
     /// written whole, then moved into place; returns the bytes written.
@@ -12,7 +12,7 @@ public enum ResponseExport {
     /// The file is opened before the warehouse is read, so an unwritable
     /// path fails first. Throws ``OutputError`` when it cannot be written.
     @discardableResult
-    public static func write(_ warehouse: Warehouse, as format: Format, to path: String, createFolders: Bool = false) throws -> Int {
+    public static func write(_ warehouse: any Warehouse, as format: Format, to path: String, createFolders: Bool = false) throws -> Int {
         let file = try OutputFile(path, createFolders: createFolders)
         defer { file.discard() }
         var failure: OutputError?, bytes = 0

@@ -1,26 +1,26 @@
-import PikirStore
+import PikirModel
 
 /// Where a report's numbers come from: the warehouse's ledger hash and files.
 public struct Provenance: Sendable {
     public var fingerprint: String
     public var files: [String]
-    public var records = 0, accepted = 0, rejected = 0, duplicates = 0, ignored = 0, redactions = 0
+    /// Where the files' records went.
+    public var counts = Accounting()
+    public var records: Int { counts.records }
+    public var accepted: Int { counts.accepted }
+    public var rejected: Int { counts.rejected }
+    public var duplicates: Int { counts.duplicates }
+    public var ignored: Int { counts.ignored }
+    public var redactions: Int { counts.redactions }
 
     /// - Parameter files: The ledger ids of the files the report's responses
     ///   came from; nil for the whole warehouse (the yearly report's data quality
     ///   covers every file). A report limited to a region or period names only
     ///   its own files, so a new export elsewhere leaves it byte for byte the same.
-    init(_ warehouse: Warehouse, files ids: Set<Int64>? = nil) throws {
+    init(_ warehouse: any Warehouse, files ids: Set<Int64>? = nil) throws {
         let ledger = try warehouse.ledger().filter { entry in ids.map { ids in entry.id.map(ids.contains) ?? false } ?? true }
-        fingerprint = Warehouse.fingerprint(ledger)
+        fingerprint = LedgerEntry.fingerprint(ledger)
         files = ledger.map(\.path).sorted()
-        for entry in ledger {
-            records += entry.records
-            accepted += entry.accepted
-            rejected += entry.rejected
-            duplicates += entry.duplicates
-            ignored += entry.ignored
-            redactions += entry.redactions
-        }
+        counts = ledger.map(\.counts).reduce(Accounting(), +)
     }
 }

@@ -1,6 +1,6 @@
 import PikirAggregate
 import PikirStats
-import PikirStore
+import PikirModel
 
 /// One session against its trainer's and its region's averages.
 public struct SessionReport: Sendable {

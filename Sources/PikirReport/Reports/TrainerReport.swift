@@ -1,6 +1,6 @@
 import PikirAggregate
 import PikirStats
-import PikirStore
+import PikirModel
 
 /// The centre head's report: one section per trainer for a region and
 /// period, and a ranking that does not reward tiny samples.

@@ -1,7 +1,7 @@
 import PikirAggregate
 import PikirNormalise
 import PikirStats
-import PikirStore
+import PikirModel
 
 /// The ministry's yearly summary: every region's satisfaction and NPS with
 /// intervals, the change against the previous year where a Holm-corrected

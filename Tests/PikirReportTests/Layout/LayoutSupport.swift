@@ -12,7 +12,7 @@ enum LayoutFixture {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pikir-layout-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let warehouse = try! Warehouse(path: dir.appendingPathComponent("empty.sqlite").path)
+        let warehouse = try! SQLiteWarehouse(path: dir.appendingPathComponent("empty.sqlite").path)
         return try! Provenance(warehouse)
     }()
 

@@ -1,5 +1,5 @@
 import Testing
-@testable import PikirStore
+@testable import PikirModel
 
 struct CSVTextTests {
     @Test(arguments: ["=HYPERLINK(\"http://x\")", "+7 701 000", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"])

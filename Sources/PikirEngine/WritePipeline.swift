@@ -1,23 +1,8 @@
 import Dispatch
 import Foundation
 import PikirIngest
+import PikirModel
 import PikirNormalise
-
-/// One thing to write for a file, in file order.
-enum WriteItem {
-    /// A row of the batch's `rows`.
-    case response(row: Int)
-    case normaliseReject(line: Int, code: String, message: String, raw: String)
-    case readerReject(Reject)
-    case ignored(IgnoredLine)
-}
-
-/// What crosses from a normaliser lane to the writing thread at once.
-struct WriteBatch {
-    var items: [WriteItem] = []
-    var rows = EncodedRows()
-    var rejected = 0, ignored = 0, redactions = 0
-}
 
 /// A batch in file order, filled in by a normaliser lane while the writer
 /// may already be waiting for it.
@@ -202,18 +187,19 @@ final class BatchingSink: RecordSink, @unchecked Sendable {
                         batch.rejected += 1
                         let raw = Redaction.redact(record.rawText)
                         batch.redactions += raw.total
-                        return .normaliseReject(line: record.line, code: code, message: message, raw: raw.text)
+                        return .reject(line: record.line, code: code, message: message, raw: raw.text)
                     }
                 }
                 batch.items.append(item)
             case .ignored(let ignored):
                 batch.ignored += 1
-                batch.items.append(.ignored(ignored))
+                batch.items.append(.ignored(line: ignored.line, code: ignored.reason.rawValue))
             case .rejected(let reject):
                 batch.rejected += 1
                 let redacted = reject.redacted()
                 batch.redactions += redacted.items
-                batch.items.append(.readerReject(redacted.reject))
+                let reject = redacted.reject
+                batch.items.append(.reject(line: reject.line, code: reject.reason.rawValue, message: reject.message, raw: reject.raw))
             }
         }
         return batch

@@ -1,5 +1,5 @@
 import Testing
-@testable import PikirStore
+@testable import PikirModel
 
 struct HashIndexTests {
     /// Random keys (some colliding in their slot, some repeated, 0 and

@@ -1,36 +1,7 @@
-import Foundation
 import GRDB
+import PikirModel
 
-/// A warehouse problem, written for the user: the warehouse's path, what is
-/// wrong and what to do, on one line. SQLite's own words are kept in
-/// brackets; the SQL that failed never is (a damaged warehouse once printed a
-/// whole SELECT).
-public struct StoreError: Error, CustomStringConvertible, LocalizedError {
-    public enum Code: String, Sendable {
-        case missingWarehouse = "missing_warehouse", busy, database, full, damaged, unwritable
-        case newerWarehouse = "newer_warehouse"
-    }
-
-    public var code: Code
-    public var message: String
-    /// What is wrong, without the path (empty for the few errors made from a whole message).
-    public var problem = ""
-    /// What to do.
-    public var advice = ""
-    public var description: String { message }
-    public var errorDescription: String? { message }
-
-    init(code: Code, message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    init(code: Code, problem: String, advice: String, path: String) {
-        self.init(code: code, message: "\(path): \(problem); \(advice)")
-        self.problem = problem
-        self.advice = advice
-    }
-
+extension StoreError {
     /// An SQLite error met while opening or reading the warehouse at `path`.
     init(database error: DatabaseError, path: String) {
         let sqlite = "SQLite: \(error.message ?? "error \(error.resultCode.rawValue)")"
@@ -58,20 +29,9 @@ public struct StoreError: Error, CustomStringConvertible, LocalizedError {
                       advice: "run again; if it happens again, restore the warehouse from a backup", path: path)
         }
     }
-
-    /// Whatever stopped a write to the warehouse at `path`.
-    init(writing error: Error, path: String) {
-        switch error {
-        case let error as StoreError: self = error
-        case let error as DatabaseError: self.init(database: error, path: path)
-        default:
-            self.init(code: .database, problem: "the warehouse could not be written (\(error))",
-                      advice: "run again; if it happens again, report it with this message", path: path)
-        }
-    }
 }
 
-extension Warehouse {
+extension SQLiteWarehouse {
     /// Reads in one transaction; an SQLite error becomes a `StoreError`.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {

@@ -2,18 +2,17 @@ import Foundation
 
 /// `pikir export` and the pipelines' export stage: every response, in the
 /// canonical fields' names, so the file reads back into pikir.
+public enum ExportFormat: String, Sendable, CaseIterable { case csv, json }
+
 extension Warehouse {
-    public enum ExportFormat: String, Sendable, CaseIterable { case csv, json }
-
-    /// Columns written as JSON numbers (scores, line, year, month).
-    static let numericColumns: Set<String> = ["source_line", "year", "month", "overall", "delivery", "content", "organisation", "applicability", "nps"]
-
     /// Writes the export in pieces through `write`.
     ///
     /// CSV starts with a UTF-8 byte order mark (Excel then reads Kazakh and
     /// Russian right) and neutralises formula cells; JSON is an array of objects.
     public func writeExport(_ format: ExportFormat, _ write: (String) -> Void) throws {
-        let columns = Warehouse.exportColumns
+        let columns = ResponseColumn.exported.map(\.exportName!)
+        // Written as JSON numbers: scores, line, year, month.
+        let numeric = Set(ResponseColumn.exported.filter(\.exportsNumber).map(\.exportName!))
         switch format {
         case .csv:
             write("\u{FEFF}" + CSVText.line(columns) + "\r\n")
@@ -25,7 +24,7 @@ extension Warehouse {
                 var object: [String: Any] = [:]
                 for (key, value) in zip(columns, values) {
                     guard let value else { object[key] = NSNull(); continue }
-                    if Self.numericColumns.contains(key), let number = Double(value) {
+                    if numeric.contains(key), let number = Double(value) {
                         object[key] = number == number.rounded() ? Int(number) as Any : number
                     } else if key == "extras", let data = value.data(using: .utf8),
                               let extras = try? JSONSerialization.jsonObject(with: data) {

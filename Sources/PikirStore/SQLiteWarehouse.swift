@@ -1,24 +1,28 @@
 import Foundation
 import GRDB
+import PikirModel
 
-/// The embedded SQLite warehouse: the file ledger, normalised responses and
-/// every reject, ignored line and duplicate, each tied to its file and line.
+/// The embedded SQLite warehouse, pikir's first `Warehouse`: one file (with
+/// SQLite's log beside it while it is written) holding the ledger, the
+/// normalised responses and every reject, ignored line and duplicate, each
+/// tied to its file and line.
 ///
 /// Every file is written in one transaction, so a killed run leaves the
 /// warehouse as it was before that file. Two processes may open the same
 /// warehouse: writers wait for each other (up to `busyTimeout`), then fail
 /// with a message saying another pikir is writing.
-public final class Warehouse {
+public final class SQLiteWarehouse: Warehouse {
     public let path: String
+    public var name: String { path }
     let queue: DatabaseQueue
     /// Personal-data items that opening this warehouse redacted in rows an
     /// earlier version stored (migration v3); nil when it was not migrated now.
     public let migratedRedactions: Int?
-
-    /// The default location: `PIKIR_DB`, else `./pikir.sqlite`.
-    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        environment["PIKIR_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "pikir.sqlite"
-    }
+    /// The responses' ids and fingerprints, for finding duplicates as files are stored.
+    let duplicates = DuplicateIndex()
+    /// While `storing`: the thread that checkpoints, and the records stored since it last did.
+    var checkpointer: Checkpointer?
+    var uncheckpointed = 0
 
     /// A word for the user about a warehouse opened for reading despite a
     /// problem (made by a newer pikir); nil when there is none.
@@ -132,21 +136,11 @@ public final class Warehouse {
             }
         }
     }
-
-    /// The ledger entry of the file with this content, if it was ingested.
-    public func ledgerEntry(sha256: String) throws -> LedgerEntry? {
-        try read { db in
-            try LedgerEntry.fetch(db, sha256: sha256)
-        }
-    }
-
-    /// Every file in the ledger, oldest first.
-    public func ledger() throws -> [LedgerEntry] {
-        try read { db in try LedgerEntry.fetchAll(db) }
-    }
 }
 
-extension Warehouse {
+extension SQLiteWarehouse {
+    public func settle() throws { try checkpoint() }
+
     /// Writes the WAL back into the database file, so the file alone is the whole warehouse.
     public func checkpoint() throws {
         do {

@@ -1,5 +1,6 @@
 import Foundation
 import PikirIngest
+import PikirModel
 import PikirNormalise
 
 /// Reads and normalises files on worker threads and hands them, in the
@@ -15,7 +16,7 @@ struct NormalisedFiles {
     let options: ReadOptions
     let clock: () -> Date
     /// Named in messages about the warehouse.
-    let warehousePath: String
+    let warehouseName: String
 
     /// Calls `consume` on this thread with each file, in order, once its
     /// worker has hashed it and found its format (or failed, or skipped it).
@@ -104,7 +105,7 @@ struct NormalisedFiles {
                 job.channel.finish(error: error)
             }
         } catch {
-            job.report.message = Ingestor.message(error, path: warehousePath)
+            job.report.message = Ingestor.message(error, path: warehouseName)
             job.ready.signal()
         }
     }

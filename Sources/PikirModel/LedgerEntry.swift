@@ -1,4 +1,5 @@
-import GRDB
+import Crypto
+import Foundation
 
 /// One ingested file as the ledger remembers it.
 public struct LedgerEntry: Sendable, Equatable, Codable {
@@ -18,32 +19,6 @@ public struct LedgerEntry: Sendable, Equatable, Codable {
     public var redactions: Int
     public var ingestedAt: String
 
-    static func fetch(_ db: Database, sha256: String) throws -> LedgerEntry? {
-        try Row.fetchOne(db, sql: "SELECT * FROM file WHERE sha256 = ?", arguments: [sha256]).map(LedgerEntry.init(row:))
-    }
-
-    static func fetchAll(_ db: Database) throws -> [LedgerEntry] {
-        try Row.fetchAll(db, sql: "SELECT * FROM file ORDER BY id").map(LedgerEntry.init(row:))
-    }
-
-    init(row: Row) {
-        id = row["id"]
-        path = row["path"]
-        sha256 = row["sha256"]
-        size = row["size"]
-        encoding = row["encoding"]
-        delimiter = row["delimiter"]
-        lineEnding = row["line_ending"]
-        headerLine = row["header_line"]
-        records = row["records"]
-        accepted = row["accepted"]
-        rejected = row["rejected"]
-        duplicates = row["duplicates"]
-        ignored = row["ignored"]
-        redactions = row["redactions"]
-        ingestedAt = row["ingested_at"]
-    }
-
     public init(path: String, sha256: String, size: Int, encoding: String, delimiter: String, lineEnding: String,
                 headerLine: Int?, records: Int = 0, accepted: Int = 0, rejected: Int = 0, duplicates: Int = 0,
                 ignored: Int = 0, redactions: Int = 0, ingestedAt: String) {
@@ -61,5 +36,19 @@ public struct LedgerEntry: Sendable, Equatable, Codable {
         self.ignored = ignored
         self.redactions = redactions
         self.ingestedAt = ingestedAt
+    }
+
+    /// Where the file's records went.
+    public var counts: Accounting {
+        Accounting(accepted: accepted, rejected: rejected, duplicates: duplicates, ignored: ignored, redactions: redactions)
+    }
+
+    /// A hash of ledger entries (each file's SHA-256, sorted first: the same
+    /// files give the same fingerprint in any ingest order). Two reports with
+    /// the same fingerprint were made from the same data.
+    public static func fingerprint(_ entries: [LedgerEntry]) -> String {
+        var hash = SHA256()
+        for sha in entries.map(\.sha256).sorted() { hash.update(data: Data((sha + "\n").utf8)) }
+        return hash.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }

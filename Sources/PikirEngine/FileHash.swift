@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PikirModel
 
 /// SHA-256 of a file's bytes, read in 1 MiB blocks (memory stays flat).
 public enum FileHash {

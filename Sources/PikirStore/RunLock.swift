@@ -1,4 +1,5 @@
 import Foundation
+import PikirModel
 
 /// One run at a time per warehouse: an exclusive `flock` on `<warehouse>.lock`,
 /// released by the kernel when the process ends, however it ends.
@@ -10,7 +11,7 @@ final class RunLock {
         let path = warehouse + ".lock"
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw RunError("\(path): cannot open the lock file (\(String(cString: strerror(errno))))") }
+        guard fd >= 0 else { throw StoreError(code: .unwritable, message: "\(path): cannot open the lock file (\(String(cString: strerror(errno))))") }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             close(fd)
             throw LockedError(path: warehouse)
@@ -20,13 +21,5 @@ final class RunLock {
     deinit {
         flock(fd, LOCK_UN)
         close(fd)
-    }
-}
-
-/// Another `pikir run` holds the warehouse.
-public struct LockedError: Error, CustomStringConvertible {
-    public let path: String
-    public var description: String {
-        "\(path): another pikir run is using this warehouse; wait for it to finish and run again"
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PikirIngest
+import PikirModel
 import PikirNormalise
 
 /// Normalised responses read straight from exports, with nothing written:
@@ -11,30 +12,49 @@ import PikirNormalise
 /// a form id seen before is recognised by a 64-bit hash of it, with no stored
 /// copy to confirm it against (about one chance in 10⁸ of a false duplicate
 /// at a million rows), so memory stays flat.
-public struct ExportResponses {
+///
+/// As a `ResponseSource` it reads `inputs`, and keeps each file's accounting in `reports`.
+public final class ExportResponses: ResponseSource {
     public let settings: NormaliserSettings
     public let options: ReadOptions
+    /// What `scanResponses` reads, and on how many threads.
+    public var inputs: [ExportInput]
+    public var parallelism: Int
+    /// Each file's accounting from the last `scanResponses`.
+    public private(set) var reports: [IngestReport] = []
 
-    public init(settings: NormaliserSettings = NormaliserSettings(), options: ReadOptions = ReadOptions()) {
+    public init(settings: NormaliserSettings = NormaliserSettings(), options: ReadOptions = ReadOptions(),
+                inputs: [ExportInput] = [], parallelism: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.settings = settings
         self.options = options
+        self.inputs = inputs
+        self.parallelism = parallelism
+    }
+
+    public func scanResponses(_ columns: [ScanColumn], _ body: (any ResponseRow) throws -> Void) throws {
+        var failure: Error?
+        reports = read(inputs: inputs, columns: columns, parallelism: parallelism) { row in
+            guard failure == nil else { return }
+            do { try body(row) } catch { failure = error }
+        }
+        if let failure { throw failure }
     }
 
     /// Calls `body` with every accepted, non-duplicate response, in file order,
     /// with `columns` readable by position; returns each file's accounting
     /// (status `ingested` meaning read: nothing is stored).
-    public func read(paths: [String], columns: [Warehouse.ScanColumn],
+    public func read(paths: [String], columns: [ScanColumn],
                      parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
                      _ body: (any ResponseRow) -> Void) -> [IngestReport] {
         read(inputs: paths.map { ExportInput(path: $0) }, columns: columns, parallelism: parallelism, body)
     }
 
     /// As `read(paths:)`, for inputs read from one place and named another.
-    public func read(inputs: [ExportInput], columns: [Warehouse.ScanColumn],
+    public func read(inputs: [ExportInput], columns: [ScanColumn],
                      parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
                      _ body: (any ResponseRow) -> Void) -> [IngestReport] {
-        let files = NormalisedFiles(settings: settings, options: options, clock: Date.init, warehousePath: "")
-        let offsets = columns.map(EncodedRows.cell)
+        let files = NormalisedFiles(settings: settings, options: options, clock: Date.init, warehouseName: "")
+        let offsets = columns.map(\.cell)
         var seenFingerprints = HashIndex()
         var seenFormIDs = HashIndex()
         var seenFiles: Set<String> = []
@@ -49,25 +69,24 @@ public struct ExportResponses {
                 job.abandon()
                 return true
             }
-            var accepted = 0, duplicates = 0
-            report.redactions = job.headerRedactions
+            var counts = Accounting(redactions: job.headerRedactions)
             offsets.withUnsafeBufferPointer { offsets in
                 while let pending = job.channel.receive() {
                     let batch = pending.take()
-                    report.rejected += batch.rejected
-                    report.ignored += batch.ignored
-                    report.redactions += batch.redactions
+                    counts.rejected += batch.rejected
+                    counts.ignored += batch.ignored
+                    counts.redactions += batch.redactions
                     batch.rows.bytes.withUnsafeBufferPointer { bytes in
                         batch.rows.cells.withUnsafeBufferPointer { cells in
                             for item in batch.items {
                                 guard case .response(let row) = item else { continue }
                                 let meta = batch.rows.meta[row]
                                 // As `DuplicateIndex`: the same form id, or the same fingerprint.
-                                if let id = meta.formIDHash, seenFormIDs[id] != nil { duplicates += 1; continue }
-                                if let fingerprint = meta.fingerprint, seenFingerprints[fingerprint] != nil { duplicates += 1; continue }
+                                if let id = meta.formIDHash, seenFormIDs[id] != nil { counts.duplicates += 1; continue }
+                                if let fingerprint = meta.fingerprint, seenFingerprints[fingerprint] != nil { counts.duplicates += 1; continue }
                                 if let id = meta.formIDHash { seenFormIDs[id] = 0 }
                                 if let fingerprint = meta.fingerprint { seenFingerprints[fingerprint] = 0 }
-                                accepted += 1
+                                counts.accepted += 1
                                 body(EncodedRowView(cells: cells, base: bytes.baseAddress, first: meta.firstCell, offsets: offsets))
                             }
                         }
@@ -79,9 +98,7 @@ public struct ExportResponses {
                 report.message = Ingestor.message(failure, path: "")
                 return true
             }
-            report.accepted = accepted
-            report.duplicates = duplicates
-            report.records = accepted + duplicates + report.rejected + report.ignored
+            report.counts = counts
             report.status = .ingested
             return true
         }
