@@ -47,7 +47,7 @@ struct Report: ParsableCommand {
     var format: ReportFormat = .text
 
     @Option(name: .customLong("min-n"), parsing: .unconditional, help: "Trainers with fewer answers are not ranked; yearly cells with fewer are suppressed.")
-    var minN: Int = 5
+    var minN: Int = SmallCellSuppression.defaultThreshold
 
     @Option(name: .customLong("k"), parsing: .unconditional, help: "Shrinkage strength: answers' worth of the overall mean added to each trainer.")
     var shrinkage: Double = Shrinkage.defaultK

@@ -96,7 +96,7 @@ extension StageContext {
             var todo: [(language: String, format: String, path: String, key: String)] = []
             for output in report.outputs() {
                 let key = try key(spec: "report \(report.kind) \(report.year ?? 0) \(report.from ?? "") \(report.to ?? "") \(report.region ?? "") "
-                                  + "\(report.session ?? "") \(report.minN ?? 5) \(report.comments.map(String.init) ?? "-") \(output.language) \(output.format)",
+                                  + "\(report.session ?? "") \(scope.minN) \(report.comments.map(String.init) ?? "-") \(output.language) \(output.format)",
                                   regions: regions, years: years)
                 if keep(output.path, key: key, previous: previous) {
                     outputs.append(previous[output.path]!)
