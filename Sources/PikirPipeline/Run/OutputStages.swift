@@ -1,6 +1,7 @@
 import Foundation
 import PikirAggregate
 import PikirModel
+import PikirNormalise
 import PikirReport
 
 /// The stages that read the warehouse and write files: aggregate, render, export.
@@ -16,15 +17,18 @@ extension StageContext {
            paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) { return false }
         let started = Date()
         let warehouse = try runner.warehouse.open(.read)
+        // `where = ["trainer=Ким Д."]` finds the registry's trainer by any alias, as `pikir agg --trainers` does.
+        let trainers = try pipeline.inputs.trainers.flatMap { try NormaliserSettings.load(trainers: $0, sessions: nil, mapping: nil).trainers }
         var outputs: [Manifest.File] = [], written = 0
         for table in tables {
-            let query: AggregateQuery
+            var query: AggregateQuery
             do {
                 query = try AggregateQuery.parse(by: table.by, measures: table.measures, stats: table.stats, filters: table.filters,
                                                  minN: table.minN, sort: nil)
             } catch {
                 throw RunError("table \(table.name): \(error.message)")
             }
+            if let trainers { query.resolveTrainers(with: trainers) }
             let (regions, years) = Self.scope(filters: table.filters)
             let key = try key(spec: "table \(table.name) \(table.by) \(table.measures) \(table.stats) \(table.filters) \(table.minN)",
                               regions: regions, years: years)
