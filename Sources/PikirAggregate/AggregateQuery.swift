@@ -19,7 +19,7 @@ public struct AggregateQuery: Sendable {
     /// Also suppress, per measure, the complement of each suppressed group,
     /// so a published total cannot give it away.
     public var complementary = false
-    /// Comments kept per group (newest first); 0 for none.
+    /// Comments kept per group (the most informative distinct ones); 0 for none.
     public var comments = 0
     /// Whether each group records the ledger ids of its responses' files.
     public var collectsFiles = false

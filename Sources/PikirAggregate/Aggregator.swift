@@ -136,12 +136,11 @@ public final class Aggregator {
         if let factDatePosition { addDated(row, group: g, date: row.bytes(factDatePosition)) }
     }
 
-    /// The group's earliest day, and its comment if it is among the newest.
+    /// The group's earliest day, and its comment.
     private func addDated(_ row: some ResponseRow, group g: Int, date: UnsafeRawBufferPointer?) {
         if let date, firstDates[g].map({ date.lexicographicallyPrecedes($0) }) ?? true { firstDates[g] = Array(date) }
         guard !commentPositions.isEmpty else { return }
         let day = date ?? UnsafeRawBufferPointer(start: nil, count: 0)
-        guard comments[g].wants(date: day) else { return }
         for position in commentPositions {
             guard let bytes = row.bytes(position) else { continue }
             let text = String(decoding: bytes, as: UTF8.self)
@@ -210,6 +209,7 @@ public final class Aggregator {
             if sessionPosition != nil { group.sessions = sessionIDs[g].count }
             group.firstDate = firstDates[g].map { String(decoding: $0, as: UTF8.self) }
             group.comments = comments[g].kept.map(\.text)
+            group.commentCount = comments[g].count
             for (m, measure) in query.measures.enumerated() {
                 rows.append(AggregateRow(dimensions: zip(query.by, values).map { ($0, $1) }, measure: measure,
                                          histogram: histograms[g * measures + m], suppression: marks[g * measures + m], group: group))

@@ -10,8 +10,10 @@ public struct GroupFacts: Sendable {
     public var firstDate: String?
     /// Ledger ids of the files the group's responses came from (when the query collects them).
     public var files: Set<Int64> = []
-    /// Up to the query's `comments` free-text answers, newest session day first, then in the order read.
+    /// Up to the query's `comments` free-text answers: distinct, the most informative first (see `CommentPicker`).
     public var comments: [String] = []
+    /// How many responses of the group wrote a comment that says something (repeats counted), when comments are asked for.
+    public var commentCount = 0
 
     public init() {}
 }
@@ -22,26 +24,64 @@ public struct GroupFacts: Sendable {
 public enum CommentFilter {
     static let nonAnswers: Set<String> = ["n/a", "na", "no", "none", "nothing", "-", "--", "—", ".", "нет", "ничего", "жоқ", "жок", "ештеңе", "жоқ.", "нет."]
 
+    /// Thanks and praise that say nothing about what to keep or change: shown only when nothing more specific was written.
+    static let generic: Set<String> = [
+        "спасибо", "спасибо большое", "большое спасибо", "благодарю", "всё понравилось", "все понравилось", "всё отлично", "все отлично",
+        "рахмет", "рақмет", "көп рахмет", "көп рақмет", "үлкен рақмет", "бәрі ұнады", "бәрі жақсы",
+        "thanks", "thank you", "thank you very much", "all good", "everything was good", "good", "great",
+    ]
+
+    /// The comment as compared for repeats: lower case, letters and digits, one space between words.
+    static func fold(_ text: String) -> String {
+        text.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(separator: " ")
+    }
+
     public static func isNonAnswer(_ text: String) -> Bool {
         let folded = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         return folded.isEmpty || nonAnswers.contains(folded) || !folded.contains { $0.isLetter }
     }
 }
 
-/// The newest comments of one group while rows are read.
+/// The most informative distinct comments of one group while rows are read,
+/// and how many comments it has in all.
+///
+/// A comment says more the longer it is, and a one-word or thank-you comment
+/// ("Спасибо", "Рақмет", "Thanks") says least of all, so those come last.
+/// Comments that differ only in case, spaces or punctuation are one comment.
+/// Only `limit` are kept: a comment pushed out ranks below every kept one, so
+/// when it comes again it cannot come back in beside a copy of itself.
 struct CommentPicker {
     let limit: Int
-    /// Newest first; within a day, the order read.
-    private(set) var kept: [(date: [UInt8], order: Int, text: String)] = []
+    /// Comments that say something, repeats included.
+    private(set) var count = 0
+    /// Best first.
+    private(set) var kept: [(rank: Rank, fold: String, text: String)] = []
 
-    /// Whether a comment of this day would be kept (so the text is made only then).
-    func wants(date: UnsafeRawBufferPointer) -> Bool {
-        kept.count < limit || kept.last!.date.lexicographicallyPrecedes(date)
+    struct Rank: Comparable {
+        var specific: Bool
+        var letters: Int
+        var date: [UInt8]
+        var order: Int
+        /// Specific before generic, longer before shorter, newer before older, then the order read.
+        static func < (a: Rank, b: Rank) -> Bool {
+            if a.specific != b.specific { return a.specific }
+            if a.letters != b.letters { return a.letters > b.letters }
+            if a.date != b.date { return b.date.lexicographicallyPrecedes(a.date) }
+            return a.order < b.order
+        }
     }
 
     mutating func add(date: [UInt8], order: Int, text: String) {
-        kept.append((date, order, text))
-        kept.sort { a, b in a.date != b.date ? b.date.lexicographicallyPrecedes(a.date) : a.order < b.order }
+        count += 1
+        guard limit > 0 else { return }
+        let fold = CommentFilter.fold(text)
+        guard !kept.contains(where: { $0.fold == fold }) else { return }
+        let words = fold.split(separator: " ")
+        let rank = Rank(specific: words.count > 1 && !CommentFilter.generic.contains(fold),
+                        letters: fold.unicodeScalars.count - words.count + 1, date: date, order: order)
+        let at = kept.firstIndex { rank < $0.rank } ?? kept.count
+        guard at < limit else { return }
+        kept.insert((rank, fold, text.trimmingCharacters(in: .whitespacesAndNewlines)), at: at)
         if kept.count > limit { kept.removeLast() }
     }
 }

@@ -185,27 +185,41 @@ struct ReportHTMLTests {
 
     // MARK: - Data quality
 
-    @Test("yearly data quality: the warehouse's counts, from sample-data/expected.json: 596 records of which 1 duplicate, 4 rejects, 13 ignored lines")
+    /// The files holding 2024's responses in Reference/sample-export.csv (`source_file` of the rows with year 2024), and
+    /// their `ingest` counts summed from sample-data/expected.json: 5 files, 200 records, 197 accepted, 3 rejects
+    /// (too_many_fields, ambiguous_date, impossible_date), no duplicates or ignored lines. The warehouse as a whole has
+    /// 15 files, 613 records and an unterminated_quote reject in a 2025 file.
+    @Test("yearly data quality covers the year's files only, says so, and names reject reasons in the report's language")
     func dataQuality() throws {
         try ReportFixture.withWarehouse { _, db throws in
-            let html = try ReportFixture.report(db, ["yearly", "--year", "2024", "--format", "html", "--lang", "en"]).stdout
-            let quality = try #require(html.components(separatedBy: "<section id=\"quality\">").dropFirst().first?
-                .components(separatedBy: "</section>").first)
+            func qualitySection(_ lang: String) throws -> String {
+                let html = try ReportFixture.report(db, ["yearly", "--year", "2024", "--format", "html", "--lang", lang]).stdout
+                return try #require(html.components(separatedBy: "<section id=\"quality\">").dropFirst().first?
+                    .components(separatedBy: "</section>").first)
+            }
+            let quality = try qualitySection("en")
             func fact(_ label: String) -> String? {
                 quality.firstMatch(of: try! Regex("<dt>\(label)</dt><dd>([^<]*)</dd>")).map { String($0.output[1].substring ?? "") }
             }
-            #expect(fact("Files read") == "15 files")
-            #expect(fact("Rejected records") == "4")
-            #expect(fact("Duplicates") == "1")
-            #expect(fact("Ignored lines") == "13")
+            #expect(quality.contains("Counted: the files that hold responses of 2024 (5 files), all of their records."))
+            #expect(fact("Files read") == "5 files")
+            #expect(fact("Total") == "200 records")
+            #expect(fact("Responses") == "197 answers", "got \(fact("Responses") ?? "nothing")")
+            #expect(fact("Rejected records") == "3")
+            #expect(fact("Duplicates") == "0")
+            #expect(fact("Ignored lines") == "0")
             #expect(fact("Personal data redacted") != nil)
-            #expect(HTMLStructure.row(quality, firstCell: "too_many_fields")?.last?.text == "1")
-            #expect(HTMLStructure.row(quality, firstCell: "unterminated_quote")?.last?.text == "1")
-            #expect(HTMLStructure.row(quality, firstCell: "ambiguous_date")?.last?.text == "1")
-            #expect(HTMLStructure.row(quality, firstCell: "impossible_date")?.last?.text == "1")
-            // "Responses" should be the 595 responses (596 records less the duplicate); the
-            // report prints every record read, ignored lines and rejects included, under that label.
-            #expect(fact("Responses") == "595 answers", "got \(fact("Responses") ?? "nothing")")
+            #expect(HTMLStructure.row(quality, firstCell: "More fields than the header has columns (too_many_fields)")?.last?.text == "1")
+            #expect(HTMLStructure.row(quality, firstCell: "Ambiguous date (day and month could be swapped) (ambiguous_date)")?.last?.text == "1")
+            #expect(HTMLStructure.row(quality, firstCell: "Impossible date (impossible_date)")?.last?.text == "1")
+            #expect(!quality.contains("unterminated_quote"), "the 2025 file's reject is not 2024's")
+            let ru = try qualitySection("ru")
+            #expect(HTMLStructure.row(ru, firstCell: "Полей больше, чем столбцов в заголовке (too_many_fields)")?.last?.text == "1")
+            #expect(HTMLStructure.row(ru, firstCell: "Невозможная дата (impossible_date)")?.last?.text == "1")
+            #expect(ru.contains("Учтены файлы с ответами за 2024 год (5 файлов) — все их записи."))
+            let kk = try qualitySection("kk")
+            #expect(HTMLStructure.row(kk, firstCell: "Өрістер тақырыптағы бағандардан көп (too_many_fields)")?.last?.text == "1")
+            #expect(HTMLStructure.row(kk, firstCell: "Екіұшты күн (күн мен ай ауысуы мүмкін) (ambiguous_date)")?.last?.text == "1")
         }
     }
 

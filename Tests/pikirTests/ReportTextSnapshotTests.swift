@@ -30,8 +30,19 @@ struct ReportTextSnapshotTests {
             let lang = "ru"
             // Ranking: rank, name, n, mean, 95% interval and adjusted score of every trainer.
             let ranking = try TextReport.table(text, headerStartsWith: try CatalogueFile.text(lang, "label.rank"))
-            let adjusted = try #require(expected["adjusted"] as? [[String: Any]])
-            #expect(ranking.count == adjusted.count, "one row per trainer: \(ranking)")
+            let everyone = try #require(expected["adjusted"] as? [[String: Any]])
+            // Names the registry did not resolve are listed apart with n and mean, and their sections are marked.
+            let adjusted = everyone.filter { $0["in_registry"] as? Bool == true }
+            let unresolved = everyone.filter { $0["in_registry"] as? Bool == false }
+            try #require(!unresolved.isEmpty, "the sample data has a name the registry does not know")
+            for trainer in unresolved {
+                let name = try #require(trainer["name"] as? String), n = try #require(trainer["n"] as? Int)
+                let line = "• " + name + " (нет в реестре) — n = " + String(n) + ", среднее " + Fmt.number(try #require(trainer["mean"] as? Double), 2, lang)
+                #expect(text.contains(line), "\(line)")
+                #expect(!ranking.contains { $0.count > 1 && $0[1] == name }, "\(name) is not ranked")
+                #expect(text.contains("\n" + name + " (нет в реестре)\n"), "\(name)'s section is marked")
+            }
+            #expect(ranking.count == adjusted.count, "one row per registry trainer: \(ranking)")
             for trainer in adjusted {
                 let key = try #require(trainer["key"] as? String), name = try #require(trainer["name"] as? String)
                 let overall = try golden.trainer(key, "overall")

@@ -19,10 +19,7 @@ extension SessionReport {
         ])
         var blocks: [Document.Block] = [.facts(facts), .paragraph(c.text("session.vs")), .table(table),
                                         .chart(QuestionTable.diverging(questions, f, title: c.text("label.distribution")))]
-        if !comments.isEmpty {
-            blocks.append(.paragraph(c.text("label.comments")))
-            blocks.append(.list(comments))
-        }
+        blocks += Comments.blocks(comments, count: commentCount, answers: responses, minN: scope.minN, c)
         let subtitle = c.text("session.subtitle", ["session": session, "date": f.date(date), "trainer": trainer ?? "—"])
         return Document(language: c.language.rawValue, title: c.text("session.title"), subtitle: subtitle,
                         sections: [Document.Section(id: "session", heading: c.text("label.this_session"), blocks: blocks)],

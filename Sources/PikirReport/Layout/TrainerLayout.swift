@@ -39,16 +39,29 @@ extension TrainerReport {
                 },
                 reproduce: aggCommand)))
         }
-        let unranked = trainers.filter { $0.rank == nil }
+        // With a registry, the names it did not resolve are listed apart, one short line each, and their sections come last, marked.
+        let registryUsed = self.registryUsed
+        let unresolved = registryUsed ? trainers.filter { !$0.inRegistry } : []
+        let unranked = trainers.filter { $0.rank == nil && ($0.inRegistry || !registryUsed) }
         if !unranked.isEmpty {
             ranking.append(.note(c.text("label.not_enough_answers", ["k": c.integer(scope.minN)]) + ": "
                 + unranked.map { "\($0.name) (n = \(c.integer($0.overall.n)))" }.joined(separator: ", ")))
         }
+        if !unresolved.isEmpty {
+            ranking.append(.paragraph(c.text("label.unresolved_trainers") + " (" + c.text("label.not_in_registry") + ")"))
+            ranking.append(.list(unresolved.map { t in
+                t.name + " (" + c.text("label.not_in_registry") + ") — n = " + c.integer(t.overall.n) + ", "
+                    + c.text("label.mean").lowercased() + " " + f.mean(t.overall.summary)
+            }))
+            ranking.append(.note(c.text("trainers.unresolved_note")))
+        }
+        if !registryUsed && !trainers.isEmpty { ranking.append(.note(c.text("trainers.no_registry"))) }
         if trainers.isEmpty { ranking = [.paragraph(c.text("label.no_data"))] }
         sections.append(Document.Section(id: "ranking", heading: c.text("trainers.ranking"), blocks: ranking))
 
         for (i, t) in trainers.enumerated() {
-            sections.append(Document.Section(id: "trainer-\(i + 1)", heading: t.name, blocks: trainerBlocks(t, f)))
+            let heading = registryUsed && !t.inRegistry ? t.name + " (" + c.text("label.not_in_registry") + ")" : t.name
+            sections.append(Document.Section(id: "trainer-\(i + 1)", heading: heading, blocks: trainerBlocks(t, f)))
         }
         let subtitle: String?
         switch (scope.region.map(f.region), f.period(scope)) {
@@ -84,10 +97,7 @@ extension TrainerReport {
                 text: [TextChart.sparkline(points.map(\.value), range: 1...5) + "  " + points.map { c.number($0.value, decimals: 2) }.joined(separator: " ")],
                 caption: title)))
         }
-        if !t.comments.isEmpty {
-            blocks.append(.paragraph(c.text("label.comments")))
-            blocks.append(.list(t.comments))
-        }
+        blocks += Comments.blocks(t.comments, count: t.commentCount, answers: t.overall.n, minN: scope.minN, c)
         return blocks
     }
 }

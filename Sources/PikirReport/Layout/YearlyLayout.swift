@@ -37,18 +37,19 @@ extension YearlyReport {
             .table(table(modules, label: { f.category("module", $0) }, f, header: c.text("label.module"), withRegistry: false, withChange: false, reproduce: aggCommand(by: .module))),
         ]))
 
-        var quality: [Document.Block] = [.facts([
-            (c.text("label.files_read"), c.plural("files", count: provenance.files.count)),
-            (c.text("label.total"), c.plural("records", count: provenance.records)),
-            (c.text("label.responses"), c.plural("responses", count: provenance.accepted)),
-            (c.text("label.rejects"), c.integer(provenance.rejected)),
-            (c.text("label.duplicates"), c.integer(provenance.duplicates)),
-            (c.text("label.ignored"), c.integer(provenance.ignored)),
-            (c.text("label.redactions"), c.integer(provenance.redactions)),
+        let files = c.plural("files", count: self.quality.files.count)
+        var quality: [Document.Block] = [.note(c.text("yearly.quality_scope", ["year": String(year), "files": files])), .facts([
+            (c.text("label.files_read"), files),
+            (c.text("label.total"), c.plural("records", count: self.quality.records)),
+            (c.text("label.responses"), c.plural("responses", count: self.quality.accepted)),
+            (c.text("label.rejects"), c.integer(self.quality.rejected)),
+            (c.text("label.duplicates"), c.integer(self.quality.duplicates)),
+            (c.text("label.ignored"), c.integer(self.quality.ignored)),
+            (c.text("label.redactions"), c.integer(self.quality.redactions)),
         ])]
         if !rejectsByReason.isEmpty {
             quality.append(.table(Document.Table(caption: c.text("label.rejects"), headers: [c.text("label.reason"), c.text("label.count")],
-                                                 numeric: [false, true], rows: rejectsByReason.map { [.init($0.code), .init(c.integer($0.count))] },
+                                                 numeric: [false, true], rows: rejectsByReason.map { [.init(f.rejectReason($0.code)), .init(c.integer($0.count))] },
                                                  reproduce: "pikir rejects")))
         }
         if !unresolvedTrainers.isEmpty {
@@ -60,7 +61,7 @@ extension YearlyReport {
         if scope.includeComments && !commented.isEmpty {
             var blocks: [Document.Block] = []
             for r in commented {
-                blocks.append(.paragraph(f.region(r.key)))
+                blocks.append(.paragraph(f.region(r.key) + ": " + c.plural("comments", count: max(r.commentCount, r.comments.count))))
                 blocks.append(.list(r.comments))
             }
             sections.append(Document.Section(id: "comments", heading: c.text("label.comments"), blocks: blocks))

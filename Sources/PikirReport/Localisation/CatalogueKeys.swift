@@ -16,6 +16,14 @@ extension Catalogue {
         "responses", "sessions", "participants", "files", "trainers", "regions", "comments", "records",
     ]
 
+    /// Every reject reason code pikir writes: the reader's (`RejectReason` in
+    /// PikirIngest), then the normaliser's (`NormaliseRejectCode`); each has a
+    /// `reason.<code>` text.
+    public static let rejectReasonCodes = [
+        "unterminated_quote", "malformed_quote", "too_many_fields", "invalid_encoding",
+        "impossible_date", "ambiguous_date", "unrecognised_date", "score_out_of_range", "score_unrecognised", "no_answers",
+    ]
+
     /// Every key each catalogue must have, and the only keys it may have.
     ///
     /// Besides the report's texts: `month.1`…`month.12` (nominative, as
@@ -40,13 +48,15 @@ extension Catalogue {
             "detractors", "passives", "promoters", "trainer_average", "region_average", "this_session",
             "unresolved_trainers", "redactions", "duplicates", "rejects", "files_read", "ignored",
             "reproduce", "data_fingerprint", "generated_at", "chart_alt",
+            "not_in_registry", "comments_selection", "comments_withheld",
         ].map { "label.\($0)" }
+        keys += rejectReasonCodes.map { "reason.\($0)" }
         keys += [
-            "title", "subtitle", "ranking", "ranking_note", "section", "summary",
+            "title", "subtitle", "ranking", "ranking_note", "section", "summary", "unresolved_note", "no_registry",
         ].map { "trainers.\($0)" }
         keys += [
             "title", "by_region", "by_group", "by_module", "quality", "suppression_note",
-            "comments_left_out", "change_note",
+            "comments_left_out", "change_note", "quality_scope",
         ].map { "yearly.\($0)" }
         keys += ["title", "subtitle", "vs"].map { "session.\($0)" }
         keys += [

@@ -14,8 +14,8 @@ public struct Provenance: Sendable {
     public var redactions: Int { counts.redactions }
 
     /// - Parameter files: The ledger ids of the files the report's responses
-    ///   came from; nil for the whole warehouse (the yearly report's data quality
-    ///   covers every file). A report limited to a region or period names only
+    ///   came from; nil for the whole warehouse (the yearly report's footer: its
+    ///   change reads last year's files too). A report limited to a region or period names only
     ///   its own files, so a new export elsewhere leaves it byte for byte the same.
     init(_ warehouse: any Warehouse, files ids: Set<Int64>? = nil) throws {
         let ledger = try warehouse.ledger().filter { entry in ids.map { ids in entry.id.map(ids.contains) ?? false } ?? true }

@@ -15,7 +15,9 @@ public struct SessionReport: Sendable {
     /// The trainer's answers over all their sessions, and the region's in the session's year.
     public var trainerAverage: [QuestionStats]
     public var regionAverage: [QuestionStats]
+    /// The most informative distinct comments, and how many were written in all.
     public var comments: [String]
+    public var commentCount = 0
     public var responses: Int
     public var scope: ReportScope
     public var provenance: Provenance
@@ -32,7 +34,7 @@ public struct SessionReport: Sendable {
         guard let typed = scope.session else { preconditionFailure("the session report needs a session") }
         // As typed, or the old derived form (`Almaty/2024-11-05/T01`) of a slug: the session filter knows both.
         var own = query(typed)
-        own.comments = scope.includeComments ? Int.max : 0
+        own.comments = scope.includeComments ? commentsShown : 0
         own.collectsFiles = true
         // Whose and where it was; and every trainer's and every region's year, to compare with.
         let place = AggregateQuery(by: [.session, .region, .city, .trainer, .module], measures: [Measure(.overall)], stats: [.firstDate], minN: 0)
@@ -66,9 +68,12 @@ public struct SessionReport: Sendable {
         let registered = try warehouse.registeredSessions().first { $0.id == id }?.registered
         return SessionReport(session: id, date: date, region: region, city: city, trainer: trainer?.text, module: module,
                              registered: registered, questions: stats(mine), trainerAverage: stats(byTrainer),
-                             regionAverage: stats(byRegion), comments: mine[0].group.comments, responses: mine[0].group.responses,
-                             scope: scope, provenance: try Provenance(warehouse, files: files))
+                             regionAverage: stats(byRegion), comments: mine[0].group.comments, commentCount: mine[0].group.commentCount,
+                             responses: mine[0].group.responses, scope: scope, provenance: try Provenance(warehouse, files: files))
     }
 
     public var aggCommand: String { Shell.command(query.commandLine) }
+
+    /// Comments shown (the most informative distinct ones).
+    static let commentsShown = 10
 }

@@ -14,12 +14,16 @@ public struct TrainerReport: Sendable {
         public var questions: [QuestionStats]
         /// Overall satisfaction per session, in date order.
         public var trend: [SessionPoint]
-        /// A few recent comments (already redacted at ingest).
+        /// The most informative distinct comments (already redacted at ingest).
         public var comments: [String]
         /// Shrunken overall mean and rank, when the trainer has enough answers.
         public var adjusted: Double?
         public var rank: Int?
+        /// Comments written in all, repeats included.
+        public var commentCount = 0
         public var overall: QuestionStats { questions[0] }
+        /// The name matched a registry trainer.
+        public var inRegistry: Bool { id != nil }
     }
 
     public struct SessionPoint: Sendable {
@@ -29,14 +33,20 @@ public struct TrainerReport: Sendable {
     }
 
     public var scope: ReportScope
-    /// Ranked trainers first (by adjusted score), then those with too few answers, by name.
+    /// Ranked trainers first (by adjusted score), then those with too few answers, by name; with a
+    /// registry, names it did not resolve come last and are never ranked.
     public var trainers: [Trainer]
+    /// Some trainer of the scope was resolved through a registry. Without one every name is as written
+    /// in the exports, and those names are what is ranked.
+    public var registryUsed: Bool {
+        trainers.contains(where: \.inRegistry)
+    }
     /// The overall mean all trainers are pulled towards (μ of the shrinkage).
     public var overallMean: Double?
     public var responses: Int
     public var provenance: Provenance
 
-    /// Comments shown per trainer.
+    /// Comments shown per trainer (the most informative distinct ones).
     static let commentsPerTrainer = 3
 
     /// The per-trainer numbers: every question, by trainer, in the scope.
@@ -59,8 +69,12 @@ public struct TrainerReport: Sendable {
         let prior = groups.values.reduce(ScoreHistogram()) { $0.merging($1[0].histogram) }.summary().mean
         let policy = SmallCellSuppression(threshold: scope.minN)
         let shrinkage = Shrinkage(k: scope.shrinkageK)
+        // With a registry, a name it did not resolve may be one of its trainers under another spelling: ranking
+        // it beside them would count that trainer twice, so it is listed apart.
+        let registryUsed = groups.values.contains { $0[0].dimensions[0].value.trainerID != nil }
         let ranked = shrinkage.rank(groups.compactMap { key, rows in
             let overall = rows[0]
+            guard !registryUsed || overall.dimensions[0].value.trainerID != nil else { return nil }
             guard overall.n >= policy.threshold, let mean = overall.summary.mean else { return nil }
             return ShrinkageInput(id: key, n: overall.n, mean: mean)
         }, prior: prior ?? 0)
@@ -73,14 +87,15 @@ public struct TrainerReport: Sendable {
                 .sorted { ($0.date ?? "", $0.session) < ($1.date ?? "", $1.session) }
             return Trainer(id: value.trainerID, name: value.text ?? key, sessions: points.filter { $0.dimensions[1].value.text != nil }.count,
                            responses: rows[0].group.responses, questions: rows.map { QuestionStats($0.measure, $0.histogram) },
-                           trend: trend, comments: rows[0].group.comments, adjusted: rankOf[key]?.score, rank: rankOf[key]?.rank)
+                           trend: trend, comments: rows[0].group.comments, adjusted: rankOf[key]?.score, rank: rankOf[key]?.rank,
+                           commentCount: rows[0].group.commentCount)
         }
         list.sort { a, b in
             switch (a.rank, b.rank) {
             case let (x?, y?): return x < y
             case (.some, nil): return true
             case (nil, .some): return false
-            case (nil, nil): return (a.name, a.id ?? "") < (b.name, b.id ?? "")
+            case (nil, nil): return (a.inRegistry ? 0 : 1, a.name, a.id ?? "") < (b.inRegistry ? 0 : 1, b.name, b.id ?? "")
             }
         }
         let files = groups.values.reduce(into: Set<Int64>()) { $0.formUnion($1[0].group.files) }

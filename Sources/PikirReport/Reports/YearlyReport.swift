@@ -29,6 +29,8 @@ public struct YearlyReport: Sendable {
         public var npsSuppression: CellSuppression = .published
         /// A few comments (regions only, with --comments; never shown for a suppressed row).
         public var comments: [String] = []
+        /// Comments written in all (with --comments), repeats included.
+        public var commentCount = 0
     }
 
     static let commentsPerRegion = 3
@@ -39,10 +41,14 @@ public struct YearlyReport: Sendable {
     public var total: Row
     public var groups: [Row]
     public var modules: [Row]
+    /// Rejected records of the year's files (`quality`), per reason code, most frequent first.
     public var rejectsByReason: [(code: String, count: Int)]
     /// Trainer names of this year's responses that the registry did not resolve.
     public var unresolvedTrainers: [String]
+    /// The whole warehouse: the change against last year reads other years' files too.
     public var provenance: Provenance
+    /// The data quality of the files that hold responses of the year (and region, when given): whole files, all their records.
+    public var quality: Provenance
 
     /// The query behind the table by region, participant group or module:
     /// the year's overall satisfaction and NPS, small cells suppressed with
@@ -66,7 +72,8 @@ public struct YearlyReport: Sendable {
         let tables = [byRegion, query(by: .group, scope: scope), query(by: .module, scope: scope)]
         // Responses per session (for the response rate and the total's sessions), last year's overall (for the change),
         // and the trainers the registry did not resolve.
-        let sessions = yearOnly.query(by: [.region, .session], measures: [Measure(.overall)], stats: [.responses])
+        var sessions = yearOnly.query(by: [.region, .session], measures: [Measure(.overall)], stats: [.responses])
+        sessions.collectsFiles = true
         var lastYear = yearOnly
         lastYear.year = year - 1
         let previous = lastYear.query(by: [.region], measures: [Measure(.overall)], stats: [.n, .mean], minN: 0)
@@ -77,7 +84,9 @@ public struct YearlyReport: Sendable {
         let registeredIDs = Set(registry.map(\.id))
         var registryResponses: [String?: Int] = [:], totalRegistryResponses = 0
         var allSessions: Set<String> = []
+        var yearFiles: Set<Int64> = []
         for row in aggregators[3].rows() {
+            yearFiles.formUnion(row.group.files)
             guard let session = row.dimensions[1].value.text else { continue }
             allSessions.insert(session)
             if registeredIDs.contains(session) {
@@ -107,7 +116,7 @@ public struct YearlyReport: Sendable {
                            responseRate: registry ? rate(registryResponses[value] ?? 0, registered[key]) : nil,
                            overall: QuestionStats(overall.measure, overall.histogram), nps: QuestionStats(nps.measure, nps.histogram),
                            change: nil, significant: false, suppression: overall.suppression, npsSuppression: nps.suppression,
-                           comments: overall.group.comments)
+                           comments: overall.group.comments, commentCount: overall.group.commentCount)
             }
         }
         let regionAggregate = aggregators[0].rows()
@@ -130,12 +139,17 @@ public struct YearlyReport: Sendable {
                         responses: regionRows.reduce(0) { $0 + $1.responses }, responseRate: rate(totalRegistryResponses, totalRegistered),
                         overall: QuestionStats(Measure(.overall), totalOverall), nps: QuestionStats(Measure(.nps), totalNPS),
                         change: nil, significant: false, suppression: .published)
+        let quality = try Provenance(warehouse, files: yearFiles)
+        let qualityPaths = Set(quality.files)
+        var rejects: [String: Int] = [:]
+        for reject in try warehouse.rejects() where qualityPaths.contains(reject.file) { rejects[reject.reason_code, default: 0] += 1 }
+        let rejectsByReason = rejects.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }.map { (code: $0.key, count: $0.value) }
         let unresolved = aggregators[5].rows().compactMap { $0.dimensions[0].value.trainerID == nil ? $0.dimensions[0].value.text : nil }
         return YearlyReport(year: year, scope: scope, regions: regionRows, total: total,
                             groups: rows(aggregators[1].rows(), missing: "unknown", registry: false),
                             modules: rows(aggregators[2].rows(), missing: "unknown", registry: false),
-                            rejectsByReason: try warehouse.rejectCounts(), unresolvedTrainers: unresolved.sorted(),
-                            provenance: try Provenance(warehouse))
+                            rejectsByReason: rejectsByReason, unresolvedTrainers: unresolved.sorted(),
+                            provenance: try Provenance(warehouse), quality: quality)
     }
 
     /// The `pikir agg` command reproducing the table by this dimension.

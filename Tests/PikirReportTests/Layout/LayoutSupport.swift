@@ -51,7 +51,7 @@ enum LayoutFixture {
         let all = regions.flatMap { r in r.overall.histogram.distribution.flatMap { Array(repeating: $0.value, count: $0.count) } }
         return YearlyReport(year: 2024, scope: ReportScope(year: 2024, minN: minN, includeComments: comments), regions: regions,
                             total: row("total", answers: all), groups: [], modules: [], rejectsByReason: [],
-                            unresolvedTrainers: [], provenance: provenance)
+                            unresolvedTrainers: [], provenance: provenance, quality: provenance)
     }
 }
 

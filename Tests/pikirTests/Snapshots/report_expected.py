@@ -21,7 +21,9 @@ agg_golden.py. The per-trainer and per-region-and-year statistics come from
   other positive count (lowest key on ties).
 - "adjusted": every trainer's adjusted (shrunken) overall score
   (n*mean + k*mu)/(n + k) with k = 10 and mu the mean of every overall answer,
-  and the rank among trainers with n >= 5.
+  and the rank among trainers with n >= 5 that the registry resolved (a
+  trainer_id); "in_registry" says which. Names the registry did not resolve
+  are not ranked (the export was made with a registry).
 """
 
 import csv
@@ -114,9 +116,9 @@ def main():
     for key, rows in trainers.items():
         xs = answers(rows, "overall")
         n, mean = len(xs), float(np.mean(xs))
-        adjusted.append({"key": key, "name": rows[0]["trainer"], "n": n, "mean": mean,
+        adjusted.append({"key": key, "name": rows[0]["trainer"], "n": n, "mean": mean, "in_registry": bool(rows[0]["trainer_id"]),
                          "adjusted": (n * mean + K_SHRINK * mu) / (n + K_SHRINK)})
-    ranked = sorted((a for a in adjusted if a["n"] >= MIN_N), key=lambda a: -a["adjusted"])
+    ranked = sorted((a for a in adjusted if a["n"] >= MIN_N and a["in_registry"]), key=lambda a: -a["adjusted"])
     for rank, a in enumerate(ranked, 1):
         a["rank"] = rank
 
