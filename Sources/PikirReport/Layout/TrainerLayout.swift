@@ -81,7 +81,8 @@ extension TrainerReport {
             (f.shortQuestion(t.overall.measure), f.mean(t.overall.summary) + " (" + f.interval(t.overall.summary.ci95) + ")"),
             (c.text("label.nps"), f.nps(t.questions[5].nps)),
         ]))
-        if t.rank == nil {
+        // A name the registry did not resolve is unranked for that reason, said in its heading, whatever its count.
+        if t.rank == nil && (t.inRegistry || !registryUsed) {
             blocks.append(.note(c.text("label.not_enough_answers", ["k": c.integer(scope.minN)])))
         }
         blocks.append(.table(QuestionTable.table(t.questions, f, reproduce: Shell.command(query(for: t).commandLine))))
