@@ -80,6 +80,20 @@ struct LayoutYearlyTests {
         #expect(document.sections.map(\.id) == ["regions", "groups", "modules", "quality"])
         #expect(!TextRenderer().render(document).contains("⟦"))
     }
+
+    @Test("--comments: each published region says how many comments it has before the distinct ones shown (ru)")
+    func commentCount() throws {
+        var almaty = F.row("KZ-75", answers: Self.forty)
+        almaty.comments = ["Больше практики, меньше лекций", "Рақмет"]
+        almaty.commentCount = 4
+        var astana = F.row("KZ-71", answers: [4, 5], suppression: .primary)
+        astana.comments = ["Всё понравилось"]
+        astana.commentCount = 1
+        let document = F.yearlyReport(regions: [almaty, astana], comments: true).document(F.ru, version: "test")
+        let comments = try #require(document.section("comments"))
+        #expect(comments.paragraphs == ["Алматы: 4 комментария"])
+        #expect(comments.lists == [["Больше практики, меньше лекций", "Рақмет"]], "never the suppressed region's")
+    }
 }
 
 extension LayoutFixture {
