@@ -89,4 +89,19 @@ struct NumberTextTests {
             }
         }
     }
+
+    @Test("a pipeline's tables (CSV, JSON) and export: no typographic minus or other non-ASCII number characters")
+    func pipelineOutputsAreASCII() throws {
+        try withTemporaryDirectory { dir in
+            let workspace = try RunWorkspace.make(in: dir)
+            try workspace.runClean()
+            for relative in RunWorkspace.outputs where relative.hasPrefix("tables/") {
+                let text = try String(contentsOfFile: workspace.path(relative), encoding: .utf8)
+                #expect(Self.typographicCharacters(text).isEmpty, "\(relative): \(Self.typographicCharacters(text))")
+                #expect(text.contains(try Regex(#"[0-9]\.[0-9]"#)), "\(relative): numbers with '.'")
+            }
+            let export = try String(contentsOfFile: workspace.path("export/responses.csv"), encoding: .utf8)
+            #expect(!export.contains("\u{2212}"), "export/responses.csv: U+2212 MINUS SIGN")
+        }
+    }
 }

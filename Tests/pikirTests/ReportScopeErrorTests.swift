@@ -101,4 +101,18 @@ struct ReportScopeErrorTests {
             #expect(second.hasSuffix(", " + period), "\(second)")
         }
     }
+
+    @Test("a pipeline's report of a year without responses fails the run with the same line")
+    func pipelineEmptyYear() throws {
+        try withTemporaryDirectory { dir in
+            let workspace = try RunWorkspace.make(in: dir)
+            let text = RunWorkspace.pipelineText()
+            try #require(text.contains("year = 2023"))
+            try dir.writeFile("pipeline.toml", text: text.replacingOccurrences(of: "year = 2023", with: "year = 2031"))
+            let run = try workspace.run("run")
+            #expect(run.status == 1, "\(run)")
+            #expect(run.stderr.contains("render: report yearly: no responses for 2031; the warehouse has responses for "), "\(run.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: workspace.path("reports/yearly-2031-ru.html")), "no empty report")
+        }
+    }
 }
