@@ -9,6 +9,11 @@ import PikirModel
 /// table and Markdown round for reading (means to 2 decimals, shares as
 /// percentages). A missing dimension value is empty (csv), null (json) or
 /// "—" (table).
+///
+/// Every number is ASCII in every format (`-`, never U+2212; `.`; no
+/// grouping), so a spreadsheet or script reads it; an interval in the
+/// table and Markdown is `low..high`, as a scale is written (`1..5`), since
+/// a dash between ends that may be negative reads as a minus.
 public struct AggregateOutput {
     public let query: AggregateQuery
 
@@ -173,7 +178,7 @@ public struct AggregateOutput {
                     case .min, .max, .median, .p25, .p75: cells.append(x == x.rounded() ? String(Int(x)) : String(format: "%.2f", x))
                     default: cells.append(String(format: "%.2f", x))
                     }
-                case .interval(let i): cells.append(String(format: "%.2f–%.2f", i.low, i.high))
+                case .interval(let i): cells.append(String(format: "%.2f..%.2f", i.low, i.high))
                 case .distribution(let d): cells.append(d.map { "\(number($0.value)):\($0.count)" }.joined(separator: " "))
                 case .text(let t): cells.append(t)
                 }

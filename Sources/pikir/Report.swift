@@ -43,8 +43,8 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("Language.", valueName: "kk|ru|en"))
     var lang: String?
 
-    @Option(help: "Output format.")
-    var format: ReportFormat = .text
+    @Option(help: "Output format (default: from -o's extension, .html, .htm, .txt or .pdf; text for standard output).")
+    var format: ReportFormat?
 
     @Option(name: .customLong("min-n"), parsing: .unconditional, help: "Trainers with fewer answers are not ranked; yearly cells with fewer are suppressed.")
     var minN: Int = SmallCellSuppression.defaultThreshold
@@ -68,7 +68,7 @@ struct Report: ParsableCommand {
         if let field = kind.missing(year: year, session: session).first {
             throw ValidationError("the \(kind) report needs \(field.flagHint)")
         }
-        if format == .pdf && output == nil { throw ValidationError("--format pdf needs -o FILE") }
+        if try resolvedFormat() == .pdf && output == nil { throw ValidationError("--format pdf needs -o FILE") }
         if let year, !(1...9999).contains(year) { throw ValidationError("--year must be a year such as 2024 (got \(year))") }
         try FlagValue.check("--min-n", minN, atLeast: 1)
         try FlagValue.check("--k", shrinkage, atLeast: 0)
@@ -79,6 +79,26 @@ struct Report: ParsableCommand {
             throw ValidationError("unknown language '\(setting)' in PIKIR_LANG; valid: \(valid) (or unset it)")
         }
         _ = try days()
+    }
+
+    /// `--format`, else the one `-o`'s extension names, else text (standard output).
+    private func resolvedFormat() throws -> ReportFormat {
+        if let format { return format }
+        guard let output, output != "-" else { return .text }
+        let name = URL(fileURLWithPath: output).lastPathComponent
+        let dot = name.lastIndex(of: ".").map { name.index(after: $0) }
+        let ext = dot.map { String(name[$0...]).lowercased() } ?? ""
+        if let format = ReportFormat.byExtension[ext] { return format }
+        // A device or pipe (/dev/stdout, a FIFO) names no format: it gets what standard output gets.
+        if ext.isEmpty, output.hasPrefix("/dev/") || Self.isSpecialFile(output) { return .text }
+        let known = ReportFormat.byExtension.keys.sorted().map { "." + $0 }.joined(separator: ", ")
+        let named = ext.isEmpty ? "'\(output)' has no extension" : "unknown extension '.\(ext)' in -o \(output)"
+        throw ValidationError("\(named): use \(known), or give --format (\(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+    }
+
+    private static func isSpecialFile(_ path: String) -> Bool {
+        guard let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType else { return false }
+        return type != .typeRegular && type != .typeDirectory
     }
 
     /// `--from` and `--to` as ISO days, read as `pikir agg` reads them.
@@ -99,9 +119,16 @@ struct Report: ParsableCommand {
         let (from, to) = try days()
         let scope = kind.scope(year: year, from: from, to: to, region: region.map { Dimension.region.canonical($0) }, session: session,
                                minN: minN, shrinkageK: shrinkage, comments: comments)
-        guard let report = try kind.build(warehouse, scope: scope) else {
-            let list = Shell.command(["pikir", "agg", "--by", "session"] + (db.map { ["--db", $0] } ?? []))
-            FileHandle.standardError.write(Data("pikir: no responses for session '\(session!)' in \(warehouse.name); list the sessions with: \(list)\n".utf8))
+        let format = try resolvedFormat()
+        let report: any ReportModel
+        do {
+            report = try kind.build(warehouse, scope: scope)
+        } catch let empty as NoResponses {
+            var line = "pikir: \(empty.message)"
+            if empty.session != nil {
+                line += " in \(warehouse.name); list the sessions with: " + Shell.command(["pikir", "agg", "--by", "session"] + (db.map { ["--db", $0] } ?? []))
+            }
+            FileHandle.standardError.write(Data((line + "\n").utf8))
             throw ExitCode(65)
         }
         let document = report.document(Catalogue.load(language), generatedAt: generatedAt, version: PikirVersion.current)
@@ -129,4 +156,7 @@ extension ReportKind: ExpressibleByArgument {
     public static var allValueStrings: [String] { names }
 }
 
-extension ReportFormat: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {
+    /// The format an output file's extension (lower case, no dot) names.
+    static let byExtension: [String: ReportFormat] = ["html": .html, "htm": .html, "txt": .text, "pdf": .pdf]
+}

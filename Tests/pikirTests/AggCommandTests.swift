@@ -127,7 +127,7 @@ extension AggCommandTests {
                 process.waitUntilExit()
                 let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
                 #expect(process.terminationStatus == 0, "\(text)")
-                #expect(text.hasPrefix("city       measure    n  mean  ci95       median\n"), "\(text)")
+                #expect(text.hasPrefix("city       measure    n  mean  ci95        median\n"), "\(text)")
                 #expect(text.contains("─────────  ───────"), "\(text)")
                 #expect(AggTable.columnsLineUp(text), "\(text)")
             }

@@ -131,9 +131,11 @@ struct OutputFlagTests {
         try Self.withWarehouse { dir, db in
             let folder = dir.appendingPathComponent("no-such-folder").path
             for arguments in [["export"], ["report", "trainers"]] {
-                let run = try PikirBinary.run(arguments + ["--db", db, "-o", folder + "/out.csv"])
+                // A report's format follows the extension, so it is written to a .txt.
+                let name = arguments[0] == "report" ? "out.txt" : "out.csv"
+                let run = try PikirBinary.run(arguments + ["--db", db, "-o", folder + "/" + name])
                 #expect(run.status == 73, "\(arguments): \(run)")
-                #expect(run.stderr == "pikir: cannot write \(folder)/out.csv: the folder \(folder) does not exist; choose another -o\n", "\(run.stderr)")
+                #expect(run.stderr == "pikir: cannot write \(folder)/\(name): the folder \(folder) does not exist; choose another -o\n", "\(run.stderr)")
                 #expect(FileType(folder) == .missing)
             }
         }
@@ -145,7 +147,7 @@ struct OutputFlagTests {
         try Self.withWarehouse { dir, db in
             func check(_ folder: URL, reason: String) throws {
                 for arguments in [["export"], ["report", "trainers"]] {
-                    let out = folder.appendingPathComponent("out.csv").path
+                    let out = folder.appendingPathComponent(arguments[0] == "report" ? "out.txt" : "out.csv").path
                     let run = try PikirBinary.run(arguments + ["--db", db, "-o", out])
                     #expect(run.status == 73, "\(arguments): \(run)")
                     #expect(run.stderr == "pikir: cannot write \(out): the folder \(folder.path) \(reason); choose another -o\n", "\(run.stderr)")

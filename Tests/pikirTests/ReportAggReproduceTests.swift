@@ -50,7 +50,7 @@ struct ReportAggReproduceTests {
     }
 
     static func interval(_ cell: String) -> (Double, Double)? {
-        let parts = cell.split(separator: "–").map(String.init)
+        let parts = cell.components(separatedBy: "\u{A0}\u{2026}\u{A0}")
         guard parts.count == 2, let low = number(parts[0]), let high = number(parts[1]) else { return nil }
         return (low, high)
     }

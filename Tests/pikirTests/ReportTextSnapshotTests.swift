@@ -408,7 +408,7 @@ enum Fmt {
     }
 
     static func interval(_ low: Double, _ high: Double, _ lang: String) -> String {
-        number(low, 2, lang) + "–" + number(high, 2, lang)
+        number(low, 2, lang) + "\u{A0}\u{2026}\u{A0}" + number(high, 2, lang)
     }
 
     static func percent(_ share: Double, _ lang: String) -> String {

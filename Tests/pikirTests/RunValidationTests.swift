@@ -152,7 +152,7 @@ struct RunValidationTests {
             try dir.writeFile("pipeline.toml", text: broken)
             let run = try workspace.run("run")
             #expect(run.status == 1, "a failed stage exits 1:\n\(run)")
-            #expect(run.stderr.contains("pikir run: error: render: report session NOPE-2024-01: the warehouse has no responses for this session"),
+            #expect(run.stderr.contains("pikir run: error: render: report session NOPE-2024-01: the warehouse has no responses for session 'NOPE-2024-01'"),
                     "the reason on stderr:\n\(run.stderr)")
             #expect(!run.stderr.contains("pikir run: export:"), "the stages after a failed one do not run:\n\(run.stderr)")
             #expect(run.stderr.contains("pikir run: summary:"), "the summary still closes the run:\n\(run.stderr)")

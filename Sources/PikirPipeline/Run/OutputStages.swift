@@ -115,8 +115,11 @@ extension StageContext {
                 continue
             }
             // One model per report, drawn in each language and format.
-            guard let model = try kind.build(warehouse, scope: scope) else {
-                throw RunError("report session \(report.session ?? ""): the warehouse has no responses for this session")
+            let model: any ReportModel
+            do {
+                model = try kind.build(warehouse, scope: scope)
+            } catch let empty as NoResponses {
+                throw RunError("report \(report.kind)\(report.session.map { " " + $0 } ?? ""): \(empty.message)")
             }
             for t in todo {
                 guard let language = Language(rawValue: t.language) else { throw RunError("unknown language \(t.language)") }

@@ -84,10 +84,14 @@ public struct ReportKind: Sendable, Hashable, CustomStringConvertible {
         return (readsOnlyScope ? scope.region.map { [$0] } : nil, years)
     }
 
-    /// The report's model; nil when the warehouse has no responses for the
-    /// scope's session. The scope must set what ``required`` names.
-    public func build(_ warehouse: any Warehouse, scope: ReportScope) throws -> (any ReportModel)? {
-        try make(warehouse, scope)
+    /// The report's model. Throws ``NoResponses`` when the warehouse has no
+    /// response in the scope, rather than drawing an empty report. The scope
+    /// must set what ``required`` names.
+    public func build(_ warehouse: any Warehouse, scope: ReportScope) throws -> any ReportModel {
+        guard let model = try make(warehouse, scope), model.responses > 0 else {
+            throw NoResponses(scope: scope, coverage: try warehouse.fileCoverage())
+        }
+        return model
     }
 
     public static func == (a: ReportKind, b: ReportKind) -> Bool { a.name == b.name }
@@ -96,9 +100,13 @@ public struct ReportKind: Sendable, Hashable, CustomStringConvertible {
 
 /// A built report: one model, drawn as a document in each language.
 public protocol ReportModel {
+    /// The responses the report draws on (0: nothing to report).
+    var responses: Int { get }
     func document(_ catalogue: Catalogue, generatedAt: String?, version: String) -> Document
 }
 
 extension TrainerReport: ReportModel {}
-extension YearlyReport: ReportModel {}
+extension YearlyReport: ReportModel {
+    public var responses: Int { total.responses }
+}
 extension SessionReport: ReportModel {}

@@ -10,7 +10,7 @@ struct Formatter {
 
     func interval(_ i: Interval?, decimals: Int = 2) -> String {
         guard let i else { return "—" }
-        return c.number(i.low, decimals: decimals) + "–" + c.number(i.high, decimals: decimals)
+        return c.interval(i.low, i.high, decimals: decimals)
     }
 
     func share(_ p: Proportion?) -> String { p.map { c.percent($0.share) } ?? "—" }
@@ -51,6 +51,16 @@ struct Formatter {
         case let (nil, to?): return "– " + date(to)
         case (nil, nil): return scope.year.map(String.init)
         }
+    }
+
+    /// The period a report covers: the scope's when it limits one, else the
+    /// years of the sessions it shows (`2024`, `2023–2024`), so a report
+    /// always says when; nil only without any dated session.
+    func period(_ scope: ReportScope, sessionDates: [String?]) -> String? {
+        if let period = period(scope) { return period }
+        let years = sessionDates.compactMap { $0.flatMap { Int($0.prefix(4)) } }
+        guard let first = years.min(), let last = years.max() else { return nil }
+        return first == last ? String(first) : "\(first)–\(last)"
     }
 
     /// A chart axis from a little below the lowest interval to the top of the scale,

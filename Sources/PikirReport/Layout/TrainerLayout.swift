@@ -64,7 +64,7 @@ extension TrainerReport {
             sections.append(Document.Section(id: "trainer-\(i + 1)", heading: heading, blocks: trainerBlocks(t, f)))
         }
         let subtitle: String?
-        switch (scope.region.map(f.region), f.period(scope)) {
+        switch (scope.region.map(f.region), f.period(scope, sessionDates: trainers.flatMap { $0.trend.map(\.date) })) {
         case let (region?, period?): subtitle = c.text("trainers.subtitle", ["region": region, "period": period])
         case let (region, period): subtitle = region ?? period
         }

@@ -10,6 +10,7 @@
 /// | grouping | from 4 integer digits: 1 234, 12 345 | from 4: 1,234 |
 /// | minus | U+2212 MINUS SIGN (−0,12) | U+2212 (−0.12) |
 /// | percent | U+00A0 before `%` (81 %) | none (81%) |
+/// | interval | `4,12 … 4,56`, `−25 … −2` | `4.12 … 4.56`, `−25 … −2` |
 ///
 /// - Grouping starts at 4 digits in all three languages (CLDR's rule for
 ///   them). Russian book typography leaves 4-digit numbers unspaced, but
@@ -25,6 +26,15 @@
 ///   although its binary value is a hair below. A value that rounds to zero
 ///   shows without a sign (−0.004 → 0,00, never −0,00).
 /// - NaN shows as `—` (U+2014 EM DASH); infinities as `∞` and `−∞`.
+/// - An interval's ends are joined by `…` between two U+00A0 NO-BREAK
+///   SPACEs, in every language and whatever the signs. A dash between ends
+///   that may be negative reads as a minus (`−25–−2`), and words do not
+///   work in all three languages: Kazakh would need case endings that
+///   depend on how each number is pronounced (−25-тен −2-ге дейін). The
+///   ellipsis is how Russian (and Kazakh) typography writes a range of
+///   signed numbers, English readers know it from ranges, and one shape for
+///   every interval keeps a column uniform. The no-break spaces keep an
+///   interval on one line in a table cell, in HTML, PDF and text alike.
 extension Catalogue {
     /// `x` with exactly `decimals` digits after the separator (negative
     /// `decimals` count as 0): kk/ru `4,25`, `1 234,5`; en `4.25`, `1,234.5`.
@@ -55,6 +65,15 @@ extension Catalogue {
         let sign = language == .en ? "%" : "\u{A0}%"
         return (negative ? Self.minus : "") + body + sign
     }
+
+    /// An interval from `low` to `high`, each written as `number` writes it:
+    /// `4,12 … 4,56`, `−25 … −2` (U+00A0 around U+2026).
+    public func interval(_ low: Double, _ high: Double, decimals: Int) -> String {
+        number(low, decimals: decimals) + Self.intervalJoin + number(high, decimals: decimals)
+    }
+
+    /// U+00A0 U+2026 U+00A0: between an interval's ends.
+    static let intervalJoin = "\u{A0}\u{2026}\u{A0}"
 
     /// A change with its sign: `+0,12`, `−0,12` (U+2212); a change that rounds
     /// to zero has no sign (`0,00`).

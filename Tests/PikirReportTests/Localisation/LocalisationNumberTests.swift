@@ -126,6 +126,20 @@ struct LocalisationNumberTests {
         #expect(en.signed(-1234.5, decimals: 0) == "\u{2212}1,235")
     }
 
+    @Test("interval: the ends joined by … between no-break spaces in every language, negative ends unambiguous")
+    func interval() {
+        #expect(ru.interval(-25, -2, decimals: 0) == "\u{2212}25\u{A0}\u{2026}\u{A0}\u{2212}2")
+        #expect(kk.interval(-25.4, 3.5, decimals: 0) == "\u{2212}25\u{A0}\u{2026}\u{A0}4")
+        #expect(en.interval(-0.004, 4.125, decimals: 2) == "0.00\u{A0}\u{2026}\u{A0}4.13")
+        #expect(kk.interval(4.12, 4.56, decimals: 2) == "4,12\u{A0}\u{2026}\u{A0}4,56")
+        #expect(ru.interval(1234, 2345.5, decimals: 1) == "1\u{A0}234,0\u{A0}\u{2026}\u{A0}2\u{A0}345,5")
+        for c in [kk, ru, en] {
+            let text = c.interval(-25, -2, decimals: 0)
+            // A dash between the ends would read as a minus; a breakable space would split the cell.
+            #expect(!text.contains("\u{2013}") && !text.contains("-") && !text.contains(" "), "\(c.language): \(text)")
+        }
+    }
+
     @Test("Decimal digits of a Double are Swift's shortest round-trip digits")
     func decimalDigits() {
         typealias D = Catalogue.DecimalDigits
