@@ -134,7 +134,7 @@ struct ReportTextSnapshotTests {
         }
     }
 
-    @Test("session ALM-2024-11-A --lang en: snapshot; questions match report_expected.json, averages agg_golden.json")
+    @Test("session ALM-2024-11-A --lang en: snapshot; questions and the trainer's earlier sessions match report_expected.json, the region's year agg_golden.json")
     func sessionEnglish() throws {
         try ReportFixture.withWarehouse { _, db throws in
             #expect(try ReportFixture.sessionIDs(db).contains(Self.session), "a real session of the sample data")
@@ -156,6 +156,17 @@ struct ReportTextSnapshotTests {
             #expect(facts["Response rate"] == Fmt.percent(Double(responses) / Double(registered), lang), "\(facts)")
             #expect(text.contains("ALM-2024-11-A · 5 November 2024 · Нұрлыбай Наурызбаев"), "subtitle: session, date, trainer")
 
+            // The trainer's reference is their sessions before this one's first day, labelled with their years;
+            // the region's is the session's year (report_expected.py computes both from the export).
+            let earlier = try #require(expected["trainer_earlier"] as? [String: Any])
+            let earlierMeans = try #require(earlier["means"] as? [String: Double])
+            let years = try #require(earlier["years"] as? [Int]), sessions = try #require(earlier["sessions"] as? Int)
+            #expect(earlier["before"] as? String == "2024-11-05" && years == [2019, 2020] && sessions == 3)
+            let header = try #require(text.components(separatedBy: "\n").first { $0.hasPrefix("Question ") })
+            #expect(TextReport.cells(header).suffix(2) == ["Trainer's earlier sessions (2019–2020)", "Region, 2024"], "\(header)")
+            #expect(text.contains("The trainer's column: their sessions before this one (3 sessions, 2019–2020)."), "the period in words")
+            #expect(text.contains("The region's column: every session in Almaty in 2024, this one included."), "the region's period in words")
+
             let table = try TextReport.table(text, headerStartsWith: "Question")
             let questions = try #require(expected["questions"] as? [[String: Any]])
             for (measure, q) in zip(Golden.measures, questions) {
@@ -166,12 +177,34 @@ struct ReportTextSnapshotTests {
                 let low = try #require(q["ci95_low"] as? Double), high = try #require(q["ci95_high"] as? Double)
                 let top2 = try #require(q["top2"] as? Double)
                 let nps = (q["nps"] as? Double).map { Fmt.signed($0, lang) } ?? "—"
-                let trainerMean = try golden.trainer(trainer, measure).mean, regionMean = try golden.region(region, year, measure).mean
+                let trainerMean = try #require(earlierMeans[measure]), regionMean = try golden.region(region, year, measure).mean
                 #expect(row.count == 9, "\(row)")
                 #expect(Array(row.prefix(6)) == [label, String(n), Fmt.number(mean, 2, lang), Fmt.interval(low, high, lang), Fmt.percent(top2, lang), nps],
                         "\(measure): \(row)")
                 #expect(Array(row.suffix(2)) == [Fmt.number(trainerMean, 2, lang), Fmt.number(regionMean, 2, lang)],
                         "\(measure): trainer's and region's averages: \(row)")
+            }
+        }
+    }
+
+    @Test("a trainer's first session says there is nothing earlier to compare with, in kk, ru and en")
+    func firstSessionOfTrainer() throws {
+        // AST-2019-11-A (14 November 2019) is T01's first session in the sample data.
+        let said = [
+            "en": ("Trainer's earlier sessions (none)", "The trainer has no session before this one in the data", "Region, 2019"),
+            "ru": ("Прежние тренинги тренера (нет)", "В данных нет более ранних тренингов этого тренера", "Регион, 2019"),
+            "kk": ("Тренердің бұрынғы тренингтері (жоқ)", "Деректерде бұл тренердің осыған дейінгі тренингі жоқ", "Өңір, 2019"),
+        ]
+        try ReportFixture.withWarehouse { _, db throws in
+            for (lang, (column, sentence, region)) in said {
+                let text = try Self.render(db, ["session", "--session", "AST-2019-11-A", "--lang", lang])
+                let lines = text.components(separatedBy: "\n")
+                let header = try #require(lines.first { $0.contains(column) }, "\(lang): no column \(column) in\n\(text)")
+                #expect(header.contains(region), "\(lang): \(header)")
+                #expect(text.contains(sentence), "\(lang): \(sentence)")
+                // The column itself is empty: every question's trainer cell is "—".
+                let table = try TextReport.table(text, headerStartsWith: TextReport.cells(header)[0])
+                #expect(table.count == 6 && table.allSatisfy { $0.count == 9 && $0[7] == "—" }, "\(lang): \(table)")
             }
         }
     }

@@ -55,6 +55,11 @@ extension Dates {
             }
         }
 
+        /// The day before; nil for 1 January of year 1.
+        public var previous: CalendarDate? {
+            Self.fromDaysSinceEpoch(Self.daysSinceEpoch(year: year, month: month, day: day) - 1)
+        }
+
         /// Chronological order.
         public static func < (lhs: Self, rhs: Self) -> Bool {
             (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)

@@ -13,11 +13,19 @@ extension SessionReport {
             facts.append((c.text("label.participants"), c.integer(registered)))
             if registered > 0 { facts.append((c.text("label.response_rate"), c.percent(Double(responses) / Double(registered)))) }
         }
+        // Each comparison column says the period it covers; the paragraph above the table says it in words.
+        let period = trainerYears.map { $0.lowerBound == $0.upperBound ? String($0.lowerBound) : "\($0.lowerBound)–\($0.upperBound)" }
+        let trainerHeading = period.map { c.text("session.trainer_before", ["period": $0]) } ?? c.text("session.trainer_none")
+        let regionHeading = year.map { c.text("session.region_year", ["year": String($0)]) } ?? c.text("label.region")
         let table = QuestionTable.table(questions, f, reproduce: aggCommand, extra: [
-            (c.text("label.trainer_average"), trainerAverage.map { f.mean($0.summary) }),
-            (c.text("label.region_average"), regionAverage.map { f.mean($0.summary) }),
+            (trainerHeading, trainerAverage.map { f.mean($0.summary) }),
+            (regionHeading, regionAverage.map { f.mean($0.summary) }),
         ])
-        var blocks: [Document.Block] = [.facts(facts), .paragraph(c.text("session.vs")), .table(table),
+        let trainerNote = period.map { c.text("session.vs_trainer", ["sessions": c.plural("sessions", count: trainerEarlierSessions), "period": $0]) }
+            ?? c.text("session.vs_trainer_none")
+        var comparison = trainerNote
+        if let year { comparison += " " + c.text("session.vs_region", ["region": f.region(region), "year": String(year)]) }
+        var blocks: [Document.Block] = [.facts(facts), .paragraph(comparison), .table(table),
                                         .chart(QuestionTable.diverging(questions, f, title: c.text("label.distribution")))]
         blocks += Comments.blocks(comments, count: commentCount, answers: responses, minN: scope.minN, c)
         let subtitle = c.text("session.subtitle", ["session": session, "date": f.date(date), "trainer": trainer ?? "—"])

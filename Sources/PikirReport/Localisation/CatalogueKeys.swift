@@ -45,7 +45,7 @@ extension Catalogue {
             "sessions", "responses", "participants", "response_rate", "change", "rank", "shrunken_score",
             "total", "share", "value", "reason", "count", "file", "not_enough_answers", "suppressed",
             "significant", "no_data", "low_mid_high_low", "low_mid_high_mid", "low_mid_high_high",
-            "detractors", "passives", "promoters", "trainer_average", "region_average", "this_session",
+            "detractors", "passives", "promoters", "this_session",
             "unresolved_trainers", "redactions", "duplicates", "rejects", "files_read", "ignored",
             "reproduce", "data_fingerprint", "generated_at", "chart_alt",
             "not_in_registry", "comments_selection", "comments_withheld",
@@ -58,7 +58,9 @@ extension Catalogue {
             "title", "by_region", "by_group", "by_module", "quality", "suppression_note",
             "comments_left_out", "change_note", "quality_scope",
         ].map { "yearly.\($0)" }
-        keys += ["title", "subtitle", "vs"].map { "session.\($0)" }
+        keys += [
+            "title", "subtitle", "trainer_before", "trainer_none", "region_year", "vs_trainer", "vs_trainer_none", "vs_region",
+        ].map { "session.\($0)" }
         keys += [
             "title", "mean", "proportion", "nps", "quantiles", "shrinkage", "holm", "suppression", "min_n",
         ].map { "methods.\($0)" }

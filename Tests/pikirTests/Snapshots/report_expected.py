@@ -12,7 +12,9 @@ agg_golden.py. The per-trainer and per-region-and-year statistics come from
 ../Reference/agg_golden.json; this script adds what that file lacks:
 
 - "session": one session's six questions (n, mean, ci95 by Student t, top-2
-  share, NPS), the session's trainer id, region and year.
+  share, NPS), the session's trainer id, region and year; "trainer_earlier":
+  the trainer's responses in sessions before the session's first day (their
+  count, distinct sessions, first and last year, mean of each question).
 - "yearly_categories": for one year, the participant groups and modules:
   responses (rows, whatever they answered), sessions, the overall mean and the
   NPS, and the small-cell suppression a careful statistician would apply to
@@ -101,6 +103,16 @@ def main():
         "id": SESSION, "responses": len(session_rows), "trainer_id": first["trainer_id"], "region": first["region"],
         "year": int(first["year"]), "date": first["session_date"],
         "questions": [describe(m, answers(session_rows, m)) for m in MEASURES],
+    }
+    # The trainer's reference: their responses from sessions that took place before this
+    # session's first day (ISO dates compare as strings); later sessions never count.
+    first_day = min(r["session_date"] for r in session_rows)
+    earlier = [r for r in records if r["trainer_id"] == session["trainer_id"] and r["session_date"] and r["session_date"] < first_day]
+    session["trainer_earlier"] = {
+        "before": first_day, "responses": len(earlier),
+        "sessions": len({r["session_id"] for r in earlier if r["session_id"]}),
+        "years": [min(int(r["year"]) for r in earlier), max(int(r["year"]) for r in earlier)] if earlier else None,
+        "means": {m: float(np.mean(answers(earlier, m))) for m in MEASURES if answers(earlier, m)},
     }
 
     year_rows = [r for r in records if r["year"] == str(YEAR)]
