@@ -25,6 +25,14 @@ import Testing
 
     // MARK: CalendarDate
 
+    @Test func calendarDateDayBeforeCrossesMonthsYearsAndLeapDays() {
+        #expect(CalendarDate(year: 2024, month: 11, day: 5)!.previous?.iso == "2024-11-04")
+        #expect(CalendarDate(year: 2024, month: 3, day: 1)!.previous?.iso == "2024-02-29")
+        #expect(CalendarDate(year: 2023, month: 3, day: 1)!.previous?.iso == "2023-02-28")
+        #expect(CalendarDate(year: 2025, month: 1, day: 1)!.previous?.iso == "2024-12-31")
+        #expect(CalendarDate(year: 1, month: 1, day: 1)!.previous == nil)
+    }
+
     @Test func calendarDateValidatesOrdersAndFormats() {
         #expect(CalendarDate(year: 2024, month: 2, day: 29) != nil)
         #expect(CalendarDate(year: 2023, month: 2, day: 29) == nil)
