@@ -103,7 +103,7 @@ struct ReportHTMLTests {
                 let karaganda = try CatalogueFile.text(lang, "region.KZ-35"), total = try CatalogueFile.text(lang, "label.total")
                 for (region, why) in [(almaty, "primary: 3 < 5"), (astana, "complementary: the smallest other count, 40")] {
                     let row = try #require(HTMLStructure.row(html, firstCell: region), "\(lang): a row for \(region)")
-                    #expect(row.count == 10, "\(lang) \(region): every column present")
+                    #expect(row.count == 11, "\(lang) \(region): every column present")
                     #expect(row.dropFirst().allSatisfy { $0.text == suppressed && $0.cls.contains("suppressed") },
                             "\(lang) \(region) (\(why)): every cell says \(suppressed): \(row.map(\.text))")
                     #expect(row.dropFirst().allSatisfy { !$0.text.contains(where: \.isNumber) }, "\(lang) \(region): no statistic")

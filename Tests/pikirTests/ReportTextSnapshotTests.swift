@@ -96,10 +96,22 @@ struct ReportTextSnapshotTests {
             let published = [String(5), Fmt.integer(registered, lang), String(overall.n), Fmt.percent(Double(answered) / Double(registered), lang),
                              Fmt.number(overall.mean, 2, lang), Fmt.interval(overall.low, overall.high, lang), Fmt.signed(try #require(nps.nps), lang)]
             let astana = try #require(regions.first { $0.first == (try? CatalogueFile.text(lang, "region.KZ-71")) }, "\(regions)")
-            #expect(Array(astana.dropFirst().prefix(7)) == published, "Astana: \(astana)")
-            #expect(astana.last == "—", "no 2021 to compare with: \(astana)")
+            // Last year's column: Astana has no 2021 answers, so "no data for 2021", and no change either.
+            let noData = try CatalogueFile.text(lang, "yearly.no_data_year").replacingOccurrences(of: "{year}", with: "2021")
+            var row = published
+            row.insert(noData, at: 4)
+            #expect(Array(astana.dropFirst().prefix(8)) == row, "Astana: \(astana)")
+            #expect(astana.last == noData, "no 2021 to compare with: \(astana)")
+            // The total's last year is every region's 2021 answers pooled (agg_golden.json's region × year means by n),
+            // and its change is computed like a region's.
+            let lastYear = golden.byRegionYear.filter { $0.key.hasSuffix("|2021|overall") }.compactMap { try? Golden.stat($0.value) }
+            let lastN = lastYear.reduce(0) { $0 + $1.n }
+            let lastMean = lastYear.reduce(0.0) { $0 + Double($1.n) * $1.mean } / Double(lastN)
+            #expect(lastN > 0)
+            row[4] = Fmt.number(lastMean, 2, lang)
             let total = try #require(regions.first { $0.first == (try? CatalogueFile.text(lang, "label.total")) }, "\(regions)")
-            #expect(Array(total.dropFirst().prefix(7)) == published, "the total is Astana's: \(total)")
+            #expect(Array(total.dropFirst().prefix(8)) == row, "the total is Astana's, beside all of 2021: \(total)")
+            #expect(total.last?.hasPrefix(Fmt.signed(overall.mean - lastMean, lang, decimals: 2)) == true, "the total's change: \(total)")
             #expect(regions.count == 2)
 
             // Groups and modules: counts, means and NPS, and which cells are suppressed.

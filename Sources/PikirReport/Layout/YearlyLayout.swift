@@ -6,9 +6,15 @@ extension YearlyReport {
         let f = Formatter(c: catalogue), c = catalogue
         var sections: [Document.Section] = []
 
-        // Regions, with the total, suppression and the year-over-year change.
+        // Regions by name in the report's language (a reader looks a region up by name), the unknown one last;
+        // with the total, suppression, last year's value and the year-over-year change.
+        let regions = NameOrder.sorted(self.regions.filter { $0.key != "unknown" }, language: c.language) { f.region($0.key) }
+            + self.regions.filter { $0.key == "unknown" }
         var blocks: [Document.Block] = []
         let published = regions.filter { !$0.suppression.isSuppressed && $0.overall.summary.mean != nil }
+        if !published.isEmpty {
+            blocks.append(pairedChart(published + [total], f))
+        }
         if !published.isEmpty {
             let title = c.text("yearly.by_region") + ": " + c.text("question.overall")
             let rows = published.map { r in
@@ -27,7 +33,7 @@ extension YearlyReport {
         blocks.append(.table(table(regions + [total], label: { $0 == "total" ? c.text("label.total") : f.region($0) }, f,
                                    header: c.text("label.region"), withRegistry: true, withChange: true, reproduce: aggCommand(by: .region))))
         blocks.append(.note(c.text("yearly.suppression_note", ["k": c.integer(scope.minN)])))
-        blocks.append(.note(c.text("yearly.change_note")))
+        blocks.append(.note(c.text("yearly.change_note", ["k": c.integer(scope.minN)])))
         sections.append(Document.Section(id: "regions", heading: c.text("yearly.by_region"), blocks: blocks))
 
         sections.append(Document.Section(id: "groups", heading: c.text("yearly.by_group"), blocks: [
@@ -73,6 +79,39 @@ extension YearlyReport {
                         footer: Footer.blocks(f, provenance: provenance, scope: scope, generatedAt: generatedAt, version: version))
     }
 
+    /// Last year's value shown beside this year's: nil when last year has no answers or too few to publish.
+    private func lastYearMean(_ r: Row) -> Double? {
+        guard let last = r.lastYear, last.n >= max(scope.minN, 1) else { return nil }
+        return r.change?.previousMean ?? QuestionStats(Measure(.overall), last).summary.mean
+    }
+
+    /// Why a row has no last-year value or change: no answers last year, or too few to publish.
+    private func lastYearMissing(_ r: Row, _ c: Catalogue) -> Document.Cell {
+        r.lastYear == nil ? Document.Cell(c.text("yearly.no_data_year", ["year": String(year - 1)]), style: "muted")
+            : Document.Cell(c.text("label.suppressed"), style: "suppressed")
+    }
+
+    /// Last year → this year per published region and the total.
+    private func pairedChart(_ rows: [Row], _ f: Formatter) -> Document.Block {
+        let c = f.c
+        let lastLabel = String(year - 1), currentLabel = String(year)
+        let title = c.text("question.overall") + ": " + lastLabel + " → " + currentLabel
+        let points = rows.map { r in
+            PairedDotRow(label: r.key == "total" ? c.text("label.total") : f.region(r.key), last: lastYearMean(r),
+                         current: r.overall.summary.mean!, lastMissing: lastYearMissing(r, c).text)
+        }
+        let scale = Formatter.zoomedScale(points.flatMap { [$0.current] + ($0.last.map { [$0] } ?? []) }, scale: 1...5)
+        return .chart(Document.Chart(
+            svg: PairedDotChart.svg(points, scale: scale, lastLabel: lastLabel, currentLabel: currentLabel, title: title,
+                                    description: c.text("label.chart_alt", ["title": title]), format: { c.number($0, decimals: 2) }),
+            text: ["○ " + lastLabel + "  ● " + currentLabel] + points.map { p in
+                DisplayWidth.pad(String(p.label.prefix(24)), to: 24) + " "
+                    + PairedDotChart.text(last: p.last, current: p.current, scale: scale, width: 32) + " "
+                    + (p.last.map { c.number($0, decimals: 2) } ?? p.lastMissing) + " → " + c.number(p.current, decimals: 2)
+            },
+            caption: c.text("label.chart_alt", ["title": title])))
+    }
+
     private func table(_ rows: [Row], label: (String) -> String, _ f: Formatter, header: String, withRegistry: Bool, withChange: Bool,
                        reproduce: String) -> Document.Table {
         let c = f.c
@@ -87,6 +126,10 @@ extension YearlyReport {
         if withRegistry {
             headers += [c.text("label.response_rate")]
             numeric += [true]
+        }
+        if withChange {
+            headers.append(c.text("yearly.last_year", ["year": String(year - 1)]))
+            numeric.append(true)
         }
         headers += [c.text("question.short.overall"), c.text("label.ci95"), c.text("label.nps"), c.text("label.ci95")]
         numeric += [true, false, true, false]
@@ -105,6 +148,7 @@ extension YearlyReport {
             if withRegistry { cells.append(.init(r.registered.map(c.integer) ?? "—")) }
             cells.append(.init(c.integer(r.responses)))
             if withRegistry { cells.append(.init(r.responseRate.map { c.percent($0) } ?? "—")) }
+            if withChange { cells.append(lastYearMean(r).map { .init(c.number($0, decimals: 2)) } ?? lastYearMissing(r, c)) }
             cells += [.init(f.mean(r.overall.summary)), .init(f.interval(r.overall.summary.ci95))]
             // The NPS cells have their own count: fewer people may have answered that question.
             cells += r.npsSuppression.isSuppressed ? [suppressed, suppressed] : [.init(f.nps(r.nps.nps)), .init(f.npsInterval(r.nps.nps))]
@@ -114,7 +158,7 @@ extension YearlyReport {
                     cells.append(.init(c.signed(change.difference, decimals: 2) + arrow,
                                        style: r.significant ? (change.difference > 0 ? "up" : "down") : nil))
                 } else {
-                    cells.append(.init("—", style: "muted"))
+                    cells.append(lastYearMissing(r, c))
                 }
             }
             return cells

@@ -56,7 +56,7 @@ extension Catalogue {
         ].map { "trainers.\($0)" }
         keys += [
             "title", "by_region", "by_group", "by_module", "quality", "suppression_note",
-            "comments_left_out", "change_note", "quality_scope",
+            "comments_left_out", "change_note", "quality_scope", "last_year", "no_data_year",
         ].map { "yearly.\($0)" }
         keys += [
             "title", "subtitle", "trainer_before", "trainer_none", "region_year", "vs_trainer", "vs_trainer_none", "vs_region",

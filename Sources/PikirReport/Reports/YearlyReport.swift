@@ -19,7 +19,8 @@ public struct YearlyReport: Sendable {
         public var responseRate: Double?
         public var overall: QuestionStats
         public var nps: QuestionStats
-        /// This year's overall mean against last year's (regions only).
+        /// This year's overall mean against last year's (regions and the total); nil without
+        /// last year's answers or with fewer than `minN` of them (the change would reveal last year's small cell).
         public var change: ChangeResult?
         /// The change passed the Holm-corrected test at 5%.
         public var significant: Bool
@@ -31,6 +32,8 @@ public struct YearlyReport: Sendable {
         public var comments: [String] = []
         /// Comments written in all (with --comments), repeats included.
         public var commentCount = 0
+        /// Last year's overall answers (regions and the total); nil when last year has none.
+        public var lastYear: ScoreHistogram? = nil
     }
 
     static let commentsPerRegion = 3
@@ -125,20 +128,25 @@ public struct YearlyReport: Sendable {
         let previousByRegion = Dictionary(aggregators[4].rows().map { ($0.dimensions[0].value.text ?? "unknown", $0.histogram) }) { a, _ in a }
         var tested: [(index: Int, p: Double)] = []
         for i in regionRows.indices {
-            guard let last = previousByRegion[regionRows[i].key], last.n > 0 else { continue }
-            regionRows[i].change = YearOverYear.change(previous: last, current: regionRows[i].overall.histogram)
+            regionRows[i].lastYear = previousByRegion[regionRows[i].key].flatMap { $0.n > 0 ? $0 : nil }
+            regionRows[i].change = Self.change(last: regionRows[i].lastYear, current: regionRows[i].overall.histogram, minN: scope.minN)
             if let p = regionRows[i].change?.p { tested.append((i, p)) }
         }
         for (t, rejected) in Holm.rejected(tested.map(\.p)).enumerated() where rejected {
             regionRows[tested[t].index].significant = true
         }
         let totalOverall = regionAggregate.filter { $0.measure.question == .overall }.reduce(ScoreHistogram()) { $0.merging($1.histogram) }
+        // The total's change is one question of its own (did the whole scope change?), not one more region:
+        // tested alone at 5%, outside the regions' Holm family, whose hypotheses it would overlap.
+        let totalLast = previousByRegion.values.reduce(ScoreHistogram()) { $0.merging($1) }
+        let totalChange = Self.change(last: totalLast.n > 0 ? totalLast : nil, current: totalOverall, minN: scope.minN)
         let totalNPS = regionAggregate.filter { $0.measure.question == .nps }.reduce(ScoreHistogram()) { $0.merging($1.histogram) }
         let totalRegistered = registered.isEmpty ? nil : registered.values.reduce(0, +)
         let total = Row(key: "total", sessions: allSessions.count, registered: totalRegistered,
                         responses: regionRows.reduce(0) { $0 + $1.responses }, responseRate: rate(totalRegistryResponses, totalRegistered),
                         overall: QuestionStats(Measure(.overall), totalOverall), nps: QuestionStats(Measure(.nps), totalNPS),
-                        change: nil, significant: false, suppression: .published)
+                        change: totalChange, significant: totalChange?.p.map { $0 < 0.05 } ?? false, suppression: .published,
+                        lastYear: totalLast.n > 0 ? totalLast : nil)
         let quality = try Provenance(warehouse, files: yearFiles)
         let qualityPaths = Set(quality.files)
         var rejects: [String: Int] = [:]
@@ -150,6 +158,12 @@ public struct YearlyReport: Sendable {
                             modules: rows(aggregators[2].rows(), missing: "unknown", registry: false),
                             rejectsByReason: rejectsByReason, unresolvedTrainers: unresolved.sorted(),
                             provenance: try Provenance(warehouse), quality: quality)
+    }
+
+    /// The change from last year's answers, when last year has at least `minN` of them.
+    static func change(last: ScoreHistogram?, current: ScoreHistogram, minN: Int) -> ChangeResult? {
+        guard let last, last.n >= max(minN, 1) else { return nil }
+        return YearOverYear.change(previous: last, current: current)
     }
 
     /// The `pikir agg` command reproducing the table by this dimension.

@@ -47,6 +47,8 @@ enum LayoutFixture {
                                 overall: q[0], nps: q[5], change: change, significant: significant, suppression: suppression)
     }
 
+    static func histogram(_ answers: [Double]) -> ScoreHistogram { questions(answers)[0].histogram }
+
     static func yearlyReport(regions: [YearlyReport.Row], comments: Bool = false, minN: Int = 5) -> YearlyReport {
         let all = regions.flatMap { r in r.overall.histogram.distribution.flatMap { Array(repeating: $0.value, count: $0.count) } }
         return YearlyReport(year: 2024, scope: ReportScope(year: 2024, minN: minN, includeComments: comments), regions: regions,

@@ -31,11 +31,13 @@ struct LayoutYearlyTests {
         #expect(table.rows[2].allSatisfy { $0.style != "suppressed" })
         #expect(table.rows[3][3].text == "84", "the total of all three")
         #expect(regions.notes.first == "Cells with fewer than 5 answers are suppressed, and one more cell in the same row or column where needed so that they cannot be recovered from the totals.")
-        // The chart: only the published region.
-        let chart = try #require(regions.charts.first)
-        #expect(chart.svg.contains("Karaganda Region"))
-        #expect(!chart.svg.contains("Almaty") && !chart.svg.contains("Astana"))
-        #expect(chart.text.count == 1)
+        // The charts (paired dots, then the forest): only the published region (and the total in the paired one).
+        #expect(regions.charts.count == 2)
+        for chart in regions.charts {
+            #expect(chart.svg.contains("Karaganda Region"))
+            #expect(!chart.svg.contains("Almaty") && !chart.svg.contains("Astana"))
+        }
+        #expect(regions.charts[1].text.count == 1)
     }
 
     @Test("no forest chart when every region is suppressed; the table still lists them")
@@ -52,15 +54,61 @@ struct LayoutYearlyTests {
     func changes() throws {
         let up = ChangeResult(previousMean: 3.5, currentMean: 4.1, difference: 0.6, ci95: Interval(low: 0.2, high: 1.0), p: 0.001, welch: nil)
         let flat = ChangeResult(previousMean: 4.0, currentMean: 3.95, difference: -0.05, ci95: Interval(low: -0.4, high: 0.3), p: 0.7, welch: nil)
-        let report = F.yearlyReport(regions: [
-            F.row("KZ-75", answers: Self.forty, change: up, significant: true),
-            F.row("KZ-71", answers: Self.fortyOne, change: flat),
-            F.row("KZ-35", answers: Self.forty),
-        ])
+        var almaty = F.row("KZ-75", answers: Self.forty, change: up, significant: true)
+        var astana = F.row("KZ-71", answers: Self.fortyOne, change: flat)
+        almaty.lastYear = F.histogram(Self.fortyOne)
+        astana.lastYear = F.histogram(Self.forty)
+        let report = F.yearlyReport(regions: [almaty, astana, F.row("KZ-35", answers: Self.forty)])
         let table = try #require(report.document(F.ru, version: "test").section("regions")?.tables.first)
         let change = table.rows.map { $0.last! }
-        #expect(change.map(\.text) == ["+0,60 ▲", "\u{2212}0,05", "—", "—"])
+        #expect(change.map(\.text) == ["+0,60 ▲", "\u{2212}0,05", "нет данных за 2023", "нет данных за 2023"])
         #expect(change.map(\.style) == ["up", nil, "muted", "muted"])
+    }
+
+    @Test("last year's value beside this year's; 'no data for 2023' and 'suppressed' (under k last year) are different markers (en)")
+    func lastYearColumn() throws {
+        var almaty = F.row("KZ-75", answers: Self.forty), astana = F.row("KZ-71", answers: Self.forty)
+        almaty.lastYear = F.histogram(Self.fortyOne)  // 3.98
+        almaty.change = YearlyReport.change(last: almaty.lastYear, current: almaty.overall.histogram, minN: 5)
+        astana.lastYear = F.histogram([5, 5, 1])  // 3 answers last year: under k = 5
+        astana.change = YearlyReport.change(last: astana.lastYear, current: astana.overall.histogram, minN: 5)
+        #expect(astana.change == nil, "a change from 3 answers would reveal last year's small cell")
+        let report = F.yearlyReport(regions: [almaty, astana, F.row("KZ-35", answers: Self.forty)])
+        let table = try #require(report.document(F.en, version: "test").section("regions")?.tables.first)
+        #expect(table.headers.contains("2023 (last year)"))
+        #expect(table.column("2023 (last year)").prefix(3) == ["3.98", "suppressed", "no data for 2023"])
+        #expect(table.column("Change vs previous year").prefix(3) == ["+0.27", "suppressed", "no data for 2023"])
+        #expect(table.rows[1].last?.style == "suppressed" && table.rows[2].last?.style == "muted")
+    }
+
+    @Test("regions are ordered by their name in the report's language, not by ISO code (kk alphabet: Қ after К, Ұ after У; ru)")
+    func orderByName() throws {
+        let report = F.yearlyReport(regions: ["KZ-35", "KZ-47", "KZ-62", "KZ-71", "KZ-75"].map { F.row($0, answers: Self.forty) })
+        let kk = try #require(report.document(Catalogue.load(.kk), version: "test").section("regions")?.tables.first)
+        #expect(kk.rows.map { $0[0].text } == ["Алматы", "Астана", "Қарағанды облысы", "Маңғыстау облысы", "Ұлытау облысы", "Барлығы"])
+        let ru = try #require(report.document(F.ru, version: "test").section("regions")?.tables.first)
+        #expect(ru.rows.map { $0[0].text } == ["Алматы", "Астана", "Карагандинская область", "Мангистауская область", "область Ұлытау", "Всего"])
+        #expect(NameOrder.sorted(["Шымкент", "Қызылорда", "Көкшетау", "Ақтау", "Әбай", "Арқалық"], language: .kk) { $0 }
+                == ["Ақтау", "Арқалық", "Әбай", "Көкшетау", "Қызылорда", "Шымкент"])
+    }
+
+    @Test("paired-dot chart: a hollow dot at last year, a filled one at this year, per region and the total; text ○──●")
+    func pairedDots() throws {
+        var almaty = F.row("KZ-75", answers: Self.forty), astana = F.row("KZ-71", answers: Self.fortyOne)
+        almaty.lastYear = F.histogram(Self.fortyOne)
+        let report = F.yearlyReport(regions: [almaty, astana])
+        let chart = try #require(report.document(F.en, version: "test").section("regions")?.charts.first)
+        #expect(chart.svg.contains("Overall satisfaction: 2023 → 2024"))
+        #expect(chart.svg.contains("<title>Almaty: 2023 3.98, 2024 4.25</title>"))
+        #expect(chart.svg.contains("<title>Astana: 2023 no data for 2023, 2024 3.98</title>"))
+        // Legend plus one hollow dot (Almaty's last year): Astana and the total have none.
+        #expect(chart.svg.components(separatedBy: "class=\"pk-last\"").count - 1 == 2)
+        #expect(chart.svg.components(separatedBy: "class=\"pk-current\"").count - 1 == 4)
+        #expect(chart.text.first == "○ 2023  ● 2024")
+        #expect(chart.text[1].hasSuffix(" 3.98 → 4.25"))
+        #expect(PairedDotChart.text(last: 2, current: 4, scale: 1...5, width: 9) == "  ○───●  ")
+        #expect(PairedDotChart.text(last: 4, current: 2, scale: 1...5, width: 9) == "  ●───○  ")
+        #expect(PairedDotChart.text(last: nil, current: 5, scale: 1...5, width: 9) == "        ●")
     }
 
     @Test("comments: the yearly report says they are left out unless asked for")
