@@ -1,0 +1,75 @@
+@testable import PikirReport
+import PikirStats
+import Testing
+
+/// The ranking chart against the ranking table: it plots what its title says (the adjusted score, with
+/// the mean's interval shrunk by the same factor), in the table's order, with its reference line named.
+@Suite("Layout: trainer ranking chart")
+struct LayoutTrainerForestTests {
+    typealias F = LayoutFixture
+
+    /// A trainer with a raw mean above the first's but few answers ranks second: the shrinkage reverses them.
+    static func report() -> TrainerReport {
+        let k = Shrinkage.defaultK, shrinkage = Shrinkage(k: k)
+        let specs: [(String, [Double])] = [
+            ("Айгерім Жұмабекова", Array(repeating: 5, count: 20) + Array(repeating: 4, count: 20)),  // 4.50, n = 40
+            ("Бауыржан Оспанов", [5, 5, 5, 5, 5, 4]),  // 4.83, n = 6
+            ("Ерлан Сарсенов", Array(repeating: 4, count: 18) + Array(repeating: 3, count: 12)),  // 3.60, n = 30
+        ]
+        let scored = specs.map { name, answers in
+            (name, answers, shrinkage.score(n: answers.count, mean: answers.reduce(0, +) / Double(answers.count), prior: 4.0))
+        }.sorted { $0.2 > $1.2 }
+        return F.trainerReport(scored.enumerated().map { i, t in F.trainer(t.0, answers: t.1, adjusted: t.2, rank: i + 1) })
+    }
+
+    @Test("points sit at the table's adjusted scores, in its rank order, inside their shrunken intervals; the line is μ, named")
+    func chartMatchesTable() throws {
+        let report = Self.report()
+        let ranking = try #require(report.document(F.en, version: "test").section("ranking"))
+        let table = try #require(ranking.tables.first)
+        let svg = try #require(ranking.charts.first).svg
+        let root = try #require(parseChartSVG(svg))
+
+        // The axis: tick marks paired with their labels.
+        let ticks = zip(root.all(class: "pk-tick").compactMap { $0.number("x1") },
+                        root.all(class: "pk-tick-label").compactMap { Double($0.allText) }).map { ($0, $1) }
+        try #require(ticks.count >= 2)
+        let (xa, va) = ticks.first!, (xb, vb) = ticks.last!
+        func x(_ v: Double) -> Double { xa + (v - va) / (vb - va) * (xb - xa) }
+
+        let rows = root.all(class: "pk-row")
+        #expect(rows.map { $0.all(class: "pk-label").first?.allText } == table.column("Trainer").map(Optional.some))
+        #expect(table.column("Rank") == ["1", "2", "3"])
+        #expect(table.column("Trainer")[1] == "Бауыржан Оспанов", "the raw-mean leader ranks second")
+        let cx = rows.compactMap { $0.all(class: "pk-est").first?.number("cx") }
+        #expect(cx.count == 3)
+        #expect(zip(cx, cx.dropFirst()).allSatisfy { $0 > $1 }, "rank 1 rightmost, then leftwards: \(cx)")
+        let adjusted = table.column("Adjusted score").compactMap(Double.init)
+        for (i, row) in rows.enumerated() {
+            #expect(abs(cx[i] - x(adjusted[i])) < 1.5, "point at the table's adjusted score \(adjusted[i])")
+            let ci = try #require(row.all(class: "pk-ci").first)
+            let low = try #require(ci.number("x1")), high = try #require(ci.number("x2"))
+            #expect(low <= cx[i] && cx[i] <= high, "the interval holds its point")
+            // The mean's interval shrunk towards μ = 4 by n/(n + k).
+            let t = report.trainers[i], ci95 = try #require(t.overall.summary.ci95)
+            let factor = Double(t.overall.n) / (Double(t.overall.n) + Shrinkage.defaultK)
+            #expect(abs(low - x(4 + (ci95.low - 4) * factor)) < 0.05)
+            #expect(abs(high - x(4 + (ci95.high - 4) * factor)) < 0.05)
+        }
+        let reference = try #require(root.all(class: "pk-ref").first)
+        let referenceX = try #require(reference.number("x1"))
+        #expect(abs(referenceX - x(4.0)) < 0.05)
+        #expect(root.all(class: "pk-ref-label").first?.allText == "Centre mean 4.00")
+    }
+
+    @Test("the reference line's name in kk and ru")
+    func referenceLabelTranslated() throws {
+        for (language, name) in [(Language.kk, "Орталық бойынша орташа 4,00"), (.ru, "Среднее по центру 4,00")] {
+            let document = Self.report().document(Catalogue.load(language), version: "test")
+            let ranking = try #require(document.section("ranking"))
+            let svg = try #require(ranking.charts.first).svg
+            let root = try #require(parseChartSVG(svg))
+            #expect(root.all(class: "pk-ref-label").first?.allText == name)
+        }
+    }
+}
