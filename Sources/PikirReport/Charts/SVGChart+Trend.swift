@@ -7,10 +7,12 @@ extension SVGChart {
     /// its tip on the edge, an interval cut by the edge ends in a smaller one. Each point's `<title>`
     /// holds its label, value and interval; x labels are thinned out (every
     /// k-th) when they would overlap. `height` is in viewBox units and is
-    /// raised if too small for the title, axis and a usable plot.
+    /// raised if too small for the title, axis and a usable plot. With
+    /// `bandLabel` and at least one interval, a key under the axis (a shaded
+    /// square and the label, e.g. "Shaded: 95% interval") says what the band is.
     public static func trend(
         _ points: [TrendPoint], scale: ClosedRange<Double>, title: String, description: String,
-        format: (Double) -> String, width: Int = 640, height: Int = 160
+        format: (Double) -> String, width: Int = 640, height: Int = 160, bandLabel: String? = nil
     ) -> String {
         let m = ChartMetrics(width: width)
         guard points.contains(where: { $0.value.isFinite }) else {
@@ -22,10 +24,12 @@ extension SVGChart {
         }
         let s = LinearScale(scale, data: points.flatMap { [$0.value, $0.low ?? .nan, $0.high ?? .nan] })
         let xLabelBlock = m.font + 8 * m.unit
-        let minimumHeight = m.titleBlock + 0.6 * m.font + 4 * m.font + xLabelBlock + m.pad
+        let bandKey = points.contains { interval($0) != nil } ? bandLabel : nil
+        let keyBlock = bandKey == nil ? 0 : 1.6 * m.font
+        let minimumHeight = m.titleBlock + 0.6 * m.font + 4 * m.font + xLabelBlock + keyBlock + m.pad
         let totalHeight = max(Double(max(height, 0)), minimumHeight)
         let plotTop = m.titleBlock + 0.6 * m.font
-        let plotBottom = totalHeight - m.pad - xLabelBlock
+        let plotBottom = totalHeight - m.pad - xLabelBlock - keyBlock
         // As many ticks as fit 1.6 em apart, at most about four.
         let ticks = s.ticks(target: max(1, min(4, Int((plotBottom - plotTop) / (1.6 * m.font)))))
         let tickTexts = ticks.map { m.truncated(format($0), toFit: m.width * 0.25) }
@@ -65,6 +69,14 @@ extension SVGChart {
                    cls: "pk-tick")
             w.text(m.truncated(points[i].label, toFit: room), x: px, y: plotBottom + 4 * m.unit + m.font,
                    anchor: .middle, cls: "pk-x-label")
+        }
+
+        if let bandKey {
+            let top = plotBottom + xLabelBlock + 0.4 * m.font, side = 0.8 * m.font
+            w.polygon([(plotLeft, top), (plotLeft + side, top), (plotLeft + side, top + side), (plotLeft, top + side)],
+                      fill: ChartPalette.high, cls: "pk-band-key", opacity: "0.2")
+            w.text(m.truncated(bandKey, toFit: plotRight - plotLeft - 1.4 * side), x: plotLeft + 1.4 * side,
+                   y: top + side - 0.5 * m.unit, cls: "pk-band-label")
         }
 
         // Intervals: bands over runs of two or more, whiskers for a lone one.

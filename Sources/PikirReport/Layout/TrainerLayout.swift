@@ -101,7 +101,7 @@ extension TrainerReport {
             }
             blocks.append(.chart(Document.Chart(
                 svg: SVGChart.trend(points, scale: 1...5, title: title, description: c.text("label.chart_alt", ["title": title]),
-                                    format: { c.number($0, decimals: 2) }),
+                                    format: { c.number($0, decimals: 2) }, bandLabel: c.text("label.trend_band")),
                 text: [TextChart.sparkline(points.map(\.value), range: 1...5) + "  " + points.map { c.number($0.value, decimals: 2) }.joined(separator: " ")],
                 caption: title)))
         }

@@ -73,3 +73,23 @@ struct LayoutTrainerForestTests {
         }
     }
 }
+
+/// The trend chart in a trainer's section says what its shaded band is.
+@Suite("Layout: trainer trend chart")
+struct LayoutTrainerTrendTests {
+    @Test("the band is explained under the axis in kk, ru and en")
+    func bandExplained() throws {
+        let report = LayoutFixture.trainerReport([
+            LayoutFixture.trainer("Жанар Омарова", answers: [4, 5, 3, 4, 5, 4], sessions: 3, adjusted: 4.1, rank: 1),
+        ])
+        for (language, key) in [(Language.en, "Shaded: 95% interval"), (.ru, "Заливка: 95\u{a0}% интервал"),
+                                (.kk, "Көлеңкеленген аймақ: 95\u{a0}% аралық")] {
+            let section = try #require(report.document(Catalogue.load(language), version: "test").section("trainer-1"))
+            let svg = try #require(section.charts.last).svg
+            let root = try #require(parseChartSVG(svg))
+            #expect(root.all(class: "pk-band").count == 1)
+            #expect(root.all(class: "pk-band-label").first?.allText == key)
+            #expect(root.all(class: "pk-band-key").count == 1)
+        }
+    }
+}
