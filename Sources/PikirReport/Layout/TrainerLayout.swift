@@ -97,11 +97,14 @@ extension TrainerReport {
         if t.trend.count >= 2 {
             let title = c.text("label.trend") + ": " + t.name
             let points = t.trend.compactMap { p in
-                p.overall.mean.map { TrendPoint(label: f.date(p.date), value: $0, low: p.overall.ci95?.low, high: p.overall.ci95?.high) }
+                p.overall.mean.map { TrendPoint(label: f.date(p.date), value: $0, low: p.overall.ci95?.low, high: p.overall.ci95?.high,
+                                                    day: CivilDay.day(iso: p.date)) }
             }
             blocks.append(.chart(Document.Chart(
                 svg: SVGChart.trend(points, scale: 1...5, title: title, description: c.text("label.chart_alt", ["title": title]),
-                                    format: { c.number($0, decimals: 2) }, bandLabel: c.text("label.trend_band")),
+                                    format: { c.number($0, decimals: 2) }, bandLabel: c.text("label.trend_band"),
+                                    dateLabel: { year, month, withYear in
+                                        month.map { withYear ? c.monthYear(year: year, month: $0) : c.month($0) } ?? String(year) }),
                 text: [TextChart.sparkline(points.map(\.value), range: 1...5) + "  " + points.map { c.number($0.value, decimals: 2) }.joined(separator: " ")],
                 caption: title)))
         }

@@ -93,3 +93,28 @@ struct LayoutTrainerTrendTests {
         }
     }
 }
+
+/// The trend chart's x axis is time: positions follow the sessions' dates.
+@Suite("Layout: trainer trend time axis")
+struct LayoutTrainerTrendTimeTests {
+    @Test("x is proportional to the days between sessions; month ticks are labelled in the report's language")
+    func timeAxis() throws {
+        var trainer = LayoutFixture.trainer("Жанар Омарова", answers: [4, 5, 3, 4, 5, 4], sessions: 3, adjusted: 4.1, rank: 1)
+        let summary = trainer.trend[0].overall
+        trainer.trend = [("S1", "2024-01-10"), ("S2", "2024-01-20"), ("S3", "2024-06-17")].map {
+            TrainerReport.SessionPoint(session: $0.0, date: $0.1, overall: summary)
+        }
+        let report = LayoutFixture.trainerReport([trainer])
+        let section = try #require(report.document(Catalogue.load(.ru), version: "test").section("trainer-1"))
+        let svg = try #require(section.charts.last).svg
+        let root = try #require(parseChartSVG(svg))
+        let xs = root.all(class: "pk-value").compactMap { $0.number("cx") }
+        try #require(xs.count == 3)
+        // 10 days, then 149 days.
+        #expect(abs((xs[2] - xs[1]) / (xs[1] - xs[0]) - 149.0 / 10.0) < 0.05, "\(xs)")
+        let labels = root.all(class: "pk-x-label").map(\.allText)
+        #expect(labels.count >= 3, "\(labels)")
+        #expect(labels.first?.contains("2024") == true && labels.first?.lowercased().contains("феврал") == true, "\(labels)")
+        #expect(labels.contains { $0.lowercased() == "март" }, "\(labels)")
+    }
+}
