@@ -57,12 +57,48 @@ public struct TrendPoint: Sendable, Equatable {
     /// The interval's ends, if known; NaN counts as unknown, ±∞ as clipped.
     public var low: Double?
     public var high: Double?
+    /// The session's date as days since 1970-01-01; when every point has one the x axis is time.
+    public var day: Int?
 
-    public init(label: String, value: Double, low: Double? = nil, high: Double? = nil) {
+    public init(label: String, value: Double, low: Double? = nil, high: Double? = nil, day: Int? = nil) {
         self.label = label
         self.value = value
         self.low = low
         self.high = high
+        self.day = day
+    }
+}
+
+/// Civil dates as day numbers (days since 1970-01-01, proleptic Gregorian), for time axes.
+enum CivilDay {
+    /// "2024-11-05" → its day number; nil if not an ISO date.
+    static func day(iso: String?) -> Int? {
+        guard let iso else { return nil }
+        let parts = iso.prefix(10).split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
+        return day(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    /// H. Hinnant's days_from_civil.
+    static func day(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    /// The year and month of a day number (H. Hinnant's civil_from_days).
+    static func yearMonth(_ days: Int) -> (year: Int, month: Int) {
+        let z = days + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month)
     }
 }
 

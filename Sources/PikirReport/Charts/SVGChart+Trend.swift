@@ -7,10 +7,18 @@ extension SVGChart {
     /// its tip on the edge, an interval cut by the edge ends in a smaller one. Each point's `<title>`
     /// holds its label, value and interval; x labels are thinned out (every
     /// k-th) when they would overlap. `height` is in viewBox units and is
-    /// raised if too small for the title, axis and a usable plot.
+    /// raised if too small for the title, axis and a usable plot. With
+    /// `bandLabel` and at least one interval, a key under the axis (a shaded
+    /// square and the label, e.g. "Shaded: 95% interval") says what the band is.
+    /// When every point has a `day` and `dateLabel` is given, x is time: a
+    /// point's position is proportional to its date, and the axis is ticked
+    /// at month starts (every 1, 2, 3 or 6 months) or years, labelled by
+    /// `dateLabel(year, month, withYear)` (month nil for a year tick; the year is
+    /// asked for on the first month tick and on each January only).
     public static func trend(
         _ points: [TrendPoint], scale: ClosedRange<Double>, title: String, description: String,
-        format: (Double) -> String, width: Int = 640, height: Int = 160
+        format: (Double) -> String, width: Int = 640, height: Int = 160, bandLabel: String? = nil,
+        dateLabel: ((_ year: Int, _ month: Int?, _ withYear: Bool) -> String)? = nil
     ) -> String {
         let m = ChartMetrics(width: width)
         guard points.contains(where: { $0.value.isFinite }) else {
@@ -22,10 +30,12 @@ extension SVGChart {
         }
         let s = LinearScale(scale, data: points.flatMap { [$0.value, $0.low ?? .nan, $0.high ?? .nan] })
         let xLabelBlock = m.font + 8 * m.unit
-        let minimumHeight = m.titleBlock + 0.6 * m.font + 4 * m.font + xLabelBlock + m.pad
+        let bandKey = points.contains { interval($0) != nil } ? bandLabel : nil
+        let keyBlock = bandKey == nil ? 0 : 1.6 * m.font
+        let minimumHeight = m.titleBlock + 0.6 * m.font + 4 * m.font + xLabelBlock + keyBlock + m.pad
         let totalHeight = max(Double(max(height, 0)), minimumHeight)
         let plotTop = m.titleBlock + 0.6 * m.font
-        let plotBottom = totalHeight - m.pad - xLabelBlock
+        let plotBottom = totalHeight - m.pad - xLabelBlock - keyBlock
         // As many ticks as fit 1.6 em apart, at most about four.
         let ticks = s.ticks(target: max(1, min(4, Int((plotBottom - plotTop) / (1.6 * m.font)))))
         let tickTexts = ticks.map { m.truncated(format($0), toFit: m.width * 0.25) }
@@ -37,8 +47,15 @@ extension SVGChart {
         let inset = max(0.8 * m.font, endLabel / 2 - 0.5 * m.font + m.unit)
         func y(_ v: Double) -> Double { plotBottom - s.fraction(v) * (plotBottom - plotTop) }
         let spacing = points.count > 1 ? (plotRight - plotLeft - 2 * inset) / Double(points.count - 1) : 0
+        let days = points.compactMap(\.day)
+        let timeSpan: (first: Int, last: Int)? = dateLabel != nil && days.count == points.count && points.count > 1
+            && days.max()! > days.min()! ? (days.min()!, days.max()!) : nil
+        func x(day: Int, span: (first: Int, last: Int)) -> Double {
+            plotLeft + inset + Double(day - span.first) / Double(span.last - span.first) * (plotRight - plotLeft - 2 * inset)
+        }
         func x(_ i: Int) -> Double {
-            points.count > 1 ? plotLeft + inset + Double(i) * spacing : (plotLeft + plotRight) / 2
+            if let timeSpan { return x(day: points[i].day!, span: timeSpan) }
+            return points.count > 1 ? plotLeft + inset + Double(i) * spacing : (plotLeft + plotRight) / 2
         }
 
         var w = SVGWriter()
@@ -57,7 +74,11 @@ extension SVGChart {
         }
         let widest = min(points.map { m.textWidth($0.label) }.max() ?? 0, 12 * m.font) + 0.6 * m.font
         let stride = spacing > 0 ? max(1, Int((widest / spacing).rounded(.up))) : 1
-        for i in points.indices where i % stride == 0 {
+        if let timeSpan, let dateLabel {
+            dateTicks(timeSpan, dateLabel: dateLabel, metrics: m, plotBottom: plotBottom, x: { x(day: $0, span: timeSpan) },
+                      room: plotRight - plotLeft, into: &w)
+        }
+        for i in points.indices where timeSpan == nil && i % stride == 0 {
             let px = x(i)
             let room = min(spacing > 0 ? Double(stride) * spacing - 0.4 * m.font : plotRight - plotLeft,
                            2 * min(px, m.width - px) - 2 * m.unit)
@@ -65,6 +86,14 @@ extension SVGChart {
                    cls: "pk-tick")
             w.text(m.truncated(points[i].label, toFit: room), x: px, y: plotBottom + 4 * m.unit + m.font,
                    anchor: .middle, cls: "pk-x-label")
+        }
+
+        if let bandKey {
+            let top = plotBottom + xLabelBlock + 0.4 * m.font, side = 0.8 * m.font
+            w.polygon([(plotLeft, top), (plotLeft + side, top), (plotLeft + side, top + side), (plotLeft, top + side)],
+                      fill: ChartPalette.high, cls: "pk-band-key", opacity: "0.2")
+            w.text(m.truncated(bandKey, toFit: plotRight - plotLeft - 1.4 * side), x: plotLeft + 1.4 * side,
+                   y: top + side - 0.5 * m.unit, cls: "pk-band-label")
         }
 
         // Intervals: bands over runs of two or more, whiskers for a lone one.
@@ -127,5 +156,46 @@ extension SVGChart {
         }
 
         return document(kind: "trend", metrics: m, height: totalHeight, title: title, description: description, body: w.body)
+    }
+}
+
+extension SVGChart {
+    /// Date ticks at month starts (every 1, 2, 3 or 6 months) or at years (every 1, 2, 5, 10), the
+    /// finest step whose labels do not overlap, only inside `span`.
+    static func dateTicks(
+        _ span: (first: Int, last: Int), dateLabel: (Int, Int?, Bool) -> String, metrics m: ChartMetrics, plotBottom: Double,
+        x: (Int) -> Double, room: Double, into w: inout SVGWriter
+    ) {
+        let start = CivilDay.yearMonth(span.first), end = CivilDay.yearMonth(span.last)
+        let first = start.year * 12 + start.month - 1, last = end.year * 12 + end.month - 1
+        for step in [1, 2, 3, 6, 12, 24, 60, 120] {
+            var ticks: [(day: Int, text: String)] = []
+            var index = first
+            while index <= last + 1 {
+                let year = index / 12, month = index % 12 + 1
+                let day = CivilDay.day(year: year, month: month, day: 1)
+                let aligned = step < 12 ? (month - 1) % step == 0 : month == 1 && year % (step / 12) == 0
+                if aligned, day >= span.first, day <= span.last {
+                    ticks.append((day, step < 12 ? dateLabel(year, month, ticks.isEmpty || month == 1) : dateLabel(year, nil, true)))
+                }
+                index += 1
+            }
+            // Within one month there may be no month start inside the span: name the month at the first session.
+            if ticks.isEmpty { ticks = [(span.first, dateLabel(start.year, start.month, true))] }
+            // Neighbours fit when the gap holds half of each label and a little space.
+            let fits = zip(ticks, ticks.dropFirst()).allSatisfy { a, b in
+                x(b.day) - x(a.day) >= (m.textWidth(a.text) + m.textWidth(b.text)) / 2 + 0.6 * m.font
+            }
+            guard ticks.count >= 2 || step == 1 || step == 120 else { continue }
+            if fits || step == 120 {
+                for t in ticks {
+                    let px = x(t.day)
+                    w.line(x1: px, y1: plotBottom, x2: px, y2: plotBottom + 4 * m.unit, stroke: ChartPalette.axis, width: 1,
+                           cls: "pk-tick")
+                    w.text(t.text, x: px, y: plotBottom + 4 * m.unit + m.font, anchor: .middle, cls: "pk-x-label")
+                }
+                return
+            }
+        }
     }
 }

@@ -20,8 +20,9 @@ public enum SVGChart {
     /// Forest plot: one row per item, in the order given, a point at
     /// `estimate`, a horizontal line from `low` to `high` with caps at its
     /// ends, the n at the right; a vertical dashed reference line (for example
-    /// the overall mean) with its value written above it, drawn only when it is
-    /// finite and inside `scale`. The axis runs over `scale` with ticks at 1,
+    /// the overall mean) with its value written above it (after
+    /// `referenceLabel`, e.g. "centre mean 4.26", when given), drawn only when it
+    /// is finite and inside `scale`. The axis runs over `scale` with ticks at 1,
     /// 2, 2.5 or 5 × 10^k steps. Row labels on the left are truncated with …
     /// in the drawing only; each row's `<title>` holds the full label, the
     /// estimate, its interval and n.
@@ -29,8 +30,8 @@ public enum SVGChart {
     /// Rows whose estimate is not finite are not drawn (list them in the
     /// table). Rows are about 26 units high at width 640.
     public static func forest(
-        _ rows: [ForestRow], scale: ClosedRange<Double>, reference: Double?, title: String, description: String,
-        format: (Double) -> String, width: Int = 640
+        _ rows: [ForestRow], scale: ClosedRange<Double>, reference: Double?, referenceLabel: String? = nil,
+        title: String, description: String, format: (Double) -> String, width: Int = 640
     ) -> String {
         let m = ChartMetrics(width: width)
         let rows = rows.filter { $0.estimate.isFinite }
@@ -78,9 +79,10 @@ public enum SVGChart {
             w.line(
                 x1: rx, y1: rowsTop - 2 * m.unit, x2: rx, y2: axisY, stroke: ChartPalette.reference, width: 1.5 * m.unit,
                 cls: "pk-ref", dash: SVG.number(4 * m.unit) + " " + SVG.number(3 * m.unit))
-            // Centred on the line, but never over the "n" header.
-            let label = format(reference)
-            let labelX = min(rx, nRight - m.textWidth("n") - 0.5 * m.font - m.textWidth(label) / 2)
+            // Centred on the line, but never over the "n" header nor past the left edge.
+            let label = referenceLabel.map { $0 + " " + format(reference) } ?? format(reference)
+            let labelX = max(m.pad + m.textWidth(label) / 2,
+                             min(rx, nRight - m.textWidth("n") - 0.5 * m.font - m.textWidth(label) / 2))
             w.text(label, x: labelX, y: headerBaseline, anchor: .middle, cls: "pk-ref-label")
         }
 

@@ -7,25 +7,21 @@ extension TrainerReport {
         let f = Formatter(c: catalogue), c = catalogue
         var sections: [Document.Section] = []
 
-        // Ranking: the adjusted score, drawn with the interval of each trainer's mean.
+        // Ranking: the chart shows what its title says, each trainer's adjusted score with their mean's
+        // interval shrunk towards μ by the same factor, in the table's rank order.
         let ranked = trainers.filter { $0.rank != nil }
         var ranking: [Document.Block] = [.paragraph(c.text("trainers.ranking_note", ["k": c.number(scope.shrinkageK, decimals: 0)]))]
         if !ranked.isEmpty {
-            let rows = ranked.map { t in
-                // The point and line are the trainer's own mean and its interval; the order is the adjusted score's.
-                ForestRow(label: t.name, estimate: t.overall.summary.mean ?? 0, low: t.overall.summary.ci95?.low ?? t.overall.summary.mean ?? 0,
-                          high: t.overall.summary.ci95?.high ?? t.overall.summary.mean ?? 0, n: t.overall.n)
-            }
+            let rows = ranked.map(forestRow)
             let title = c.text("trainers.ranking")
             ranking.append(.chart(Document.Chart(
-                svg: SVGChart.forest(rows, scale: Formatter.zoomedScale(rows.map(\.low), scale: 1...5), reference: overallMean, title: title, description: c.text("label.chart_alt", ["title": title]),
-                                     format: { c.number($0, decimals: 2) }),
-                text: ranked.map { t in
-                    let name = DisplayWidth.pad(String(t.name.prefix(24)), to: 24)
-                    let ci = t.overall.summary.ci95
-                    let mean = t.overall.summary.mean ?? 0
-                    return name + " " + TextChart.interval(estimate: mean, low: ci?.low ?? mean, high: ci?.high ?? mean, scale: 1...5, width: 32)
-                        + " " + c.number(mean, decimals: 2) + "  n=" + c.integer(t.overall.n)
+                svg: SVGChart.forest(rows, scale: Formatter.zoomedScale(rows.map(\.low), scale: 1...5), reference: overallMean,
+                                     referenceLabel: c.text("trainers.reference_mean"), title: title,
+                                     description: c.text("label.chart_alt", ["title": title]), format: { c.number($0, decimals: 2) }),
+                text: rows.map { r in
+                    DisplayWidth.pad(String(r.label.prefix(24)), to: 24) + " "
+                        + TextChart.interval(estimate: r.estimate, low: r.low, high: r.high, scale: 1...5, width: 32)
+                        + " " + c.number(r.estimate, decimals: 2) + "  n=" + c.integer(r.n)
                 },
                 caption: c.text("label.chart_alt", ["title": title]))))
             ranking.append(.table(Document.Table(
@@ -72,6 +68,17 @@ extension TrainerReport {
                         footer: Footer.blocks(f, provenance: provenance, scope: scope, generatedAt: generatedAt, version: version))
     }
 
+    /// A ranked trainer's row of the ranking chart: the adjusted score, and the ends of their mean's
+    /// interval passed through the same shrinkage, μ + (end − μ)·n/(n + k), so point and line share one scale.
+    func forestRow(_ t: Trainer) -> ForestRow {
+        let shrinkage = Shrinkage(k: scope.shrinkageK), n = t.overall.n
+        let mean = t.overall.summary.mean ?? .nan, prior = overallMean ?? mean
+        let score = t.adjusted ?? shrinkage.score(n: n, mean: mean, prior: prior)
+        guard let ci = t.overall.summary.ci95 else { return ForestRow(label: t.name, estimate: score, low: .nan, high: .nan, n: n) }
+        return ForestRow(label: t.name, estimate: score, low: shrinkage.score(n: n, mean: ci.low, prior: prior),
+                         high: shrinkage.score(n: n, mean: ci.high, prior: prior), n: n)
+    }
+
     private func trainerBlocks(_ t: Trainer, _ f: Formatter) -> [Document.Block] {
         let c = f.c
         var blocks: [Document.Block] = []
@@ -90,11 +97,14 @@ extension TrainerReport {
         if t.trend.count >= 2 {
             let title = c.text("label.trend") + ": " + t.name
             let points = t.trend.compactMap { p in
-                p.overall.mean.map { TrendPoint(label: f.date(p.date), value: $0, low: p.overall.ci95?.low, high: p.overall.ci95?.high) }
+                p.overall.mean.map { TrendPoint(label: f.date(p.date), value: $0, low: p.overall.ci95?.low, high: p.overall.ci95?.high,
+                                                    day: CivilDay.day(iso: p.date)) }
             }
             blocks.append(.chart(Document.Chart(
                 svg: SVGChart.trend(points, scale: 1...5, title: title, description: c.text("label.chart_alt", ["title": title]),
-                                    format: { c.number($0, decimals: 2) }),
+                                    format: { c.number($0, decimals: 2) }, bandLabel: c.text("label.trend_band"),
+                                    dateLabel: { year, month, withYear in
+                                        month.map { withYear ? c.monthYear(year: year, month: $0) : c.month($0) } ?? String(year) }),
                 text: [TextChart.sparkline(points.map(\.value), range: 1...5) + "  " + points.map { c.number($0.value, decimals: 2) }.joined(separator: " ")],
                 caption: title)))
         }

@@ -69,6 +69,7 @@ extension Catalogue {
         keys += (1...12).map { "month.\($0)" }
         keys += (1...12).map { "month.gen.\($0)" }
         keys += ["format.date", "format.month_year"]
+        keys += ["trainers.reference_mean", "label.trend_band"]
         return keys
     }()
 }
