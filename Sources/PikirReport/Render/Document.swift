@@ -5,6 +5,9 @@ public struct Document: Sendable {
     public var language: String
     public var title: String
     public var subtitle: String?
+    /// The line under the title that a printed page repeats: scope, period
+    /// and, when given, the generation date (`--generated-at` or the pipeline).
+    public var cover: [String] = []
     public var sections: [Section]
     /// The methods note and provenance, at the end of every report.
     public var footer: [Block]
@@ -25,6 +28,32 @@ public struct Document: Sendable {
         case list([String])
         /// A small definition list: label → value.
         case facts([(label: String, value: String)])
+        /// The answer in plain words, first on the page; each sentence links
+        /// to the table it comes from.
+        case summary([Sentence])
+        /// What the terms of the chart or table above mean, in one line each.
+        case glossary([Term])
+    }
+
+    public struct Sentence: Sendable, Equatable {
+        public var text: String
+        /// The `id` of the section holding the numbers behind the sentence.
+        public var target: String?
+
+        public init(_ text: String, target: String? = nil) {
+            self.text = text
+            self.target = target
+        }
+    }
+
+    public struct Term: Sendable, Equatable {
+        public var term: String
+        public var meaning: String
+
+        public init(_ term: String, _ meaning: String) {
+            self.term = term
+            self.meaning = meaning
+        }
     }
 
     public struct Table: Sendable {

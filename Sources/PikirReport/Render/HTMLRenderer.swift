@@ -59,6 +59,12 @@ public struct HTMLRenderer {
         case .list(let items): return ["isList": true, "items": items]
         case .facts(let pairs): return ["isFacts": true, "facts": pairs.map { ["label": $0.label, "value": $0.value] }]
         case .chart(let chart): return ["isChart": true, "svg": chart.svg, "caption": chart.caption]
+        case .summary(let sentences):
+            return ["isSummary": true, "sentences": sentences.map {
+                ["text": $0.text, "target": $0.target ?? "", "hasTarget": $0.target != nil] as [String: Any]
+            }]
+        case .glossary(let terms):
+            return ["isGlossary": true, "terms": terms.map { ["term": $0.term, "meaning": $0.meaning] }]
         case .table(let t):
             return [
                 "isTable": true,

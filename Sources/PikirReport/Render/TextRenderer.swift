@@ -28,6 +28,8 @@ public struct TextRenderer {
         case .facts(let pairs):
             let width = pairs.map { DisplayWidth.of($0.label) }.max() ?? 0
             return pairs.map { DisplayWidth.pad($0.label, to: width) + "  " + $0.value + "\n" }.joined()
+        case .summary(let sentences): return sentences.map { "  » " + $0.text + "\n" }.joined()
+        case .glossary(let terms): return dim(terms.map { $0.term + ": " + $0.meaning }.joined(separator: "; ")) + "\n"
         case .chart(let chart):
             return "\n" + chart.caption + "\n" + chart.text.map { "  " + $0 + "\n" }.joined()
         case .table(let t):
