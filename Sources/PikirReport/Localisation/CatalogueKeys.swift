@@ -64,6 +64,7 @@ extension Catalogue {
         keys += [
             "title", "mean", "proportion", "nps", "quantiles", "shrinkage", "holm", "suppression", "min_n",
         ].map { "methods.\($0)" }
+        keys += Glossary.allCases.flatMap { ["glossary.\($0.rawValue)", "glossary.\($0.rawValue).term"] }
         keys += ["report.footer"]
         keys += pluralNames.map { "plural.\($0)" }
         keys += (1...12).map { "month.\($0)" }
