@@ -11,6 +11,7 @@ struct LocalisationTranslationTests {
         "label.n", "label.nps", "label.low_mid_high_low", "label.low_mid_high_mid", "label.low_mid_high_high",
         "label.detractors", "label.passives", "label.promoters",
         "trainers.subtitle", "trainers.section", "trainers.summary", "session.subtitle",
+        "glossary.n.term", "glossary.nps.term",
     ]
 
     static func isCyrillic(_ c: Character) -> Bool {
