@@ -17,7 +17,7 @@ agg_golden.py. The per-trainer and per-region-and-year statistics come from
   count, distinct sessions, first and last year, mean of each question).
 - "yearly_categories": for one year, the participant groups and modules:
   responses (rows, whatever they answered), sessions, the overall mean and the
-  NPS, and the small-cell suppression a careful statistician would apply to
+  NPS with their intervals, and the small-cell suppression a careful statistician would apply to
   the one-way table of response counts with a published total: counts 1..4
   are primary; a line with exactly one suppressed cell also hides the smallest
   other positive count (lowest key on ties).
@@ -108,7 +108,8 @@ def categories(rows, column):
         overall = describe("overall", answers(group, "overall"))
         nps = describe("nps", answers(group, "nps"))
         out.append({"key": key, "responses": len(group), "sessions": len({r["session_id"] for r in group if r["session_id"]}),
-                    "overall_mean": overall.get("mean"), "nps": nps.get("nps")})
+                    "overall_mean": overall.get("mean"), "overall_ci95": [overall.get("ci95_low"), overall.get("ci95_high")],
+                    "nps": nps.get("nps"), "nps_ci95": [nps.get("nps_ci95_low"), nps.get("nps_ci95_high")]})
     for row, mark in zip(out, suppress([r["responses"] for r in out])):
         row["suppression"] = mark
     return out
