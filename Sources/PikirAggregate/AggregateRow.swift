@@ -22,7 +22,7 @@ public struct AggregateRow: Sendable {
         self.histogram = histogram
         self.suppression = suppression
         self.group = group
-        summary = histogram.summary()
+        summary = histogram.summary(scale: measure.scale)
     }
 
     public init(dimensions: [(dimension: Dimension, value: DimensionValue)], measure: Measure, histogram: ScoreHistogram, suppressed: Bool) {

@@ -1,6 +1,8 @@
 /// A statistic `pikir agg` can report for each group and measure.
 ///
-/// `ci95` is the Student-t 95% interval of the mean; `top2`/`bottom2` the
+/// `ci95` is the 95% interval of the mean, inside the question's scale (a
+/// logit interval with half a pseudo-answer at each end of the scale, see
+/// PikirStats' `BoundedMeanInterval`); `top2`/`bottom2` the
 /// share (0–1) of answers in the two highest/lowest points of the scale;
 /// `nps` the net promoter score (−100…100) of a 0–10 question, not
 /// computable on a 1–5 one; `dist` the count of each answer value.

@@ -11,7 +11,7 @@ public struct NPSResult: Sendable, Equatable {
     /// The standard error of the score in points,
     /// 100·√[(p₊ + p₋ − (p₊ − p₋)²) / n].
     public var se: Double
-    /// score ± z₀.₉₇₅·se, clipped to −100...100.
+    /// The 95% interval of the score, inside −100...100 (see the initialiser).
     public var ci95: Interval
 
     /// The share of promoters, p₊, in 0...1.
@@ -26,9 +26,13 @@ public struct NPSResult: Sendable, Equatable {
     /// The score is the difference of two shares of one multinomial sample;
     /// its variance is [p₊(1 − p₊) + p₋(1 − p₋) + 2p₊p₋] / n
     /// = [p₊ + p₋ − (p₊ − p₋)²] / n on the proportion scale, ×100 for points.
-    /// The interval is the normal (Wald) one, score ± 1.959963984540054·se,
-    /// clipped to −100...100. When every answer is in one category the
-    /// standard error is 0 and the interval is the point itself.
+    ///
+    /// The score is the mean of the answers scored +100 (promoter), 0
+    /// (passive) and −100 (detractor), so its interval is that mean's
+    /// `BoundedMeanInterval` on −100...100: never outside the scale, never a
+    /// point when every answer is in one category (where se is 0), and the
+    /// whole scale for one answer. The normal (Wald) interval score ± z·se it
+    /// replaces held the true score in as few as 38% of samples of 3 answers.
     ///
     /// - Returns: `nil` when n < 1, a count is negative, or
     ///   promoters + detractors > n.
@@ -44,7 +48,12 @@ public struct NPSResult: Sendable, Equatable {
         let difference = plus - minus
         score = 100 * difference
         se = 100 * (Swift.max(0, plus + minus - difference * difference) / count).squareRoot()
-        ci95 = Interval(center: score, halfWidth: Normal.z975 * se).clamped(to: -100...100)
+        var scored = ScoreHistogram()
+        scored.ingest(100, count: promoters)
+        scored.ingest(0, count: n - promoters - detractors)
+        scored.ingest(-100, count: detractors)
+        guard let interval = BoundedMeanInterval.ci95(of: scored, scale: -100...100) else { return nil }
+        ci95 = interval
     }
 }
 

@@ -10,7 +10,7 @@
 ///
 ///     var histogram = ScoreHistogram()
 ///     for answer in [5, 4, 4, 3, 5] { histogram.ingest(Double(answer)) }
-///     histogram.summary().mean    // 4.2
+///     histogram.summary(scale: 1...5).mean    // 4.2
 ///
 /// Whole numbers 0...10 are counted in an inline fixed array (no allocation,
 /// a comparison and an increment); any other value (decimals such as 4.5,

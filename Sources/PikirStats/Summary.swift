@@ -1,13 +1,13 @@
-/// The descriptive statistics of one group of answers.
+/// The descriptive statistics of one group of answers to a question on a
+/// bounded scale.
 ///
 /// Every field that cannot be computed from the answers is `nil`; no NaN or
 /// infinity is ever stored:
 /// - n = 0: everything but `n` is `nil`.
-/// - n = 1: `mean`, `min`, `max` and the quantiles are the answer; `sd`, `se`
-///   and `ci95` are `nil` (a spread needs two answers).
-/// - All answers equal (n ≥ 2): `sd = 0`, `se = 0` and `ci95` is the
-///   degenerate interval [mean, mean] — honest, since the answers show no
-///   spread at all.
+/// - n = 1: `mean`, `min`, `max` and the quantiles are the answer; `sd` and
+///   `se` are `nil` (a spread needs two answers); `ci95` is the whole scale.
+/// - All answers equal (n ≥ 2): `sd = 0` and `se = 0`, but `ci95` still has
+///   width: a few equal answers do not show that everyone would answer so.
 public struct Summary: Sendable, Equatable {
     /// The number of answers.
     public var n: Int
@@ -17,8 +17,8 @@ public struct Summary: Sendable, Equatable {
     public var sd: Double?
     /// The standard error of the mean, sd / √n.
     public var se: Double?
-    /// The 95% confidence interval of the mean, x̄ ± t₀.₉₇₅,ₙ₋₁ · se, with the
-    /// exact Student t quantile.
+    /// The 95% confidence interval of the mean, inside the question's scale
+    /// (see `BoundedMeanInterval`).
     public var ci95: Interval?
     /// The smallest answer.
     public var min: Double?
@@ -49,16 +49,18 @@ public struct Summary: Sendable, Equatable {
 }
 
 extension ScoreHistogram {
-    /// The descriptive statistics of the answers counted so far.
+    /// The descriptive statistics of the answers counted so far, to a
+    /// question on `scale` (1...5, or 0...10 for the recommendation question).
     ///
     /// The mean is Σ cᵥ·v / n over the distinct values v with counts cᵥ; the
     /// variance is computed in a second pass as Σ cᵥ·(v − x̄)² / (n − 1), which
-    /// does not lose digits the way Σx² − n·x̄² does. See `Summary` for what
-    /// degenerate groups give.
+    /// does not lose digits the way Σx² − n·x̄² does. The interval of the mean
+    /// is `BoundedMeanInterval`'s, which needs the scale. See `Summary` for
+    /// what degenerate groups give.
     ///
     /// - Complexity: O(*d*) in the number of distinct values, plus one
     ///   Student t quantile.
-    public func summary() -> Summary {
+    public func summary(scale: ClosedRange<Int>) -> Summary {
         let bins = self.bins
         let moments = Moments(bins)
         guard moments.n > 0, let first = bins.first, let last = bins.last else { return Summary(n: 0) }
@@ -67,11 +69,11 @@ extension ScoreHistogram {
                              p25: Self.quantile(0.25, of: bins),
                              p75: Self.quantile(0.75, of: bins))
         if let sd = moments.sd {
-            let se = sd / Double(moments.n).squareRoot()
             result.sd = sd
-            result.se = se
-            result.ci95 = Moments.meanInterval(mean: moments.mean, se: se, degreesOfFreedom: Double(moments.n - 1))
+            result.se = sd / Double(moments.n).squareRoot()
         }
+        result.ci95 = BoundedMeanInterval.ci95(bins: bins, moments: moments,
+                                               scale: Double(scale.lowerBound)...Double(scale.upperBound))
         return result
     }
 }

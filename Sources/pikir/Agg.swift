@@ -13,7 +13,7 @@ struct Agg: ParsableCommand {
             One row per group and measure. Dimensions: \(Dimension.allCases.map(\.rawValue).joined(separator: ", ")) \
             (month is yyyy-mm; --by all, or no --by, gives one overall row). Measures: \
             \(Measure.all.map(\.name).joined(separator: ", ")). Statistics: \(Stat.allCases.map(\.rawValue).joined(separator: ", ")) \
-            (ci95: Student-t 95% interval of the mean; top2/bottom2: share 0–1 of the two highest/lowest scale points; \
+            (ci95: 95% interval of the mean that stays on the scale, a logit interval with half an answer at each end; top2/bottom2: share 0–1 of the two highest/lowest scale points; \
             nps: −100…100, for the 0–10 question; median and quartiles: Hyndman–Fan type 7). \
             Small cells (--min-n k, default \(SmallCellSuppression.defaultThreshold)): a group whose measure has 1 ≤ n < k answers \
             keeps its n but has no statistics ("suppressed"); a group with no answers is not suppressed (it identifies nobody). \

@@ -3,13 +3,10 @@ import PikirStats
 import Testing
 
 /// `AggregateRow.value`: each statistic of small groups against values worked
-/// out by hand (the t quantiles are SciPy's `t.ppf(0.975, df)`; the script
+/// out by hand, and the intervals against SciPy's (the script
 /// Tests/pikirTests/Reference/agg_golden.py prints these cases with `--small`).
 @Suite("AggregateRow statistics")
 struct AggregateStatsTests {
-    /// t₀.₉₇₅ with 3 and 7 degrees of freedom.
-    static let t3 = 3.1824463052837078
-    static let t7 = 2.364624251592784
 
     private func row(_ values: [Double], measure: String = "overall", minN: Int = 0) throws -> AggregateRow {
         let responses = values.map { x -> Response in
@@ -36,9 +33,10 @@ struct AggregateStatsTests {
         #expect(close(r.number(.top2), 0.75), "4 and 5 are the top two points")
         #expect(r.number(.bottom2) == 0, "no 1 or 2")
         #expect(r.value(.nps) == nil, "no NPS for a 1–5 question")
+        // The bounded interval of agg_golden.py --small (the t interval, 2.70–5.30, left the scale).
         guard case .interval(let ci)? = r.value(.ci95) else { Issue.record("ci95: \(String(describing: r.value(.ci95)))"); return }
-        #expect(close(ci.low, 4 - Self.t3 * sd / 2, tolerance: 1e-10), "ci95 low")
-        #expect(close(ci.high, 4 + Self.t3 * sd / 2, tolerance: 1e-10), "ci95 high")
+        #expect(close(ci.low, 1.659394991990216, tolerance: 1e-10), "ci95 low")
+        #expect(close(ci.high, 4.86005405085589, tolerance: 1e-10), "ci95 high")
         guard case .distribution(let d)? = r.value(.dist) else { Issue.record("dist"); return }
         #expect(d.map(\.value) == [3, 4, 5])
         #expect(d.map(\.count) == [1, 2, 1])
@@ -57,9 +55,10 @@ struct AggregateStatsTests {
         #expect(close(r.number(.top2), 3.0 / 8), "9 and 10 are the top two points of 0–10")
         #expect(close(r.number(.bottom2), 1.0 / 8), "0 and 1 are the bottom two")
         #expect(close(r.number(.nps), 0), "3 promoters, 3 detractors")
+        // On the 0–10 scale, from agg_golden.py --small.
         guard case .interval(let ci)? = r.value(.ci95) else { Issue.record("ci95"); return }
-        #expect(close(ci.low, 6.5 - Self.t7 * sd / 8.0.squareRoot(), tolerance: 1e-10))
-        #expect(close(ci.high, 6.5 + Self.t7 * sd / 8.0.squareRoot(), tolerance: 1e-10))
+        #expect(close(ci.low, 3.1381930802819307, tolerance: 1e-10))
+        #expect(close(ci.high, 8.670831389543437, tolerance: 1e-10))
     }
 
     @Test("NPS is −100…100: 100·(share of 9–10 − share of 0–6)", arguments: [
@@ -79,7 +78,7 @@ struct AggregateStatsTests {
         #expect(close(r.number(.median), 2.75))
     }
 
-    @Test("one answer: the answer for mean and quantiles; no spread")
+    @Test("one answer: the answer for mean and quantiles; no spread; the interval is the whole scale")
     func oneAnswer() throws {
         let r = try row([4])
         #expect(r.number(.mean) == 4)
@@ -88,15 +87,17 @@ struct AggregateStatsTests {
         #expect(r.number(.p75) == 4)
         #expect(r.value(.sd) == nil, "sd needs two answers")
         #expect(r.value(.se) == nil)
-        #expect(r.value(.ci95) == nil)
+        #expect(r.value(.ci95) == .interval(Interval(low: 1, high: 5)), "one answer says nothing about spread")
     }
 
-    @Test("equal answers: sd 0 and the interval is the point")
+    @Test("equal answers: sd 0, but the interval has width and ends at the scale's end")
     func equalAnswers() throws {
         let r = try row([5, 5, 5])
         #expect(r.number(.sd) == 0)
         #expect(r.number(.se) == 0)
-        #expect(r.value(.ci95) == .interval(Interval(low: 5, high: 5)))
+        guard case .interval(let ci)? = r.value(.ci95) else { Issue.record("ci95"); return }
+        #expect(close(ci.low, 1.0047847330846502, tolerance: 1e-10), "agg_golden.py --small")
+        #expect(ci.high == 5)
         #expect(r.number(.top2) == 1)
     }
 

@@ -16,6 +16,8 @@ struct GoldenFile: Decodable, Sendable {
     struct SummaryCase: Decodable, Sendable, CustomTestStringConvertible {
         var name: String
         var values: [Double]
+        /// The question's scale, [a, b].
+        var scale: [Int]
         var expected: SummaryExpected
         var testDescription: String { name }
     }

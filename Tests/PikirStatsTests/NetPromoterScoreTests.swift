@@ -21,7 +21,7 @@ struct NetPromoterScoreTests {
         expectClose(result.ci95, expected.ci95, "ci95")
     }
 
-    @Test func categoriesAndBounds() throws {
+    @Test func categories() throws {
         let result = try #require(histogram([10, 9, 8, 7, 6, 0]).nps())
         #expect(result.promoters == 2)
         #expect(result.passives == 2)
@@ -30,13 +30,23 @@ struct NetPromoterScoreTests {
         let allPromoters = try #require(histogram([9, 10]).nps())
         #expect(allPromoters.score == 100)
         #expect(allPromoters.se == 0)
-        #expect(allPromoters.ci95 == Interval(low: 100, high: 100))
+        #expect(allPromoters.ci95.high == 100 && allPromoters.ci95.low > -100 && allPromoters.ci95.low < 100,
+                "two promoters are not certainty: \(allPromoters.ci95)")
+        #expect(try #require(histogram([8]).nps()).ci95 == Interval(low: -100, high: 100), "one answer: the whole scale")
     }
 
-    @Test func intervalIsClipped() throws {
-        let result = try #require(histogram([10, 10, 10, 10, 3]).nps())
-        #expect(result.ci95.high == 100)
-        #expect(result.ci95.low > -100)
+    @Test("every split of n = 1…8 answers: inside −100…100, not a point, holding the score")
+    func intervalStaysOnTheScale() throws {
+        for n in 1...8 {
+            for promoters in 0...n {
+                for detractors in 0...(n - promoters) {
+                    let r = try #require(NPSResult(n: n, promoters: promoters, detractors: detractors))
+                    #expect(r.ci95.low >= -100 && r.ci95.high <= 100, "\(promoters)+ \(detractors)− of \(n): \(r.ci95)")
+                    #expect(r.ci95.width > 0, "\(promoters)+ \(detractors)− of \(n): \(r.ci95)")
+                    #expect(r.ci95.contains(r.score), "\(promoters)+ \(detractors)− of \(n): \(r.score) outside \(r.ci95)")
+                }
+            }
+        }
     }
 
     @Test func invalidCountsAreNil() {

@@ -133,6 +133,8 @@ struct ReportTextSnapshotTests {
                         #expect(Array(line.dropFirst().prefix(3)) == [String(sessions), String(responses), Fmt.number(mean, 2, lang)],
                                 "\(kind) \(key): \(line)")
                         #expect(line.count == 7 && line[5] == Fmt.signed(nps, lang), "\(kind) \(key) NPS: \(line)")
+                        let ci = try #require(row["overall_ci95"] as? [Double])
+                        #expect(line.count == 7 && line[4] == Fmt.interval(ci[0], ci[1], lang), "\(kind) \(key) interval: \(line)")
                     } else {
                         #expect(line.dropFirst().allSatisfy { $0 == suppressed }, "\(kind) \(key) is \(row["suppression"] ?? "?"): \(line)")
                     }

@@ -15,7 +15,7 @@ public struct QuestionStats: Sendable {
     public init(_ measure: Measure, _ histogram: ScoreHistogram) {
         self.measure = measure
         self.histogram = histogram
-        summary = histogram.summary()
+        summary = histogram.summary(scale: measure.scale)
         top2 = histogram.topBox(scale: measure.scale)
         nps = measure.question == .nps ? histogram.nps() : nil
     }

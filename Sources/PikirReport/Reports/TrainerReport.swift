@@ -66,7 +66,7 @@ public struct TrainerReport: Sendable {
         func key(_ value: DimensionValue) -> String? { value.trainerID ?? value.text }
         let groups = Dictionary(grouping: trainers.rows().filter { key($0.dimensions[0].value) != nil }) { key($0.dimensions[0].value)! }
         let trends = Dictionary(grouping: sessions.rows().filter { key($0.dimensions[0].value) != nil }) { key($0.dimensions[0].value)! }
-        let prior = groups.values.reduce(ScoreHistogram()) { $0.merging($1[0].histogram) }.summary().mean
+        let prior = groups.values.reduce(ScoreHistogram()) { $0.merging($1[0].histogram) }.summary(scale: Measure(.overall).scale).mean
         let policy = SmallCellSuppression(threshold: scope.minN)
         let shrinkage = Shrinkage(k: scope.shrinkageK)
         // With a registry, a name it did not resolve may be one of its trainers under another spelling: ranking

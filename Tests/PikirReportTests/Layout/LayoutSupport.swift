@@ -29,7 +29,7 @@ enum LayoutFixture {
                         adjusted: Double? = nil, rank: Int? = nil) -> TrainerReport.Trainer {
         let questions = questions(answers)
         let trend = (0..<sessions).map { s in
-            TrainerReport.SessionPoint(session: "S\(s)", date: "2024-0\(s + 1)-01", overall: ScoreHistogram(answers).summary())
+            TrainerReport.SessionPoint(session: "S\(s)", date: "2024-0\(s + 1)-01", overall: ScoreHistogram(answers).summary(scale: 1...5))
         }
         return TrainerReport.Trainer(id: id, name: name, sessions: sessions, responses: answers.count, questions: questions,
                                      trend: trend, comments: comments, adjusted: adjusted, rank: rank)

@@ -5,7 +5,8 @@ Run by hand (never by the tests), from any directory:
 
     python3 Tests/PikirStatsTests/Reference/make_golden.py
 
-It writes golden.json beside this script; commit both. Written against
+It writes golden.json and coverage.md (the Monte Carlo coverage of the
+interval of a mean, new against old) beside this script; commit all three. Written against
 SciPy 1.17 / NumPy 2.4; mpmath (installed with SciPy's test extras, or on its
 own) gives 40-digit references where SciPy itself is not accurate enough.
 
@@ -25,7 +26,7 @@ import warnings
 
 import numpy as np
 import scipy
-from scipy import stats
+from scipy import special, stats
 
 try:
     import mpmath
@@ -82,7 +83,41 @@ ANSWERS = {
 # Descriptive statistics (numpy; quantiles by method="linear" = type 7)
 # --------------------------------------------------------------------------
 
-def summary(values):
+def bounded_mean_interval(values, scale):
+    """The 95% interval of a mean on a bounded scale [a, b]: a logit interval
+    of the rescaled mean with half a pseudo-answer at each end of the scale.
+
+    p = (x - a)/(b - a); p~ = (sum p + 1/2)/(n + 1); the spread is that of
+    the n answers (weight 1) and half an answer at 0 and at 1 (weight 1/2
+    each), divided by n (total weight n + 1, less one); se_L = s~/sqrt(n) /
+    (p~(1 - p~)); logit(p~) -/+ t(0.975, n - 1) se_L mapped back with the
+    logistic function, widened to contain the plain mean.
+
+    Rules: n = 0 -> null; n = 1 -> the whole scale; answers outside the scale
+    widen it to [min(a, min x), max(b, max x)].
+    """
+    x = np.asarray(values, dtype=float)
+    n = len(x)
+    if n == 0:
+        return None
+    a, b = min(float(scale[0]), float(x.min())), max(float(scale[1]), float(x.max()))
+    if n == 1:
+        return interval(a, b)
+    p = (x - a) / (b - a)
+    # The n answers with weight 1 and the two pseudo-answers with weight 1/2.
+    points = np.concatenate([p, [0.0, 1.0]])
+    weights = np.concatenate([np.ones(n), [0.5, 0.5]])
+    centre = float(np.average(points, weights=weights))
+    spread = math.sqrt(float(np.sum(weights * (points - centre) ** 2)) / (weights.sum() - 1))
+    se_logit = spread / math.sqrt(n) / (centre * (1 - centre))
+    half = float(stats.t.ppf(0.975, n - 1)) * se_logit
+    low = a + (b - a) * float(special.expit(special.logit(centre) - half))
+    high = a + (b - a) * float(special.expit(special.logit(centre) + half))
+    mean = float(np.mean(x))
+    return interval(min(low, mean), max(high, mean))
+
+
+def summary(values, scale):
     x = np.asarray(values, dtype=float)
     n = len(x)
     out = {"n": n}
@@ -98,19 +133,43 @@ def summary(values):
                p75=float(np.quantile(x, 0.75, method="linear")))
     if n >= 2:
         sd = float(np.std(x, ddof=1))
-        se = sd / math.sqrt(n)
-        half = float(stats.t.ppf(0.975, n - 1)) * se
-        # Rule: zero variance gives sd = se = 0 and ci95 = [mean, mean].
-        out.update(sd=sd, se=se, ci95=interval(mean - half, mean + half))
+        # Rule: zero variance gives sd = se = 0 (the interval still has width).
+        out.update(sd=sd, se=sd / math.sqrt(n))
     else:
-        # Rule: n = 1 has no spread; sd, se and ci95 are not computable.
-        out.update(sd=None, se=None, ci95=None)
+        # Rule: n = 1 has no spread; sd and se are not computable.
+        out.update(sd=None, se=None)
+    out["ci95"] = bounded_mean_interval(x, scale)
     values_, counts = np.unique(x, return_counts=True)
     out["distribution"] = [[float(v), int(c)] for v, c in zip(values_, counts)]
     return out
 
 
-summaries = [{"name": k, "values": v, "expected": summary(v)} for k, v in ANSWERS.items()]
+LIKERT, NPS_SCALE = (1, 5), (0, 10)
+# The scale of each answer set (out_of_fast_range has answers outside it).
+SCALES = {"nps_answers": NPS_SCALE, "nps_decimals": NPS_SCALE, "large_0_10": NPS_SCALE,
+          "out_of_fast_range": NPS_SCALE}
+# Small groups and all-equal answers, where the t-interval leaves the scale or
+# collapses to a point; "issue_n4" is the 2.73-5.77 of issue 14. Their own
+# generator, so the draws of RNG (and every case after) stay as they were.
+INTERVAL_RNG = np.random.default_rng(20261205)
+INTERVAL_ANSWERS = {
+    "n1_five": ([5], LIKERT), "n2": ([5, 4], LIKERT), "n3": ([5, 4, 4], LIKERT),
+    "issue_n4": ([5, 5, 4, 3], LIKERT), "n5": ([5, 4, 4, 3, 5], LIKERT),
+    "n2_ends": ([1, 5], LIKERT), "n3_low": ([1, 1, 2], LIKERT),
+    "all_5_n2": ([5] * 2, LIKERT), "all_5_n4": ([5] * 4, LIKERT), "all_5_n30": ([5] * 30, LIKERT),
+    "all_1_n4": ([1] * 4, LIKERT), "all_1_n10": ([1] * 10, LIKERT), "all_3_n4": ([3] * 4, LIKERT),
+    "mixed_n12": ([5, 5, 4, 1, 3, 5, 4, 4, 2, 5, 5, 4], LIKERT),
+    "n30": (INTERVAL_RNG.choice([1, 2, 3, 4, 5], size=30, p=[0.02, 0.03, 0.10, 0.35, 0.50]).tolist(), LIKERT),
+    "n100": (INTERVAL_RNG.choice([1, 2, 3, 4, 5], size=100, p=[0.01, 0.01, 0.03, 0.15, 0.80]).tolist(), LIKERT),
+    "nps_n3": ([10, 9, 7], NPS_SCALE), "nps_all_10_n5": ([10] * 5, NPS_SCALE),
+    "nps_all_0_n3": ([0] * 3, NPS_SCALE), "nps_one": ([8], NPS_SCALE),
+}
+
+summaries = [{"name": k, "values": v, "scale": list(SCALES.get(k, LIKERT)),
+              "expected": summary(v, SCALES.get(k, LIKERT))} for k, v in ANSWERS.items()]
+summaries += [{"name": k, "values": v, "scale": list(scale), "expected": summary(v, scale)}
+              for k, (v, scale) in INTERVAL_ANSWERS.items()]
+
 
 QUANTILE_PS = [0, 0.01, 0.1, 0.25, 1 / 3, 0.5, 0.6, 0.75, 0.9, 0.99, 1]
 quantiles = []
@@ -184,14 +243,21 @@ def nps(values):
     pp, pm = promoters / n, detractors / n
     score = 100 * (pp - pm)
     se = 100 * math.sqrt(max(0.0, pp + pm - (pp - pm) ** 2) / n)
+    # The interval: each answer scores +100 (promoter), 0 (passive) or -100
+    # (detractor); NPS is their mean, and its interval is the bounded-mean
+    # interval on [-100, 100].
+    scored = np.where(x >= 9, 100.0, np.where(x <= 6, -100.0, 0.0))
     return {"n": n, "promoters": promoters, "detractors": detractors, "score": score, "se": se,
-            "ci95": interval(max(-100.0, score - Z975 * se), min(100.0, score + Z975 * se))}
+            "ci95": bounded_mean_interval(scored, (-100, 100))}
 
 
 nps_cases = [{"name": k, "values": ANSWERS[k], "expected": nps(ANSWERS[k])}
              for k in ["nps_answers", "nps_decimals", "large_0_10", "empty", "one", "all_equal"]]
 nps_cases.append({"name": "all_promoters", "values": [9, 10, 10], "expected": nps([9, 10, 10])})
 nps_cases.append({"name": "all_detractors", "values": [0, 6, 2, 2], "expected": nps([0, 6, 2, 2])})
+for name, values in [("one_promoter", [10]), ("one_passive", [7]), ("two_promoters", [9, 10]),
+                     ("all_passive", [7, 8, 8, 7]), ("small_mixed", [10, 3, 9, 8, 10])]:
+    nps_cases.append({"name": name, "values": values, "expected": nps(values)})
 
 
 # --------------------------------------------------------------------------
@@ -520,6 +586,99 @@ suppression_two_way = [{"table": t, "threshold": k, "expected": [[MARK[m] for m 
 
 
 # --------------------------------------------------------------------------
+# Coverage: how often each 95% interval of a mean holds the true mean, by
+# Monte Carlo from realistic answer distributions (written to coverage.md).
+# --------------------------------------------------------------------------
+
+COVERAGE_RNG = np.random.default_rng(20261206)
+COVERAGE_SAMPLES = 20_000
+COVERAGE_NS = [3, 5, 10, 30, 100]
+LIKERT_DISTRIBUTIONS = {
+    "typical (2/3/10/35/50 %)": [0.02, 0.03, 0.10, 0.35, 0.50],
+    "very high (1/1/3/15/80 %)": [0.01, 0.01, 0.03, 0.15, 0.80],
+    "moderate (5/10/25/35/25 %)": [0.05, 0.10, 0.25, 0.35, 0.25],
+    "polarised (20/10/10/20/40 %)": [0.20, 0.10, 0.10, 0.20, 0.40],
+}
+# Detractor / passive / promoter shares of the 0-10 question.
+NPS_DISTRIBUTIONS = {
+    "NPS typical (15/30/55 %)": [0.15, 0.30, 0.55],
+    "NPS very high (3/12/85 %)": [0.03, 0.12, 0.85],
+}
+
+
+def bounded_rows(x, a, b):
+    """bounded_mean_interval for each row of x (n >= 2), vectorised."""
+    n = x.shape[1]
+    p = (x - a) / (b - a)
+    centre = (p.sum(axis=1) + 0.5) / (n + 1)
+    squares = ((p - centre[:, None]) ** 2).sum(axis=1) + 0.5 * centre ** 2 + 0.5 * (1 - centre) ** 2
+    half = float(stats.t.ppf(0.975, n - 1)) * np.sqrt(squares / n) / math.sqrt(n) / (centre * (1 - centre))
+    mean = x.mean(axis=1)
+    low = a + (b - a) * special.expit(special.logit(centre) - half)
+    high = a + (b - a) * special.expit(special.logit(centre) + half)
+    return np.minimum(low, mean), np.maximum(high, mean)
+
+
+def t_rows(x):
+    n = x.shape[1]
+    mean = x.mean(axis=1)
+    half = float(stats.t.ppf(0.975, n - 1)) * x.std(axis=1, ddof=1) / math.sqrt(n)
+    return mean - half, mean + half
+
+
+def wald_nps_rows(x):
+    n = x.shape[1]
+    plus, minus = (x == 100).mean(axis=1), (x == -100).mean(axis=1)
+    score = 100 * (plus - minus)
+    half = Z975 * 100 * np.sqrt(np.maximum(0, plus + minus - (plus - minus) ** 2) / n)
+    return np.maximum(-100, score - half), np.minimum(100, score + half)
+
+
+def coverage_row(name, values, shares, scale, old, old_name):
+    truth = float(np.dot(values, shares))
+    cells = []
+    for n in COVERAGE_NS:
+        x = COVERAGE_RNG.choice(values, size=(COVERAGE_SAMPLES, n), p=shares).astype(float)
+        new_low, new_high = bounded_rows(x, *scale)
+        for i in range(3):  # the vectorised form is the scalar reference
+            assert np.allclose([new_low[i], new_high[i]], bounded_mean_interval(x[i], scale), rtol=1e-12)
+        old_low, old_high = old(x)
+        new_cover = float(np.mean((new_low <= truth) & (truth <= new_high)))
+        old_cover = float(np.mean((old_low <= truth) & (truth <= old_high)))
+        outside = float(np.mean((old_low < scale[0]) | (old_high > scale[1]) | (old_high == old_low)))
+        cells.append({"n": n, "new": new_cover, "old": old_cover, "new_width": float(np.mean(new_high - new_low)),
+                      "old_width": float(np.mean(old_high - old_low)), "old_off_scale_or_point": outside})
+    return {"distribution": name, "true_mean": truth, "old": old_name, "cells": cells}
+
+
+coverage = [coverage_row(name, [1, 2, 3, 4, 5], shares, LIKERT, t_rows, "t")
+            for name, shares in LIKERT_DISTRIBUTIONS.items()]
+coverage += [coverage_row(name, [-100, 0, 100], shares, (-100, 100), wald_nps_rows, "Wald")
+             for name, shares in NPS_DISTRIBUTIONS.items()]
+
+
+def coverage_markdown():
+    lines = [
+        "# Coverage of the 95% interval of a mean (generated by make_golden.py; do not edit)",
+        "",
+        f"{COVERAGE_SAMPLES:,} samples of n answers from each distribution; the share of samples whose",
+        "interval holds the true mean (nominal 0.950), and the mean width in scale points. *new* is the",
+        "bounded-mean (logit, half a pseudo-answer at each end) interval of Sources/PikirStats/",
+        "BoundedMeanInterval.swift; *old* is what it replaced: the Student t interval on 1-5, the",
+        "Wald interval (clipped to -100...100) for NPS. *old off* is the share of old intervals that",
+        "left the scale or were a single point.",
+        "",
+        "| distribution | n | new | old | new width | old width | old off |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in coverage:
+        for c in row["cells"]:
+            lines.append(f"| {row['distribution']} ({row['old']}) | {c['n']} | {c['new']:.3f} | {c['old']:.3f} | "
+                         f"{c['new_width']:.2f} | {c['old_width']:.2f} | {c['old_off_scale_or_point']:.3f} |")
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------
 
 golden = {
     "generator": {"script": "make_golden.py", "numpy": np.__version__, "scipy": scipy.__version__,
@@ -553,3 +712,6 @@ with warnings.catch_warnings():
 out = pathlib.Path(__file__).with_name("golden.json")
 out.write_text(text + "\n")
 print(f"wrote {out} ({len(text)} bytes)")
+table = out.with_name("coverage.md")
+table.write_text(coverage_markdown())
+print(f"wrote {table}")

@@ -33,9 +33,13 @@ with the keys and the meaning of `pikir agg --format json`:
 - Answers: the non-empty cells of the measure's column, as floats.
 - n: the number of answers; groups with n < min_n are "suppressed": every
   statistic null, n kept (a group can have rows but no answer to one measure).
-- mean: np.mean; sd: np.std(ddof=1), null for n < 2; se = sd / sqrt(n);
-  ci95 = mean -/+ scipy.stats.t.ppf(0.975, n - 1) * se (null for n < 2;
-  [mean, mean] when sd = 0).
+- mean: np.mean; sd: np.std(ddof=1), null for n < 2; se = sd / sqrt(n).
+- ci95: the interval of the mean on the question's scale [a, b] (1-5, 0-10
+  for nps), a logit interval with half a pseudo-answer at each end: p =
+  (x - a)/(b - a), p~ = (sum p + 1/2)/(n + 1), s~^2 = [sum (p - p~)^2 +
+  p~^2/2 + (1 - p~)^2/2] / n, se_L = s~ / sqrt(n) / (p~(1 - p~)), bounds
+  a + (b - a) expit(logit(p~) -/+ scipy.stats.t.ppf(0.975, n - 1) se_L),
+  widened to contain the mean; [a, b] for n = 1.
 - median, p25, p75: np.quantile(method="linear") (Hyndman-Fan type 7).
 - min, max: of the answers.
 - top2 / bottom2: the share (0-1) of answers >= the second-highest scale
@@ -56,7 +60,7 @@ import pathlib
 import sys
 
 import numpy as np
-from scipy import stats
+from scipy import special, stats
 
 HERE = pathlib.Path(__file__).resolve().parent
 SOURCE = HERE / "sample-export.csv"
@@ -70,6 +74,25 @@ MIN_N = 1
 def value_key(x):
     """How pikir writes an answer value as a dist key: "4", "4.5"."""
     return str(int(x)) if x == int(x) else repr(float(x))
+
+
+SCALES = {False: (1, 5), True: (0, 10)}
+
+
+def bounded_interval(x, a, b):
+    """The 95% interval of the mean of x on [a, b] (see the module comment)."""
+    n = len(x)
+    if n == 1:
+        return float(a), float(b)
+    p = (x - a) / (b - a)
+    centre = (p.sum() + 0.5) / (n + 1)
+    squares = float(np.sum((p - centre) ** 2)) + 0.5 * centre ** 2 + 0.5 * (1 - centre) ** 2
+    se_logit = math.sqrt(squares / n) / math.sqrt(n) / (centre * (1 - centre))
+    half = float(stats.t.ppf(0.975, n - 1)) * se_logit
+    low = a + (b - a) * float(special.expit(special.logit(centre) - half))
+    high = a + (b - a) * float(special.expit(special.logit(centre) + half))
+    mean = float(np.mean(x))
+    return min(low, mean), max(high, mean)
 
 
 def describe(measure, answers, min_n):
@@ -87,11 +110,10 @@ def describe(measure, answers, min_n):
     row["mean"] = mean
     if n >= 2:
         sd = float(np.std(x, ddof=1))
-        se = sd / math.sqrt(n)
-        t = float(stats.t.ppf(0.975, n - 1))
-        row.update({"sd": sd, "se": se, "ci95_low": mean - t * se, "ci95_high": mean + t * se})
+        row.update({"sd": sd, "se": sd / math.sqrt(n)})
     else:
-        row.update({"sd": None, "se": None, "ci95_low": None, "ci95_high": None})
+        row.update({"sd": None, "se": None})
+    row["ci95_low"], row["ci95_high"] = bounded_interval(x, *SCALES[measure == "nps"])
     for name, p in (("median", 0.5), ("p25", 0.25), ("p75", 0.75)):
         row[name] = float(np.quantile(x, p, method="linear"))
     row["min"] = float(np.min(x))
@@ -155,7 +177,7 @@ def aggregate(records, by):
 def small_cases():
     """The hand-checked groups of Tests/PikirAggregateTests/AggregateStatsTests.swift."""
     for measure, answers in (("overall", [5, 4, 4, 3]), ("nps", [10, 9, 9, 8, 7, 6, 3, 0]), ("overall", [4.5, 3.5, 2, 1]),
-                             ("nps", [10, 10, 9, 3])):
+                             ("nps", [10, 10, 9, 3]), ("overall", [5, 5, 5]), ("overall", [4])):
         print(measure, answers, json.dumps(describe(measure, answers, 0), ensure_ascii=False))
     for df in (3, 7):
         print(f"t.ppf(0.975, {df}) = {float(stats.t.ppf(0.975, df))!r}")

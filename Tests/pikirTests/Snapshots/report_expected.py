@@ -11,13 +11,13 @@ report_expected.json beside this script; commit both. NumPy and SciPy, as
 agg_golden.py. The per-trainer and per-region-and-year statistics come from
 ../Reference/agg_golden.json; this script adds what that file lacks:
 
-- "session": one session's six questions (n, mean, ci95 by Student t, top-2
-  share, NPS), the session's trainer id, region and year; "trainer_earlier":
+- "session": one session's six questions (n, mean, ci95, top-2 share, NPS and
+  its interval), the session's trainer id, region and year; "trainer_earlier":
   the trainer's responses in sessions before the session's first day (their
   count, distinct sessions, first and last year, mean of each question).
 - "yearly_categories": for one year, the participant groups and modules:
   responses (rows, whatever they answered), sessions, the overall mean and the
-  NPS, and the small-cell suppression a careful statistician would apply to
+  NPS with their intervals, and the small-cell suppression a careful statistician would apply to
   the one-way table of response counts with a published total: counts 1..4
   are primary; a line with exactly one suppressed cell also hides the smallest
   other positive count (lowest key on ties).
@@ -26,6 +26,14 @@ agg_golden.py. The per-trainer and per-region-and-year statistics come from
   and the rank among trainers with n >= 5 that the registry resolved (a
   trainer_id); "in_registry" says which. Names the registry did not resolve
   are not ranked (the export was made with a registry).
+
+Intervals of a mean stay on the question's scale [a, b] (1-5, 0-10 for nps):
+with p = (x - a)/(b - a) and half a pseudo-answer at each end of the scale,
+p~ = (sum p + 1/2)/(n + 1) and s~^2 = [sum (p - p~)^2 + p~^2/2 + (1 - p~)^2/2]/n;
+the interval is expit(logit p~ -/+ t(0.975, n - 1) s~/sqrt(n)/(p~(1 - p~)))
+mapped back to [a, b] and widened to contain the mean; one answer gives
+[a, b]. The NPS interval is the same on answers scored +100 (9-10), 0 (7-8)
+and -100 (0-6), on [-100, 100].
 """
 
 import csv
@@ -34,7 +42,7 @@ import math
 import pathlib
 
 import numpy as np
-from scipy import stats
+from scipy import special, stats
 
 HERE = pathlib.Path(__file__).resolve().parent
 SOURCE = HERE.parent / "Reference" / "sample-export.csv"
@@ -51,6 +59,20 @@ def answers(rows, measure):
     return [float(r[measure]) for r in rows if r[measure] != ""]
 
 
+def interval(xs, a, b):
+    x = np.asarray(xs, dtype=float)
+    n = len(x)
+    if n == 1:
+        return float(a), float(b)
+    p = (x - a) / (b - a)
+    centre = (p.sum() + 0.5) / (n + 1)
+    spread = math.sqrt((float(np.sum((p - centre) ** 2)) + 0.5 * centre ** 2 + 0.5 * (1 - centre) ** 2) / n)
+    half = float(stats.t.ppf(0.975, n - 1)) * spread / math.sqrt(n) / (centre * (1 - centre))
+    low = a + (b - a) * float(special.expit(special.logit(centre) - half))
+    high = a + (b - a) * float(special.expit(special.logit(centre) + half))
+    return min(low, float(x.mean())), max(high, float(x.mean()))
+
+
 def describe(measure, xs):
     n = len(xs)
     out = {"measure": measure, "n": n}
@@ -59,14 +81,13 @@ def describe(measure, xs):
     x = np.array(xs)
     mean = float(np.mean(x))
     out["mean"] = mean
-    if n >= 2:
-        se = float(np.std(x, ddof=1)) / math.sqrt(n)
-        t = float(stats.t.ppf(0.975, n - 1))
-        out["ci95_low"], out["ci95_high"] = mean - t * se, mean + t * se
-    high = 10 if measure == "nps" else 5
+    low, high = (0, 10) if measure == "nps" else (1, 5)
+    out["ci95_low"], out["ci95_high"] = interval(x, low, high)
     out["top2"] = float(np.count_nonzero(x >= high - 1)) / n
     if measure == "nps":
         out["nps"] = 100.0 * (np.count_nonzero(x >= 9) - np.count_nonzero(x <= 6)) / n
+        scored = np.where(x >= 9, 100.0, np.where(x <= 6, -100.0, 0.0))
+        out["nps_ci95_low"], out["nps_ci95_high"] = interval(scored, -100, 100)
     return out
 
 
@@ -87,7 +108,8 @@ def categories(rows, column):
         overall = describe("overall", answers(group, "overall"))
         nps = describe("nps", answers(group, "nps"))
         out.append({"key": key, "responses": len(group), "sessions": len({r["session_id"] for r in group if r["session_id"]}),
-                    "overall_mean": overall.get("mean"), "nps": nps.get("nps")})
+                    "overall_mean": overall.get("mean"), "overall_ci95": [overall.get("ci95_low"), overall.get("ci95_high")],
+                    "nps": nps.get("nps"), "nps_ci95": [nps.get("nps_ci95_low"), nps.get("nps_ci95_high")]})
     for row, mark in zip(out, suppress([r["responses"] for r in out])):
         row["suppression"] = mark
     return out
