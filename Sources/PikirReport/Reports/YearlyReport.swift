@@ -145,7 +145,9 @@ public struct YearlyReport: Sendable {
         let total = Row(key: "total", sessions: allSessions.count, registered: totalRegistered,
                         responses: regionRows.reduce(0) { $0 + $1.responses }, responseRate: rate(totalRegistryResponses, totalRegistered),
                         overall: QuestionStats(Measure(.overall), totalOverall), nps: QuestionStats(Measure(.nps), totalNPS),
-                        change: totalChange, significant: totalChange?.p.map { $0 < 0.05 } ?? false, suppression: .published,
+                        change: totalChange, significant: totalChange?.p.map { $0 < 0.05 } ?? false,
+                        // A year with fewer than k answers in all is itself a small cell.
+                        suppression: totalOverall.n < scope.minN ? .primary : .published,
                         lastYear: totalLast.n > 0 ? totalLast : nil)
         let quality = try Provenance(warehouse, files: yearFiles)
         let qualityPaths = Set(quality.files)
