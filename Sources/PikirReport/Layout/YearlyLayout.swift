@@ -23,7 +23,7 @@ extension YearlyReport {
         if !published.isEmpty {
             blocks.append(pairedChart(published + [total], f))
         }
-        // The registry's columns only when the registry knows a region's participants.
+        // The response rate only when the registry knows a region's participants.
         let withRegistry = (regions + [total]).contains { $0.registered != nil }
         blocks.append(.table(table(regions + [total], label: { $0 == "total" ? c.text("label.total") : f.region($0) }, f,
                                    header: c.text("label.region"), withRegistry: withRegistry, withChange: true, reproduce: aggCommand(by: .region))))
@@ -123,12 +123,10 @@ extension YearlyReport {
     private func table(_ rows: [Row], label: (String) -> String, _ f: Formatter, header: String, withRegistry: Bool, withChange: Bool,
                        reproduce: String) -> Document.Table {
         let c = f.c
+        // With the registry, the response rate (responses over registered participants) and not the participants
+        // themselves: one column fewer keeps the table within a 1280 px screen.
         var headers = [header, c.text("label.sessions")]
         var numeric = [false, true]
-        if withRegistry {
-            headers += [c.text("label.participants")]
-            numeric += [true]
-        }
         headers += [c.text("label.responses")]
         numeric += [true]
         if withRegistry {
@@ -155,7 +153,6 @@ extension YearlyReport {
                 return cells
             }
             cells.append(.init(c.integer(r.sessions)))
-            if withRegistry { cells.append(.init(r.registered.map(c.integer) ?? "—")) }
             cells.append(.init(c.integer(r.responses)))
             if withRegistry { cells.append(.init(r.responseRate.map { c.percent($0) } ?? "—")) }
             if withChange { cells.append(lastYearMean(r).map { .init(c.number($0, decimals: 2)) } ?? lastYearMissing(r, c)) }

@@ -107,11 +107,11 @@ struct LayoutYearlySummaryTests {
         let report = Self.nothingChanged()
         #expect(try Self.sentences(report, .en).map(\.text) == [
             "Overall satisfaction rose significantly: 4.16 in 2024 (121 answers) against 3.98 in 2023.",
-            "Satisfaction held in all 3 regions compared: none changed significantly from 2023.",
+            "Satisfaction held in each of the 3 regions compared: none changed significantly from 2023.",
         ])
         #expect(try Self.sentences(report, .ru).map(\.text) == [
             "В целом удовлетворённость значимо выросла: 4,16 в 2024 году (121 ответ) против 3,98 в 2023 году.",
-            "Во всех 3 регионах, где есть сравнение, удовлетворённость на уровне 2023 года: значимых изменений нет.",
+            "Во всех регионах, где есть сравнение (3), удовлетворённость на уровне 2023 года: значимых изменений нет.",
         ])
         #expect(try Self.sentences(report, .kk).map(\.text) == [
             "Жалпы қанағаттанушылық мәнді өсті: 2024 жылы 4,16 (121 жауап), 2023 жылы 3,98 болған.",

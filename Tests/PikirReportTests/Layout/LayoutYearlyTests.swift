@@ -27,7 +27,7 @@ struct LayoutYearlyTests {
         for i in 0..<2 {
             #expect(table.rows[i].dropFirst().allSatisfy { $0.text == "suppressed" && $0.style == "suppressed" }, "\(table.rows[i].map(\.text))")
         }
-        // No registry in the fixture: no participants or response-rate column.
+        // No registry in the fixture: no response-rate column; never a participants one (the rate says it).
         #expect(!table.headers.contains("Participants") && !table.headers.contains("Response rate"))
         #expect(table.rows[2].map(\.text).prefix(3) == ["Karaganda Region", "1", "41"])
         #expect(table.rows[2].allSatisfy { $0.style != "suppressed" })
