@@ -37,7 +37,9 @@ extension SessionReport {
         let place = f.region(region) + (city.map { isCity ? "" : ", " + $0 } ?? "")
         var document = Document(language: c.language.rawValue, title: c.text("session.title"), subtitle: subtitle,
                                 sections: [Document.Section(id: "session", heading: c.text("label.this_session"), blocks: blocks)],
-                                footer: Footer.blocks(f, provenance: provenance, scope: scope, generatedAt: generatedAt, version: version))
+                                // No quartiles, ranking or year-over-year test here: those methods stay out of the footer.
+                                footer: Footer.blocks(f, provenance: provenance, scope: scope, generatedAt: generatedAt, version: version,
+                                                      omitting: ["methods.quantiles", "methods.shrinkage", "methods.min_n", "methods.holm"]))
         document.cover = Cover.lines(scope: place, period: date.map { f.date($0) }, generatedAt: generatedAt, f)
         return document
     }

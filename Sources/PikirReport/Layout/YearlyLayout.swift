@@ -27,11 +27,14 @@ extension YearlyReport {
         let withRegistry = (regions + [total]).contains { $0.registered != nil }
         blocks.append(.table(table(regions + [total], label: { $0 == "total" ? c.text("label.total") : f.region($0) }, f,
                                    header: c.text("label.region"), withRegistry: withRegistry, withChange: true, reproduce: aggCommand(by: .region))))
-        blocks += glossary([.interval, .nps, .significant, .suppressed])
+        // Suppression is explained where a table hides something, and only there.
+        func hides(_ rows: [Row]) -> Bool { rows.contains { $0.suppression.isSuppressed || $0.npsSuppression.isSuppressed } }
+        let hidden = hides(regions) || regions.contains { $0.lastYear != nil && $0.change == nil }
+        blocks += glossary([.interval, .nps, .significant] + (hidden ? [.suppressed] : []))
         if (regions + [total]).contains(where: { !$0.suppression.isSuppressed && $0.lastYear == nil }) {
             blocks.append(.note(c.text("yearly.no_data_note", ["mark": Self.noDataMark, "year": String(year - 1)])))
         }
-        blocks.append(.note(c.text("yearly.suppression_note", ["k": c.integer(scope.minN)])))
+        if hidden { blocks.append(.note(c.text("yearly.suppression_note", ["k": c.integer(scope.minN)]))) }
         blocks.append(.note(c.text("yearly.change_note", ["k": c.integer(scope.minN)])))
         sections.append(Document.Section(id: "regions", heading: c.text("yearly.by_region"), blocks: blocks))
 
@@ -42,12 +45,13 @@ extension YearlyReport {
         ] where !rows.isEmpty {
             let table = table(rows, label: { f.category(prefix, $0) }, f, header: c.text(header), withRegistry: false, withChange: false,
                               reproduce: aggCommand(by: dimension))
-            sections.append(Document.Section(id: id, heading: c.text(heading), blocks: [.table(table)] + glossary([.interval, .nps, .suppressed])))
+            var blocks: [Document.Block] = [.table(table)] + glossary([.interval, .nps] + (hides(rows) ? [.suppressed] : []))
+            if hides(rows) && !hidden { blocks.append(.note(c.text("yearly.suppression_note", ["k": c.integer(scope.minN)]))) }
+            sections.append(Document.Section(id: id, heading: c.text(heading), blocks: blocks))
         }
 
         let files = c.plural("files", count: self.quality.files.count)
         var quality: [Document.Block] = [.note(c.text("yearly.quality_scope", ["year": String(year), "files": files])), .facts([
-            (c.text("label.files_read"), files),
             (c.text("label.total"), c.plural("records", count: self.quality.records)),
             (c.text("label.responses"), c.plural("responses", count: self.quality.accepted)),
             (c.text("label.rejects"), c.integer(self.quality.rejected)),
@@ -78,11 +82,15 @@ extension YearlyReport {
 
         var document = Document(language: c.language.rawValue, title: c.text("yearly.title", ["year": String(year)]),
                                 subtitle: scope.region.map { f.region($0) }, sections: sections,
-                                footer: Footer.blocks(f, provenance: provenance, scope: scope, generatedAt: generatedAt, version: version))
+                                footer: Footer.blocks(f, provenance: provenance, scope: scope, generatedAt: generatedAt, version: version,
+                                                      omitting: Self.unusedMethods))
         document.cover = Cover.lines(scope: scope.region.map { f.region($0) } ?? c.text("yearly.all_regions"), period: String(year),
                                      generatedAt: generatedAt, f)
         return document
     }
+
+    /// No shares, quartiles or ranking in this report: their methods stay out of its footer.
+    static let unusedMethods: Set<String> = ["methods.proportion", "methods.quantiles", "methods.shrinkage", "methods.min_n"]
 
     /// A last-year cell with no answers last year: short, so the numeric column stays narrow; the note under the table says what it means.
     static let noDataMark = "—*"

@@ -141,20 +141,38 @@ struct LayoutYearlyTests {
         }
     }
 
-    @Test("glossary: the region table explains interval, NPS, significant and suppressed; later tables repeat none of them")
+    @Test("glossary: each term once, under the first table that shows it; 'suppressed' and its note only where a table hides a cell")
     func glossary() throws {
-        var report = F.yearlyReport(regions: [F.row("KZ-75", answers: Self.forty)])
+        var report = F.yearlyReport(regions: [F.row("KZ-75", answers: Self.forty), F.row("KZ-71", answers: [4, 5], suppression: .primary)])
         report.groups = [F.row("student", answers: Self.forty)]
         let document = report.document(F.ru, version: "test")
-        func terms(_ id: String) throws -> [String] {
+        func terms(_ document: Document, _ id: String) throws -> [String] {
             try #require(document.section(id)).blocks.flatMap { block -> [String] in
                 if case .glossary(let terms) = block { terms.map(\.term) } else { [] }
             }
         }
-        #expect(try terms("regions") == ["95% интервал", "NPS", "значимо", "скрыто"])
-        #expect(try terms("groups") == [])
+        #expect(try terms(document, "regions") == ["95% интервал", "NPS", "значимо", "скрыто"])
+        #expect(try terms(document, "groups") == [])
         #expect(try document.section("regions")!.blocks.firstIndex { if case .glossary = $0 { true } else { false } }!
                 == document.section("regions")!.blocks.firstIndex { if case .table = $0 { true } else { false } }! + 1, "right under the table")
+        // Nothing hidden among the regions, one group hidden: the term and the note move to the groups' table.
+        report.regions = [F.row("KZ-75", answers: Self.forty)]
+        report.groups = [F.row("student", answers: Self.forty), F.row("pupil", answers: [5], suppression: .primary)]
+        let moved = report.document(F.ru, version: "test")
+        #expect(try terms(moved, "regions") == ["95% интервал", "NPS", "значимо"])
+        #expect(try terms(moved, "groups") == ["скрыто"])
+        #expect(!moved.section("regions")!.notes.contains { $0.hasPrefix("Ячейки, где ответов меньше 5") })
+        #expect(moved.section("groups")!.notes.contains { $0.hasPrefix("Ячейки, где ответов меньше 5") })
+    }
+
+    @Test("footer: no method the yearly report does not use (shares, quartiles, shrinkage, ranking)")
+    func footerMethods() {
+        let footer = F.yearlyReport(regions: [F.row("KZ-75", answers: Self.forty)]).document(F.en, version: "test").footer
+        let notes = footer.compactMap { if case .note(let n) = $0 { n } else { nil } }
+        #expect(notes.contains(F.en.text("methods.holm")) && notes.contains(F.en.text("methods.mean")))
+        for unused in [F.en.text("methods.proportion"), F.en.text("methods.quantiles"), F.en.text("methods.min_n", ["k": "5"])] {
+            #expect(!notes.contains(unused))
+        }
     }
 
     @Test("cover: all regions or the scoped one, the year, the generation date in the report's language when given")
