@@ -52,6 +52,7 @@ extension YearlyReport {
 
         let files = c.plural("files", count: self.quality.files.count)
         var quality: [Document.Block] = [.note(c.text("yearly.quality_scope", ["year": String(year), "files": files])), .facts([
+            (c.text("label.files_read"), files),
             (c.text("label.total"), c.plural("records", count: self.quality.records)),
             (c.text("label.responses"), c.plural("responses", count: self.quality.accepted)),
             (c.text("label.rejects"), c.integer(self.quality.rejected)),
