@@ -115,7 +115,7 @@ extension YearlyReport {
         let points = rows.map { r in
             PairedDotRow(label: r.key == "total" ? c.text("label.total") : f.region(r.key), last: lastYearMean(r),
                          current: r.overall.summary.mean!,
-                          lastMissing: r.lastYear == nil ? c.text("yearly.no_data_year", ["year": lastLabel]) : c.text("label.suppressed"))
+                         lastMissing: r.lastYear == nil ? c.text("yearly.no_data_year", ["year": lastLabel]) : c.text("label.suppressed"))
         }
         let scale = Formatter.zoomedScale(points.flatMap { [$0.current] + ($0.last.map { [$0] } ?? []) }, scale: 1...5)
         return .chart(Document.Chart(

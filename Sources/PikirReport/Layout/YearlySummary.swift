@@ -34,6 +34,11 @@ extension YearlyReport {
         let c = f.c
         let last = String(year - 1)
         var sentences = [totalSentence(f)]
+        // One published region compared with the same answers as the total (a report for one region):
+        // its sentence would repeat the total's.
+        if self.regions.count == 1, !self.regions[0].suppression.isSuppressed, self.regions[0].lastYear?.n == total.lastYear?.n {
+            return sentences
+        }
         let regions = NameOrder.sorted(self.regions, language: c.language) { f.region($0.key) }
         var by: [Verdict: [Row]] = [:]
         for r in regions { by[verdict(r), default: []].append(r) }

@@ -189,6 +189,15 @@ struct LayoutYearlySummaryTests {
         ])
     }
 
+    @Test("one region (--region): the total's sentence alone, not the same numbers twice")
+    func oneRegion() throws {
+        var report = F.yearlyReport(regions: [Self.compared("KZ-75", Self.forty, Self.change(0.1, p: 0.5), significant: false)])
+        report.scope.region = "KZ-75"
+        report.total.change = Self.change(0.1, p: 0.5)
+        report.total.lastYear = F.histogram(Self.fortyOne)
+        #expect(try Self.sentences(report, .en).map(\.text) == ["Overall satisfaction held: 4.25 in 2024 (40 answers) against 4.10 in 2023, no significant change."])
+    }
+
     @Test("lists: one name alone, two joined by and / и / және")
     func lists() {
         #expect(YearlyReport.list(["Алматы"], Catalogue.load(.ru)) == "Алматы")
