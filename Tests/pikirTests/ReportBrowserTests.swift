@@ -32,7 +32,7 @@ struct ReportBrowserTests {
     /// 3 A4 pages.
     static func cases(session: String) -> [(name: String, arguments: [String], lang: String, sections: Int)] {
         [("trainers-kk", ["trainers"], "kk", 7), ("trainers-ru", ["trainers"], "ru", 7), ("trainers-en", ["trainers"], "en", 7),
-         ("yearly-2023-ru", ["yearly", "--year", "2023"], "ru", 4),
+         ("yearly-2023-ru", ["yearly", "--year", "2023"], "ru", 5),
          ("session-en", ["session", "--session", session], "en", 1)]
     }
 

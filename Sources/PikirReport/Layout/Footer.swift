@@ -2,7 +2,9 @@ import PikirStats
 
 /// The methods note and the data's fingerprint that end every report.
 enum Footer {
-    static func blocks(_ f: Formatter, provenance: Provenance, scope: ReportScope, generatedAt: String?, version: String) -> [Document.Block] {
+    /// - Parameter omitting: Methods (`methods.<name>` keys) the report does not use, left out so its pages stay few.
+    static func blocks(_ f: Formatter, provenance: Provenance, scope: ReportScope, generatedAt: String?, version: String,
+                       omitting: Set<String> = []) -> [Document.Block] {
         let c = f.c
         var blocks: [Document.Block] = [
             .paragraph(c.text("methods.title")),
@@ -15,6 +17,8 @@ enum Footer {
             .note(c.text("methods.suppression", ["k": c.integer(scope.minN)])),
             .note(c.text("methods.min_n", ["k": c.integer(scope.minN)])),
         ]
+        let keys = ["title", "mean", "proportion", "nps", "quantiles", "shrinkage", "holm", "suppression", "min_n"].map { "methods." + $0 }
+        blocks = zip(keys, blocks).filter { !omitting.contains($0.0) }.map(\.1)
         var facts: [(label: String, value: String)] = [
             (c.text("label.data_fingerprint"), String(provenance.fingerprint.prefix(16))),
             (c.text("label.files_read"), c.plural("files", count: provenance.files.count)),

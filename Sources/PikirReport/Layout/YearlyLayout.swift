@@ -4,7 +4,13 @@ import PikirStats
 extension YearlyReport {
     public func document(_ catalogue: Catalogue, generatedAt: String? = nil, version: String) -> Document {
         let f = Formatter(c: catalogue), c = catalogue
-        var sections: [Document.Section] = []
+        // The answer first; everything after it is the evidence, each term explained once where it first appears.
+        var sections = [Document.Section(id: "summary", heading: c.text("yearly.summary"), blocks: [.summary(summary(f))])]
+        var explained: Set<Glossary> = []
+        func glossary(_ terms: [Glossary]) -> [Document.Block] {
+            let new = terms.filter { explained.insert($0).inserted }
+            return new.isEmpty ? [] : [Glossary.block(new, c)]
+        }
 
         // Regions by name in the report's language (a reader looks a region up by name), the unknown one last;
         // with the total, suppression, last year's value and the year-over-year change.
@@ -12,36 +18,37 @@ extension YearlyReport {
             + self.regions.filter { $0.key == "unknown" }
         var blocks: [Document.Block] = []
         let published = regions.filter { !$0.suppression.isSuppressed && $0.overall.summary.mean != nil }
+        // One chart: last year beside this year. This year's intervals are in the table, so a second
+        // chart of them would repeat it.
         if !published.isEmpty {
             blocks.append(pairedChart(published + [total], f))
         }
-        if !published.isEmpty {
-            let title = c.text("yearly.by_region") + ": " + c.text("question.overall")
-            let rows = published.map { r in
-                ForestRow(label: f.region(r.key), estimate: r.overall.summary.mean!, low: r.overall.summary.ci95?.low ?? r.overall.summary.mean!,
-                          high: r.overall.summary.ci95?.high ?? r.overall.summary.mean!, n: r.overall.n)
-            }
-            blocks.append(.chart(Document.Chart(
-                svg: SVGChart.forest(rows, scale: Formatter.zoomedScale(rows.map(\.low), scale: 1...5), reference: total.overall.summary.mean, title: title,
-                                     description: c.text("label.chart_alt", ["title": title]), format: { c.number($0, decimals: 2) }),
-                text: rows.map { r in
-                    DisplayWidth.pad(String(r.label.prefix(24)), to: 24) + " "
-                        + TextChart.interval(estimate: r.estimate, low: r.low, high: r.high, scale: 1...5, width: 32) + " " + c.number(r.estimate, decimals: 2)
-                },
-                caption: c.text("label.chart_alt", ["title": title]))))
-        }
+        // The response rate only when the registry knows a region's participants.
+        let withRegistry = (regions + [total]).contains { $0.registered != nil }
         blocks.append(.table(table(regions + [total], label: { $0 == "total" ? c.text("label.total") : f.region($0) }, f,
-                                   header: c.text("label.region"), withRegistry: true, withChange: true, reproduce: aggCommand(by: .region))))
-        blocks.append(.note(c.text("yearly.suppression_note", ["k": c.integer(scope.minN)])))
+                                   header: c.text("label.region"), withRegistry: withRegistry, withChange: true, reproduce: aggCommand(by: .region))))
+        // Suppression is explained where a table hides something, and only there.
+        func hides(_ rows: [Row]) -> Bool { rows.contains { $0.suppression.isSuppressed || $0.npsSuppression.isSuppressed } }
+        let hidden = hides(regions) || regions.contains { $0.lastYear != nil && $0.change == nil }
+        blocks += glossary([.interval, .nps, .significant] + (hidden ? [.suppressed] : []))
+        if (regions + [total]).contains(where: { !$0.suppression.isSuppressed && $0.lastYear == nil }) {
+            blocks.append(.note(c.text("yearly.no_data_note", ["mark": Self.noDataMark, "year": String(year - 1)])))
+        }
+        if hidden { blocks.append(.note(c.text("yearly.suppression_note", ["k": c.integer(scope.minN)]))) }
         blocks.append(.note(c.text("yearly.change_note", ["k": c.integer(scope.minN)])))
         sections.append(Document.Section(id: "regions", heading: c.text("yearly.by_region"), blocks: blocks))
 
-        sections.append(Document.Section(id: "groups", heading: c.text("yearly.by_group"), blocks: [
-            .table(table(groups, label: { f.category("group", $0) }, f, header: c.text("label.group"), withRegistry: false, withChange: false, reproduce: aggCommand(by: .group))),
-        ]))
-        sections.append(Document.Section(id: "modules", heading: c.text("yearly.by_module"), blocks: [
-            .table(table(modules, label: { f.category("module", $0) }, f, header: c.text("label.module"), withRegistry: false, withChange: false, reproduce: aggCommand(by: .module))),
-        ]))
+        // A breakdown with no row is left out rather than printed as an empty table.
+        for (id, heading, header, prefix, rows, dimension) in [
+            ("groups", "yearly.by_group", "label.group", "group", groups, Dimension.group),
+            ("modules", "yearly.by_module", "label.module", "module", modules, Dimension.module),
+        ] where !rows.isEmpty {
+            let table = table(rows, label: { f.category(prefix, $0) }, f, header: c.text(header), withRegistry: false, withChange: false,
+                              reproduce: aggCommand(by: dimension))
+            var blocks: [Document.Block] = [.table(table)] + glossary([.interval, .nps] + (hides(rows) ? [.suppressed] : []))
+            if hides(rows) && !hidden { blocks.append(.note(c.text("yearly.suppression_note", ["k": c.integer(scope.minN)]))) }
+            sections.append(Document.Section(id: id, heading: c.text(heading), blocks: blocks))
+        }
 
         let files = c.plural("files", count: self.quality.files.count)
         var quality: [Document.Block] = [.note(c.text("yearly.quality_scope", ["year": String(year), "files": files])), .facts([
@@ -74,10 +81,20 @@ extension YearlyReport {
         }
         sections.append(Document.Section(id: "quality", heading: c.text("yearly.quality"), blocks: quality))
 
-        return Document(language: c.language.rawValue, title: c.text("yearly.title", ["year": String(year)]),
-                        subtitle: scope.region.map { f.region($0) }, sections: sections,
-                        footer: Footer.blocks(f, provenance: provenance, scope: scope, generatedAt: generatedAt, version: version))
+        var document = Document(language: c.language.rawValue, title: c.text("yearly.title", ["year": String(year)]),
+                                subtitle: scope.region.map { f.region($0) }, sections: sections,
+                                footer: Footer.blocks(f, provenance: provenance, scope: scope, generatedAt: generatedAt, version: version,
+                                                      omitting: Self.unusedMethods))
+        document.cover = Cover.lines(scope: scope.region.map { f.region($0) } ?? c.text("yearly.all_regions"), period: String(year),
+                                     generatedAt: generatedAt, f)
+        return document
     }
+
+    /// No shares, quartiles or ranking in this report: their methods stay out of its footer.
+    static let unusedMethods: Set<String> = ["methods.proportion", "methods.quantiles", "methods.shrinkage", "methods.min_n"]
+
+    /// A last-year cell with no answers last year: short, so the numeric column stays narrow; the note under the table says what it means.
+    static let noDataMark = "—*"
 
     /// Last year's value shown beside this year's: nil when last year has no answers or too few to publish.
     private func lastYearMean(_ r: Row) -> Double? {
@@ -85,10 +102,9 @@ extension YearlyReport {
         return r.change?.previousMean ?? QuestionStats(Measure(.overall), last).summary.mean
     }
 
-    /// Why a row has no last-year value or change: no answers last year, or too few to publish.
+    /// Why a row has no last-year value or change: no answers last year (the short mark), or too few to publish.
     private func lastYearMissing(_ r: Row, _ c: Catalogue) -> Document.Cell {
-        r.lastYear == nil ? Document.Cell(c.text("yearly.no_data_year", ["year": String(year - 1)]), style: "muted")
-            : Document.Cell(c.text("label.suppressed"), style: "suppressed")
+        r.lastYear == nil ? Document.Cell(Self.noDataMark, style: "muted") : Document.Cell(c.text("label.suppressed"), style: "suppressed")
     }
 
     /// Last year → this year per published region and the total.
@@ -98,7 +114,8 @@ extension YearlyReport {
         let title = c.text("question.overall") + ": " + lastLabel + " → " + currentLabel
         let points = rows.map { r in
             PairedDotRow(label: r.key == "total" ? c.text("label.total") : f.region(r.key), last: lastYearMean(r),
-                         current: r.overall.summary.mean!, lastMissing: lastYearMissing(r, c).text)
+                         current: r.overall.summary.mean!,
+                         lastMissing: r.lastYear == nil ? c.text("yearly.no_data_year", ["year": lastLabel]) : c.text("label.suppressed"))
         }
         let scale = Formatter.zoomedScale(points.flatMap { [$0.current] + ($0.last.map { [$0] } ?? []) }, scale: 1...5)
         return .chart(Document.Chart(
@@ -115,23 +132,23 @@ extension YearlyReport {
     private func table(_ rows: [Row], label: (String) -> String, _ f: Formatter, header: String, withRegistry: Bool, withChange: Bool,
                        reproduce: String) -> Document.Table {
         let c = f.c
+        // With the registry, the response rate (responses over registered participants) and not the participants
+        // themselves: one column fewer keeps the table within a 1280 px screen.
         var headers = [header, c.text("label.sessions")]
         var numeric = [false, true]
-        if withRegistry {
-            headers += [c.text("label.participants")]
-            numeric += [true]
-        }
         headers += [c.text("label.responses")]
         numeric += [true]
         if withRegistry {
             headers += [c.text("label.response_rate")]
             numeric += [true]
         }
+        // Beside last year's value, this year's column says its year too (the pair reads "Overall 2023 | Overall 2024").
+        let overall = c.text("question.short.overall")
         if withChange {
-            headers.append(c.text("yearly.last_year", ["year": String(year - 1)]))
+            headers.append(overall + " " + String(year - 1))
             numeric.append(true)
         }
-        headers += [c.text("question.short.overall"), c.text("label.ci95"), c.text("label.nps"), c.text("label.ci95")]
+        headers += [withChange ? overall + " " + String(year) : overall, c.text("label.ci95"), c.text("label.nps"), c.text("label.ci95")]
         numeric += [true, false, true, false]
         if withChange {
             headers.append(c.text("label.change"))
@@ -145,7 +162,6 @@ extension YearlyReport {
                 return cells
             }
             cells.append(.init(c.integer(r.sessions)))
-            if withRegistry { cells.append(.init(r.registered.map(c.integer) ?? "—")) }
             cells.append(.init(c.integer(r.responses)))
             if withRegistry { cells.append(.init(r.responseRate.map { c.percent($0) } ?? "—")) }
             if withChange { cells.append(lastYearMean(r).map { .init(c.number($0, decimals: 2)) } ?? lastYearMissing(r, c)) }

@@ -56,10 +56,16 @@ extension Catalogue {
         ].map { "trainers.\($0)" }
         keys += [
             "title", "by_region", "by_group", "by_module", "quality", "suppression_note",
-            "comments_left_out", "change_note", "quality_scope", "last_year", "no_data_year",
+            "comments_left_out", "change_note", "quality_scope", "no_data_year", "no_data_note", "all_regions",
+            "summary", "summary_total_rose", "summary_total_fell", "summary_total_held", "summary_total_no_data",
+            "summary_total_too_few_last", "summary_total_too_few", "summary_rose", "summary_fell", "summary_region_change",
         ].map { "yearly.\($0)" }
+        keys += ["held", "held_all", "no_data", "too_few_last", "too_few", "hidden_with"].map { "plural.yearly_\($0)" }
+        keys += ["format.list_and"]
         keys += [
-            "title", "subtitle", "trainer_before", "trainer_none", "region_year", "vs_trainer", "vs_trainer_none", "vs_region",
+            "title", "subtitle", "trainer_before", "trainer_none", "region_year", "vs_trainer", "vs_region",
+            "summary_trainer_above", "summary_trainer_in_line", "summary_trainer_below", "summary_trainer_none",
+            "summary_region_above", "summary_region_in_line", "summary_region_below",
         ].map { "session.\($0)" }
         keys += [
             "title", "mean", "proportion", "nps", "quantiles", "shrinkage", "holm", "suppression", "min_n",

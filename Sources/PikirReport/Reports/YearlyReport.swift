@@ -48,7 +48,7 @@ public struct YearlyReport: Sendable {
     public var rejectsByReason: [(code: String, count: Int)]
     /// Trainer names of this year's responses that the registry did not resolve.
     public var unresolvedTrainers: [String]
-    /// The whole warehouse: the change against last year reads other years' files too.
+    /// The files of the year's and last year's responses: the numbers of the report, the change included, come from them.
     public var provenance: Provenance
     /// The data quality of the files that hold responses of the year (and region, when given): whole files, all their records.
     public var quality: Provenance
@@ -79,7 +79,8 @@ public struct YearlyReport: Sendable {
         sessions.collectsFiles = true
         var lastYear = yearOnly
         lastYear.year = year - 1
-        let previous = lastYear.query(by: [.region], measures: [Measure(.overall)], stats: [.n, .mean], minN: 0)
+        var previous = lastYear.query(by: [.region], measures: [Measure(.overall)], stats: [.n, .mean], minN: 0)
+        previous.collectsFiles = true
         let trainers = yearOnly.query(by: [.trainer], measures: [Measure(.overall)], stats: [.responses])
         let aggregators = try Aggregator.run(tables + [sessions, previous, trainers], on: warehouse)
 
@@ -145,7 +146,9 @@ public struct YearlyReport: Sendable {
         let total = Row(key: "total", sessions: allSessions.count, registered: totalRegistered,
                         responses: regionRows.reduce(0) { $0 + $1.responses }, responseRate: rate(totalRegistryResponses, totalRegistered),
                         overall: QuestionStats(Measure(.overall), totalOverall), nps: QuestionStats(Measure(.nps), totalNPS),
-                        change: totalChange, significant: totalChange?.p.map { $0 < 0.05 } ?? false, suppression: .published,
+                        change: totalChange, significant: totalChange?.p.map { $0 < 0.05 } ?? false,
+                        // A year with fewer than k answers in all is itself a small cell.
+                        suppression: totalOverall.n < scope.minN ? .primary : .published,
                         lastYear: totalLast.n > 0 ? totalLast : nil)
         let quality = try Provenance(warehouse, files: yearFiles)
         let qualityPaths = Set(quality.files)
@@ -157,7 +160,8 @@ public struct YearlyReport: Sendable {
                             groups: rows(aggregators[1].rows(), missing: "unknown", registry: false),
                             modules: rows(aggregators[2].rows(), missing: "unknown", registry: false),
                             rejectsByReason: rejectsByReason, unresolvedTrainers: unresolved.sorted(),
-                            provenance: try Provenance(warehouse), quality: quality)
+                            provenance: try Provenance(warehouse, files: yearFiles.union(aggregators[4].rows().flatMap(\.group.files))),
+                            quality: quality)
     }
 
     /// The change from last year's answers, when last year has at least `minN` of them.

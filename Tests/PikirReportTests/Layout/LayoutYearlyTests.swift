@@ -27,20 +27,22 @@ struct LayoutYearlyTests {
         for i in 0..<2 {
             #expect(table.rows[i].dropFirst().allSatisfy { $0.text == "suppressed" && $0.style == "suppressed" }, "\(table.rows[i].map(\.text))")
         }
-        #expect(table.rows[2].map(\.text).prefix(4) == ["Karaganda Region", "1", "—", "41"])
+        // No registry in the fixture: no response-rate column; never a participants one (the rate says it).
+        #expect(!table.headers.contains("Participants") && !table.headers.contains("Response rate"))
+        #expect(table.rows[2].map(\.text).prefix(3) == ["Karaganda Region", "1", "41"])
         #expect(table.rows[2].allSatisfy { $0.style != "suppressed" })
-        #expect(table.rows[3][3].text == "84", "the total of all three")
-        #expect(regions.notes.first == "Cells with fewer than 5 answers are suppressed, and one more cell in the same row or column where needed so that they cannot be recovered from the totals.")
-        // The charts (paired dots, then the forest): only the published region (and the total in the paired one).
-        #expect(regions.charts.count == 2)
+        #expect(table.rows[3][2].text == "84", "the total of all three")
+        #expect(regions.notes.contains("Cells with fewer than 5 answers are suppressed, and one more cell in the same row or column where needed so that they cannot be recovered from the totals."))
+        // One chart (paired dots): only the published region and the total.
+        #expect(regions.charts.count == 1)
         for chart in regions.charts {
             #expect(chart.svg.contains("Karaganda Region"))
             #expect(!chart.svg.contains("Almaty") && !chart.svg.contains("Astana"))
         }
-        #expect(regions.charts[1].text.count == 1)
+        #expect(regions.charts[0].text.count == 3, "legend, Karaganda, total")
     }
 
-    @Test("no forest chart when every region is suppressed; the table still lists them")
+    @Test("no chart when every region is suppressed; the table still lists them")
     func noChartWhenAllSuppressed() throws {
         let report = F.yearlyReport(regions: [
             F.row("KZ-75", answers: [1, 2], suppression: .primary), F.row("KZ-71", answers: [4, 4, 5], suppression: .primary),
@@ -61,7 +63,7 @@ struct LayoutYearlyTests {
         let report = F.yearlyReport(regions: [almaty, astana, F.row("KZ-35", answers: Self.forty)])
         let table = try #require(report.document(F.ru, version: "test").section("regions")?.tables.first)
         let change = table.rows.map { $0.last! }
-        #expect(change.map(\.text) == ["+0,60 ▲", "\u{2212}0,05", "нет данных за 2023", "нет данных за 2023"])
+        #expect(change.map(\.text) == ["+0,60 ▲", "\u{2212}0,05", "—*", "—*"])
         #expect(change.map(\.style) == ["up", nil, "muted", "muted"])
     }
 
@@ -75,9 +77,10 @@ struct LayoutYearlyTests {
         #expect(astana.change == nil, "a change from 3 answers would reveal last year's small cell")
         let report = F.yearlyReport(regions: [almaty, astana, F.row("KZ-35", answers: Self.forty)])
         let table = try #require(report.document(F.en, version: "test").section("regions")?.tables.first)
-        #expect(table.headers.contains("2023 (last year)"))
-        #expect(table.column("2023 (last year)").prefix(3) == ["3.98", "suppressed", "no data for 2023"])
-        #expect(table.column("Change vs previous year").prefix(3) == ["+0.27", "suppressed", "no data for 2023"])
+        #expect(table.headers.contains("Overall 2023") && table.headers.contains("Overall 2024"))
+        #expect(table.column("Overall 2023").prefix(3) == ["3.98", "suppressed", "—*"])
+        #expect(table.column("Change vs previous year").prefix(3) == ["+0.27", "suppressed", "—*"])
+        #expect(try #require(report.document(F.en, version: "test").section("regions")).notes.first == "—*: no data for 2023.")
         #expect(table.rows[1].last?.style == "suppressed" && table.rows[2].last?.style == "muted")
     }
 
@@ -111,6 +114,77 @@ struct LayoutYearlyTests {
         #expect(PairedDotChart.text(last: nil, current: 5, scale: 1...5, width: 9) == "        ●")
     }
 
+    @Test("the region table's numeric cells stay short in kk, ru and en (no 'нет данных за 2023' in a nowrap column); the note explains the mark")
+    func shortCells() throws {
+        var almaty = F.row("KZ-75", answers: Self.forty), astana = F.row("KZ-71", answers: Self.forty)
+        almaty.lastYear = F.histogram([5, 5, 1])
+        astana.change = ChangeResult(previousMean: 4.0, currentMean: 4.25, difference: 0.25, ci95: Interval(low: 0.1, high: 0.4), p: 0.01, welch: nil)
+        astana.significant = true
+        astana.lastYear = F.histogram(Self.fortyOne)
+        let report = F.yearlyReport(regions: [almaty, astana, F.row("KZ-35", answers: Self.forty), F.row("KZ-79", answers: [4], suppression: .primary)])
+        for language in Language.allCases {
+            let c = Catalogue.load(language)
+            let regions = try #require(report.document(c, version: "test").section("regions"))
+            let table = try #require(regions.tables.first)
+            for row in table.rows {
+                for (cell, numeric) in zip(row, table.numeric) where numeric && cell.style != "suppressed" {
+                    #expect(DisplayWidth.of(cell.text) <= 9, "\(language): \(cell.text)")
+                }
+            }
+            // No header wider than its longest word needs: at most three words, none a parenthesis.
+            #expect(table.headers.allSatisfy { !$0.contains("(") }, "\(table.headers)")
+            #expect(regions.notes.first == c.text("yearly.no_data_note", ["mark": "—*", "year": "2023"]))
+            // "no data" (—*), "suppressed" (last year under k) and "not computed" (—) stay three different cells.
+            let last = table.column(c.text("question.short.overall") + " 2023")
+            #expect(last == [c.text("label.suppressed"), c.number(4, decimals: 2), "—*",
+                             c.text("label.suppressed"), "—*"], "\(language)")
+        }
+    }
+
+    @Test("glossary: each term once, under the first table that shows it; 'suppressed' and its note only where a table hides a cell")
+    func glossary() throws {
+        var report = F.yearlyReport(regions: [F.row("KZ-75", answers: Self.forty), F.row("KZ-71", answers: [4, 5], suppression: .primary)])
+        report.groups = [F.row("student", answers: Self.forty)]
+        let document = report.document(F.ru, version: "test")
+        func terms(_ document: Document, _ id: String) throws -> [String] {
+            try #require(document.section(id)).blocks.flatMap { block -> [String] in
+                if case .glossary(let terms) = block { terms.map(\.term) } else { [] }
+            }
+        }
+        #expect(try terms(document, "regions") == ["95% интервал", "NPS", "значимо", "скрыто"])
+        #expect(try terms(document, "groups") == [])
+        #expect(try document.section("regions")!.blocks.firstIndex { if case .glossary = $0 { true } else { false } }!
+                == document.section("regions")!.blocks.firstIndex { if case .table = $0 { true } else { false } }! + 1, "right under the table")
+        // Nothing hidden among the regions, one group hidden: the term and the note move to the groups' table.
+        report.regions = [F.row("KZ-75", answers: Self.forty)]
+        report.groups = [F.row("student", answers: Self.forty), F.row("pupil", answers: [5], suppression: .primary)]
+        let moved = report.document(F.ru, version: "test")
+        #expect(try terms(moved, "regions") == ["95% интервал", "NPS", "значимо"])
+        #expect(try terms(moved, "groups") == ["скрыто"])
+        #expect(!moved.section("regions")!.notes.contains { $0.hasPrefix("Ячейки, где ответов меньше 5") })
+        #expect(moved.section("groups")!.notes.contains { $0.hasPrefix("Ячейки, где ответов меньше 5") })
+    }
+
+    @Test("footer: no method the yearly report does not use (shares, quartiles, shrinkage, ranking)")
+    func footerMethods() {
+        let footer = F.yearlyReport(regions: [F.row("KZ-75", answers: Self.forty)]).document(F.en, version: "test").footer
+        let notes = footer.compactMap { if case .note(let n) = $0 { n } else { nil } }
+        #expect(notes.contains(F.en.text("methods.holm")) && notes.contains(F.en.text("methods.mean")))
+        for unused in [F.en.text("methods.proportion"), F.en.text("methods.quantiles"), F.en.text("methods.min_n", ["k": "5"])] {
+            #expect(!notes.contains(unused))
+        }
+    }
+
+    @Test("cover: all regions or the scoped one, the year, the generation date in the report's language when given")
+    func cover() {
+        let report = F.yearlyReport(regions: [F.row("KZ-75", answers: Self.forty)])
+        #expect(report.document(F.en, version: "test").cover == ["All regions", "2024"])
+        #expect(report.document(F.ru, generatedAt: "2026-12-05", version: "test").cover == ["Все регионы", "2024", "Дата создания: 5 декабря 2026\u{A0}г."])
+        var almaty = report
+        almaty.scope.region = "KZ-75"
+        #expect(almaty.document(Catalogue.load(.kk), generatedAt: "pipeline run 7", version: "test").cover == ["Алматы", "2024", "Жасалған уақыты: pipeline run 7"])
+    }
+
     @Test("comments: the yearly report says they are left out unless asked for")
     func commentsNote() throws {
         let regions = [F.row("KZ-75", answers: Self.forty)]
@@ -125,7 +199,8 @@ struct LayoutYearlyTests {
         let document = F.yearlyReport(regions: [F.row("KZ-75", answers: Self.forty)]).document(Catalogue.load(.kk), version: "test")
         #expect(document.title == "2024 жылғы қорытынды")
         #expect(document.language == "kk")
-        #expect(document.sections.map(\.id) == ["regions", "groups", "modules", "quality"])
+        // The fixture has no participant group or module: no empty section for them.
+        #expect(document.sections.map(\.id) == ["summary", "regions", "quality"])
         #expect(!TextRenderer().render(document).contains("⟦"))
     }
 
