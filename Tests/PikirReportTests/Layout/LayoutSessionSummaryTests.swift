@@ -70,9 +70,9 @@ struct LayoutSessionSummaryTests {
         let first = Self.report(mine: Self.high, trainer: nil, region: Self.high)
         #expect(try Self.sentences(first, .ru).first?.text
                 == "Общая удовлетворённость на этом тренинге — 4,90 (40 ответов); более ранних тренингов этого тренера в данных нет, сравнивать не с чем.")
-        #expect(SessionReport.Standing.of(ScoreHistogram([4]).summary(), against: ScoreHistogram(Array(repeating: 4, count: 40)).summary()) == .inLine,
+        #expect(SessionReport.Standing.of(ScoreHistogram([4]).summary(scale: 1...5), against: ScoreHistogram(Array(repeating: 4, count: 40)).summary(scale: 1...5)) == .inLine,
                 "one answer (no interval, or one around its own value) against the same mean")
-        #expect(SessionReport.Standing.of(ScoreHistogram().summary(), against: ScoreHistogram(Self.high).summary()) == nil)
+        #expect(SessionReport.Standing.of(ScoreHistogram().summary(scale: 1...5), against: ScoreHistogram(Self.high).summary(scale: 1...5)) == nil)
     }
 
     @Test("cover: the place (the city unless the region is a city itself), the session's date, the generation date")
