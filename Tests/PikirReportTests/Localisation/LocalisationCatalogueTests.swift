@@ -47,7 +47,7 @@ struct LocalisationCatalogueTests {
         }
         #expect(keys.contains("region.unknown"))
         #expect(keys.filter { $0.hasPrefix("question.") }.count == 12)
-        #expect(keys.filter { $0.hasPrefix("plural.") }.count == 8)
+        #expect(keys.filter { $0.hasPrefix("plural.") }.count == 14, "8 counted nouns and 6 summary sentences")
         #expect(keys.filter { $0.hasPrefix("month.") }.count == 24)
     }
 
