@@ -17,7 +17,7 @@ extension TrainerReport {
         var ranking: [Document.Block] = [.summary(summary(c))]
         ranking.append(.paragraph(c.text("trainers.ranking_note", ["k": c.number(scope.shrinkageK, decimals: 0)])))
         if !placed.isEmpty {
-            ranking.append(.chart(rankingChart(placed.map(\.row), title: c.text("trainers.ranking"), c)))
+            ranking.append(.chart(rankingChart(placed.map(\.row), title: c.text("trainers.chart"), c)))
             ranking.append(.table(Document.Table(
                 caption: nil,
                 headers: [c.text("trainers.tier"), c.text("label.trainer"), c.text("label.n"), c.text("label.mean"),
@@ -71,7 +71,7 @@ extension TrainerReport {
         let c = f.c, id = "trainer", tier = tier(of: t)
         var blocks: [Document.Block] = [.summary(summary(of: t, period: period, target: id, f))]
         if tier.isCompared {
-            let title = c.text("trainers.one.chart")
+            let title = c.text("trainers.chart")
             blocks.append(.chart(rankingChart([forestRow(t)], title: title, c)))
             blocks.append(Glossary.block([.adjustedScore, .interval], c))
         }

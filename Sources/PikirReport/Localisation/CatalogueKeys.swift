@@ -61,7 +61,7 @@ extension Catalogue {
         keys += [
             "title", "subtitle", "ranking", "ranking_note", "section", "summary", "unresolved_note", "no_registry",
             "tier", "tier.above", "tier.in_line", "tier.below", "too_few", "too_few_note", "all_regions", "summary_none_compared",
-            "one.title", "one.chart", "one.above", "one.below", "one.in_line", "one.too_few", "one.unresolved",
+            "chart", "one.title", "one.above", "one.below", "one.in_line", "one.too_few", "one.unresolved",
             "one.basis", "one.basis_undated",
         ].map { "trainers.\($0)" }
         keys += [

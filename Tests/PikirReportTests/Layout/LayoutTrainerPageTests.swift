@@ -36,7 +36,8 @@ struct LayoutTrainerPageTests {
             Document.Sentence("Жанар Омарова is below the centre's average, with confidence: adjusted score 3.00 against 4.00.", target: "trainer"),
             Document.Sentence("Based on 30 answers from 3 sessions, 2024.", target: "trainer"),
         ])
-        let root = try #require(parseChartSVG(try #require(section.charts.first).svg))
+        let svg = try #require(section.charts.first).svg
+        let root = try #require(parseChartSVG(svg))
         #expect(root.all(class: "pk-row").count == 1)
         #expect(section.tables.count == 1 && section.tables[0].rows.count == 6, "their six-question table")
         #expect(section.lists == [["Слишком быстро"]])

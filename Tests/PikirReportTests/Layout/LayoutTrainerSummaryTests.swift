@@ -30,7 +30,7 @@ struct LayoutTrainerSummaryTests {
 
     @Test("2 above, 1 below, 2 in line, 1 too few: one sentence per tier, above first; the too-few one links to its list")
     func mixed() throws {
-        let report = F.trainerReport([above("A1"), above("A2"), below("B1"), inLine("L1"), inLine("L2"), F.trainer("S1", answers: [4, 5])])
+        let report = F.trainerReport([Self.above("A1"), Self.above("A2"), Self.below("B1"), Self.inLine("L1"), Self.inLine("L2"), F.trainer("S1", answers: [4, 5])])
         let en = try Self.summary(report, .en)
         #expect(en.map(\.text) == [
             "2 trainers are above the centre's average, with confidence.",
@@ -57,7 +57,7 @@ struct LayoutTrainerSummaryTests {
 
     @Test("all in line: nobody stands out")
     func nothingStandsOut() throws {
-        let report = F.trainerReport([inLine("L1"), inLine("L2"), F.trainer("L3", answers: [3, 4, 4, 5, 4, 4])])
+        let report = F.trainerReport([Self.inLine("L1"), Self.inLine("L2"), F.trainer("L3", answers: [3, 4, 4, 5, 4, 4])])
         #expect(try Self.summary(report, .en).map(\.text) == ["All 3 trainers are in line with the centre's average: nobody stands out."])
         #expect(try Self.summary(report, .ru).map(\.text) == ["Все 3 тренера — на уровне среднего по центру: никто не выделяется."])
         #expect(try Self.summary(report, .kk).map(\.text) == ["Барлық 3 тренер орталық бойынша орташа деңгейде: ешкім ерекшеленбейді."])
@@ -86,12 +86,12 @@ struct LayoutTrainerSummaryTests {
     func russianPlurals() throws {
         for (count, text) in [(1, "1 тренер — уверенно выше"), (3, "3 тренера — уверенно выше"), (5, "5 тренеров — уверенно выше"),
                               (21, "21 тренер — уверенно выше"), (22, "22 тренера — уверенно выше")] {
-            let report = F.trainerReport((0..<count).map { above("A\($0)") } + [below("B")])
+            let report = F.trainerReport((0..<count).map { Self.above("A\($0)") } + [Self.below("B")])
             #expect(try Self.summary(report, .ru).first?.text == text + " среднего по центру.")
         }
-        let five = F.trainerReport((0..<5).map { inLine("L\($0)") })
+        let five = F.trainerReport((0..<5).map { Self.inLine("L\($0)") })
         #expect(try Self.summary(five, .ru).map(\.text) == ["Все 5 тренеров — на уровне среднего по центру: никто не выделяется."])
-        #expect(try Self.summary(F.trainerReport([inLine("L")]), .ru).map(\.text) == ["1 тренер — на уровне среднего по центру: никто не выделяется."])
+        #expect(try Self.summary(F.trainerReport([Self.inLine("L")]), .ru).map(\.text) == ["1 тренер — на уровне среднего по центру: никто не выделяется."])
 
         let registry = F.trainerReport([F.trainer("Айгерім Жұмабекова", id: "T02", answers: Array(repeating: 4, count: 30)),
                                         F.trainer("Айгерим", answers: [5, 5, 4, 4, 3]), F.trainer("Ерлан", answers: [4])])
