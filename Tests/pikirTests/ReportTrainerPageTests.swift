@@ -51,4 +51,36 @@ struct ReportTrainerPageTests {
             #expect(yearly.stderr.contains("--trainer is for the trainers report"), "\(yearly.stderr)")
         }
     }
+
+    @Test("a pipeline's trainers report with trainer = a name: that page, through the same report kind; on another kind, a mistake with its line")
+    func pipeline() throws {
+        try withTemporaryDirectory { dir in
+            let text = RunWorkspace.pipelineText().replacingOccurrences(of: "[[stage]]\ntype = \"export\"", with: """
+                  [[stage.report]]
+                  kind = "trainers"
+                  trainer = "Омарова Ж."
+                  languages = ["en"]
+                  formats = ["text"]
+                  output = "reports/trainer-omarova.{ext}"
+
+                [[stage]]
+                type = "export"
+                """)
+            let workspace = try RunWorkspace.make(in: dir, pipeline: text)
+            let run = try workspace.run("run")
+            try #require(run.status == 0, "\(run)")
+            let page = try String(contentsOfFile: workspace.path("reports/trainer-omarova.txt"), encoding: .utf8)
+            #expect(page.hasPrefix("Participants' feedback on a trainer\n"), "\(page.prefix(200))")
+            #expect(page.contains("Жанар Омарова"))
+            for other in ["Айгерім Жұмабекова", "Ерлан Сарсенов", "Нұрлыбай Наурызбаев", "Дмитрий Ким"] {
+                #expect(!page.contains(other), "names \(other)")
+            }
+
+            let wrong = text.replacingOccurrences(of: "year = 2023\n", with: "year = 2023\n  trainer = \"T03\"\n")
+            let invalid = try RunWorkspace.make(in: dir.appendingPathComponent("wrong"), pipeline: wrong)
+            let validate = try PikirBinary.run(["pipeline", "validate", invalid.pipeline], in: dir)
+            #expect(validate.status == 65, "\(validate)")
+            #expect(validate.stderr.contains("stage.report.trainer: a yearly report takes no trainer"), "\(validate.stderr)")
+        }
+    }
 }
