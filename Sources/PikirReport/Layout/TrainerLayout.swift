@@ -69,7 +69,9 @@ extension TrainerReport {
     /// no other trainer's name or number. Under k (or unresolved under k), the sentences and their counts only.
     private func document(of t: Trainer, _ f: Formatter, period: String?, generatedAt: String?, footer: [Document.Block]) -> Document {
         let c = f.c, id = "trainer", tier = tier(of: t)
-        var blocks: [Document.Block] = [.summary(summary(of: t, period: period, target: id, f))]
+        // What their sentence rests on is their own sessions' period (the scope's when it sets one); μ covers the scope's.
+        let own = f.period(scope, sessionDates: t.trend.map(\.date))
+        var blocks: [Document.Block] = [.summary(summary(of: t, period: own, target: id, f))]
         if tier.isCompared {
             let title = c.text("trainers.chart")
             blocks.append(.chart(rankingChart([forestRow(t)], title: title, c)))

@@ -47,6 +47,18 @@ struct LayoutTrainerPageTests {
         }
     }
 
+    @Test("the sentence names the trainer's own period; the cover the report's, which μ covers")
+    func ownPeriod() throws {
+        var trainers = Self.trainers
+        trainers[1].trend = trainers[1].trend.map { var p = $0; p.date = "2023-03-01"; return p }
+        var report = F.trainerReport(trainers)
+        report.focus = report.trainers[1]
+        let document = report.document(F.en, version: "test")
+        #expect(document.cover == ["Жанар Омарова", "All regions", "2023–2024"])
+        guard case .summary(let sentences)? = document.sections[0].blocks.first else { Issue.record("no summary first"); return }
+        #expect(sentences.last?.text == "Based on 30 answers from 3 sessions, 2023.")
+    }
+
     @Test("the page in ru and kk says the tier in words")
     func translated() throws {
         let report = try Self.page("Жұмабекова А.")
