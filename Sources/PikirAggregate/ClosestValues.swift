@@ -1,11 +1,11 @@
 import PikirNormalise
 
 /// The known values nearest a typed one, for "did you mean" in a warning.
-enum ClosestValues {
+public enum ClosestValues {
     /// Up to `count` of `known`, by edit distance between folded forms
     /// (`TextFolding.matchKey`: case, script and spelling variants do not
     /// count), then alphabetically; each value once.
-    static func closest(to typed: String, among known: [String], count: Int) -> [String] {
+    public static func closest(to typed: String, among known: [String], count: Int) -> [String] {
         let target = folded(typed)
         var best: [(distance: Int, value: String)] = []
         var seen: Set<String> = []

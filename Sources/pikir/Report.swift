@@ -10,7 +10,9 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render the trainer ratings, the yearly summary or a session report as text, HTML or PDF.",
         discussion: """
-            trainers: one section per trainer for a region and period, and a ranking by the adjusted (shrunken) score. \
+            trainers: the trainers above, in line with and below the centre's average (from the intervals of their adjusted, \
+            shrunken scores), those with too few answers in one line each, and a section per compared trainer; \
+            --trainer ID draws one trainer's page alone, to hand to them. \
             yearly: every region for --year, with the change against the previous year, breakdowns and data quality; \
             small cells suppressed, comments left out unless --comments. session: one --session against its trainer's \
             and region's averages.
@@ -40,6 +42,9 @@ struct Report: ParsableCommand {
     @Option(help: "Session id (required for session).")
     var session: String?
 
+    @Option(help: ArgumentHelp("trainers: one trainer's page alone (registry id, or their name as the registry writes it).", valueName: "id"))
+    var trainer: String?
+
     @Option(help: ArgumentHelp("Language.", valueName: "kk|ru|en"))
     var lang: String?
 
@@ -67,6 +72,9 @@ struct Report: ParsableCommand {
     func validate() throws {
         if let field = kind.missing(year: year, session: session).first {
             throw ValidationError("the \(kind) report needs \(field.flagHint)")
+        }
+        if trainer != nil && !kind.takesTrainer {
+            throw ValidationError("--trainer is for the trainers report (a one-trainer page), not \(kind)")
         }
         if try resolvedFormat() == .pdf && output == nil { throw ValidationError("--format pdf needs -o FILE") }
         if let year, !(1...9999).contains(year) { throw ValidationError("--year must be a year such as 2024 (got \(year))") }
@@ -118,7 +126,7 @@ struct Report: ParsableCommand {
         let warehouse = try WarehouseFlags(db: db).open(mustExist: true)
         let (from, to) = try days()
         let scope = kind.scope(year: year, from: from, to: to, region: region.map { Dimension.region.canonical($0) }, session: session,
-                               minN: minN, shrinkageK: shrinkage, comments: comments)
+                               trainer: trainer, minN: minN, shrinkageK: shrinkage, comments: comments)
         let format = try resolvedFormat()
         let report: any ReportModel
         do {
@@ -130,6 +138,9 @@ struct Report: ParsableCommand {
             }
             FileHandle.standardError.write(Data((line + "\n").utf8))
             throw ExitCode(65)
+        } catch let unknown as UnknownTrainer {
+            FileHandle.standardError.write(Data("pikir: --trainer: \(unknown.message)\n".utf8))
+            throw ExitCode(64)
         }
         let document = report.document(Catalogue.load(language), generatedAt: generatedAt, version: PikirVersion.current)
         let colour = format == .text && (output ?? "-") == "-" && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

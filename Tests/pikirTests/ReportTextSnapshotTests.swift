@@ -19,7 +19,7 @@ import Testing
 struct ReportTextSnapshotTests {
     static let session = "ALM-2024-11-A"
 
-    @Test("trainers --lang ru: snapshot; ranking and per-question tables match agg_golden.json")
+    @Test("trainers --lang ru: snapshot; tiers and per-question tables match agg_golden.json")
     func trainersRussian() throws {
         try ReportFixture.withWarehouse { _, db throws in
             let text = try Self.render(db, ["trainers", "--lang", "ru"])
@@ -28,30 +28,41 @@ struct ReportTextSnapshotTests {
             let golden = try Golden.load()
             let expected = try Expected.load()
             let lang = "ru"
-            // Ranking: rank, name, n, mean, 95% interval and adjusted score of every trainer.
-            let ranking = try TextReport.table(text, headerStartsWith: try CatalogueFile.text(lang, "label.rank"))
+            // Tiers: tier, name, n, mean, 95% interval and adjusted score of every registry trainer with n ≥ 5; the tier read
+            // from the golden interval against the overall mean μ (shrinking towards μ keeps each end's side of it).
+            let ranking = try TextReport.table(text, headerStartsWith: try CatalogueFile.text(lang, "trainers.tier"))
             let everyone = try #require(expected["adjusted"] as? [[String: Any]])
+            let mu = try #require(expected["overall_mean"] as? Double)
             // Names the registry did not resolve are listed apart with n and mean, and their sections are marked.
-            let adjusted = everyone.filter { $0["in_registry"] as? Bool == true }
+            let registered = everyone.filter { $0["in_registry"] as? Bool == true }
+            let adjusted = registered.filter { ($0["n"] as? Int ?? 0) >= 5 }
             let unresolved = everyone.filter { $0["in_registry"] as? Bool == false }
             try #require(!unresolved.isEmpty, "the sample data has a name the registry does not know")
             for trainer in unresolved {
                 let name = try #require(trainer["name"] as? String), n = try #require(trainer["n"] as? Int)
                 let line = "• " + name + " (нет в реестре) — n = " + String(n) + ", среднее " + Fmt.number(try #require(trainer["mean"] as? Double), 2, lang)
                 #expect(text.contains(line), "\(line)")
-                #expect(!ranking.contains { $0.count > 1 && $0[1] == name }, "\(name) is not ranked")
+                #expect(!ranking.contains { $0.count > 1 && $0[1] == name }, "\(name) is not in the tiers")
                 #expect(text.contains("\n" + name + " (нет в реестре)\n"), "\(name)'s section is marked")
             }
-            #expect(ranking.count == adjusted.count, "one row per registry trainer: \(ranking)")
+            for trainer in registered where (trainer["n"] as? Int ?? 0) < 5 {
+                let name = try #require(trainer["name"] as? String)
+                #expect(text.contains("• " + name + " — "), "\(name) in one line under too few answers")
+                #expect(!text.contains("\n" + name + "\n"), "\(name) has no section")
+            }
+            #expect(ranking.count == adjusted.count, "one row per registry trainer with enough answers: \(ranking)")
+            var expectedRows: [(tier: Int, adjusted: Double, cells: [String])] = []
             for trainer in adjusted {
                 let key = try #require(trainer["key"] as? String), name = try #require(trainer["name"] as? String)
-                let overall = try golden.trainer(key, "overall")
-                let row = try #require(ranking.first { $0.count > 1 && $0[1] == name }, "ranking row of \(name)")
-                #expect(row == [String(try #require(trainer["rank"] as? Int)), name, String(overall.n),
-                                Fmt.number(overall.mean, 2, lang), Fmt.interval(overall.low, overall.high, lang),
-                                Fmt.number(try #require(trainer["adjusted"] as? Double), 2, lang)],
-                        "\(name): \(row)")
+                let overall = try golden.trainer(key, "overall"), score = try #require(trainer["adjusted"] as? Double)
+                let tier = overall.low > mu ? 0 : overall.high < mu ? 2 : 1
+                let tierText = try CatalogueFile.text(lang, "trainers.tier." + ["above", "in_line", "below"][tier])
+                expectedRows.append((tier, score, [tierText, name, String(overall.n), Fmt.number(overall.mean, 2, lang),
+                                                   Fmt.interval(overall.low, overall.high, lang), Fmt.number(score, 2, lang)]))
             }
+            // Grouped by tier (above, in line, below), by adjusted score within a tier.
+            let order = expectedRows.sorted { ($0.tier, -$0.adjusted) < ($1.tier, -$1.adjusted) }.map(\.cells)
+            #expect(ranking == order, "\(ranking)")
             // Each trainer's section: the six questions' n, mean, interval, top-2 share and NPS.
             for trainer in adjusted {
                 let key = try #require(trainer["key"] as? String), name = try #require(trainer["name"] as? String)

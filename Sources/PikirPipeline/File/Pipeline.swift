@@ -238,6 +238,8 @@ public struct Pipeline: Sendable {
         /// An ISO 3166-2:KZ code such as `KZ-75`.
         public var region: String?
         public var session: String?
+        /// One trainer's page (trainers reports only): a registry id or a name.
+        public var trainer: String?
         /// `kk`, `ru`, `en`, in the order written.
         public var languages: [String]
         /// `text`, `html`, `pdf`, in the order written.
@@ -251,13 +253,14 @@ public struct Pipeline: Sendable {
 
         public init(kind: String, year: Int? = nil, from: String? = nil, to: String? = nil, region: String? = nil,
                     session: String? = nil, languages: [String] = ["kk"], formats: [String] = ["html"],
-                    output: String, outputDirectory: String, minN: Int? = nil, comments: Bool? = nil) {
+                    output: String, outputDirectory: String, minN: Int? = nil, comments: Bool? = nil, trainer: String? = nil) {
             self.kind = kind
             self.year = year
             self.from = from
             self.to = to
             self.region = region
             self.session = session
+            self.trainer = trainer
             self.languages = languages
             self.formats = formats
             self.output = output

@@ -318,6 +318,11 @@ struct PipelineLoader {
             }
             let region = invalid(readRegion(node), "region")
             let session = invalid(text(node, "session"), "session")
+            let trainer = invalid(text(node, "trainer"), "trainer")
+            if trainer != nil, let reportKind, !reportKind.takesTrainer {
+                issue(node, "trainer", "a \(reportKind) report takes no trainer (only trainers reports draw one trainer's page)")
+                valid = false
+            }
             for field in reportKind?.missing(year: year, session: session) ?? [] where node.table[field.rawValue] == nil {
                 issue(node, field.rawValue, "a \(reportKind!) report needs a \(field.rawValue)")
                 valid = false
@@ -352,7 +357,7 @@ struct PipelineLoader {
             guard valid, let kind else { continue }
             let report = Pipeline.ReportSpec(kind: kind, year: year, from: from, to: to, region: region, session: session,
                                              languages: languages, formats: formats, output: pattern,
-                                             outputDirectory: output, minN: minN, comments: comments)
+                                             outputDirectory: output, minN: minN, comments: comments, trainer: trainer)
             if placeholdersValid {
                 let line = map.keyLine(node.address, "output")
                 for item in report.outputs() {

@@ -31,7 +31,7 @@ enum Vocabulary {
     static let defaultStats = Stat.defaults.map(\.rawValue)
     static let defaultTableMinN = AggregateQuery.defaultMinN
 
-    static let reportKeys = ["kind", "year", "from", "to", "region", "session", "languages", "formats",
+    static let reportKeys = ["kind", "year", "from", "to", "region", "session", "trainer", "languages", "formats",
                              "output", "min_n", "comments"]
     static let reportKinds = ReportKind.names
     static let languages = Language.allCases.map(\.rawValue)

@@ -95,12 +95,12 @@ extension StageContext {
         var outputs: [Manifest.File] = [], written = 0
         for (report, kind) in zip(reports, kinds) {
             let scope = kind.scope(year: report.year, from: report.from, to: report.to, region: report.region, session: report.session,
-                                   minN: report.minN, comments: report.comments)
+                                   trainer: report.trainer, minN: report.minN, comments: report.comments)
             let (regions, years) = kind.reads(scope)
             var todo: [(language: String, format: String, path: String, key: String)] = []
             for output in report.outputs() {
                 let key = try key(spec: "report \(report.kind) \(report.year ?? 0) \(report.from ?? "") \(report.to ?? "") \(report.region ?? "") "
-                                  + "\(report.session ?? "") \(scope.minN) \(report.comments.map(String.init) ?? "-") \(output.language) \(output.format)",
+                                  + "\(report.session ?? "") \(report.trainer ?? "") \(scope.minN) \(report.comments.map(String.init) ?? "-") \(output.language) \(output.format)",
                                   regions: regions, years: years)
                 if keep(output.path, key: key, previous: previous) {
                     outputs.append(previous[output.path]!)
@@ -120,6 +120,8 @@ extension StageContext {
                 model = try kind.build(warehouse, scope: scope)
             } catch let empty as NoResponses {
                 throw RunError("report \(report.kind)\(report.session.map { " " + $0 } ?? ""): \(empty.message)")
+            } catch let unknown as UnknownTrainer {
+                throw RunError("report \(report.kind): trainer: \(unknown.message)")
             }
             for t in todo {
                 guard let language = Language(rawValue: t.language) else { throw RunError("unknown language \(t.language)") }

@@ -28,19 +28,21 @@ public struct ReportKind: Sendable, Hashable, CustomStringConvertible {
     public let required: [Field]
     /// Whether free-text comments are in when neither `--comments` nor `comments` says.
     public let commentsByDefault: Bool
+    /// Whether the kind draws a one-trainer page for `--trainer` (the pipeline's `trainer`).
+    public let takesTrainer: Bool
     /// Whether the responses read are only those of the scope's year and
     /// region. The yearly report also reads the year before, and its
     /// data-quality section counts every file.
     let readsOnlyScope: Bool
     private let make: @Sendable (any Warehouse, ReportScope) throws -> (any ReportModel)?
 
-    public static let trainers = ReportKind(name: "trainers", required: [], commentsByDefault: true, readsOnlyScope: true) {
+    public static let trainers = ReportKind(name: "trainers", required: [], commentsByDefault: true, takesTrainer: true, readsOnlyScope: true) {
         try TrainerReport.build($0, scope: $1)
     }
-    public static let yearly = ReportKind(name: "yearly", required: [.year], commentsByDefault: false, readsOnlyScope: false) {
+    public static let yearly = ReportKind(name: "yearly", required: [.year], commentsByDefault: false, takesTrainer: false, readsOnlyScope: false) {
         try YearlyReport.build($0, scope: $1)
     }
-    public static let session = ReportKind(name: "session", required: [.session], commentsByDefault: true, readsOnlyScope: true) {
+    public static let session = ReportKind(name: "session", required: [.session], commentsByDefault: true, takesTrainer: false, readsOnlyScope: true) {
         try SessionReport.build($0, scope: $1)
     }
 
@@ -64,8 +66,8 @@ public struct ReportKind: Sendable, Hashable, CustomStringConvertible {
 
     /// The scope with this kind's defaults for what was not given.
     public func scope(year: Int? = nil, from: String? = nil, to: String? = nil, region: String? = nil, session: String? = nil,
-                      minN: Int? = nil, shrinkageK: Double? = nil, comments: Bool? = nil) -> ReportScope {
-        var scope = ReportScope(year: year, from: from, to: to, region: region, session: session,
+                      trainer: String? = nil, minN: Int? = nil, shrinkageK: Double? = nil, comments: Bool? = nil) -> ReportScope {
+        var scope = ReportScope(year: year, from: from, to: to, region: region, session: session, trainer: takesTrainer ? trainer : nil,
                                 includeComments: comments ?? commentsByDefault)
         if let minN { scope.minN = minN }
         if let shrinkageK { scope.shrinkageK = shrinkageK }

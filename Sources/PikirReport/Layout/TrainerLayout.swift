@@ -2,73 +2,128 @@ import PikirAggregate
 import PikirStats
 
 extension TrainerReport {
-    /// The report in one language, ready for either renderer.
+    /// The report in one language, ready for either renderer: with `scope.trainer` set, that trainer's
+    /// page alone; else the tiers, the trainers listed apart, and a section per compared trainer.
     public func document(_ catalogue: Catalogue, generatedAt: String? = nil, version: String) -> Document {
         let f = Formatter(c: catalogue), c = catalogue
+        let period = f.period(scope, sessionDates: trainers.flatMap { $0.trend.map(\.date) })
+        let footer = Footer.blocks(f, provenance: provenance, scope: scope, generatedAt: generatedAt, version: version)
+        if let focus { return document(of: focus, f, period: period, generatedAt: generatedAt, footer: footer) }
         var sections: [Document.Section] = []
 
-        // Ranking: the chart shows what its title says, each trainer's adjusted score with their mean's
-        // interval shrunk towards μ by the same factor, in the table's rank order.
-        let ranked = trainers.filter { $0.rank != nil }
-        var ranking: [Document.Block] = [.paragraph(c.text("trainers.ranking_note", ["k": c.number(scope.shrinkageK, decimals: 0)]))]
-        if !ranked.isEmpty {
-            let rows = ranked.map(forestRow)
-            let title = c.text("trainers.ranking")
-            ranking.append(.chart(Document.Chart(
-                svg: SVGChart.forest(rows, scale: Formatter.zoomedScale(rows.map(\.low), scale: 1...5), reference: overallMean,
-                                     referenceLabel: c.text("trainers.reference_mean"), title: title,
-                                     description: c.text("label.chart_alt", ["title": title]), format: { c.number($0, decimals: 2) }),
-                text: rows.map { r in
-                    DisplayWidth.pad(String(r.label.prefix(24)), to: 24) + " "
-                        + TextChart.interval(estimate: r.estimate, low: r.low, high: r.high, scale: 1...5, width: 32)
-                        + " " + c.number(r.estimate, decimals: 2) + "  n=" + c.integer(r.n)
-                },
-                caption: c.text("label.chart_alt", ["title": title]))))
+        // Ranking: the tiers, the chart and table in one order, each trainer's adjusted score with their
+        // mean's interval shrunk towards μ by the same factor.
+        let placed = self.placed
+        var ranking: [Document.Block] = [.summary(summary(c))]
+        ranking.append(.paragraph(c.text("trainers.ranking_note", ["k": c.number(scope.shrinkageK, decimals: 0)])))
+        if !placed.isEmpty {
+            ranking.append(.chart(rankingChart(placed.map(\.row), title: c.text("trainers.chart"), c)))
             ranking.append(.table(Document.Table(
                 caption: nil,
-                headers: [c.text("label.rank"), c.text("label.trainer"), c.text("label.n"), c.text("label.mean"),
+                headers: [c.text("trainers.tier"), c.text("label.trainer"), c.text("label.n"), c.text("label.mean"),
                           c.text("label.ci95"), c.text("label.shrunken_score")],
-                numeric: [true, false, true, true, false, true],
-                rows: ranked.map { t in
-                    [.init(c.integer(t.rank ?? 0)), .init(t.name), .init(c.integer(t.overall.n)), .init(f.mean(t.overall.summary)),
-                     .init(f.interval(t.overall.summary.ci95)), .init(c.number(t.adjusted ?? 0, decimals: 2))]
+                numeric: [false, false, true, true, false, true],
+                rows: placed.map { p in
+                    let t = p.trainer
+                    return [.init(c.text("trainers.tier." + p.tier.key), style: Self.style[p.tier]), .init(t.name), .init(c.integer(t.overall.n)),
+                            .init(f.mean(t.overall.summary)), .init(f.interval(t.overall.summary.ci95)),
+                            .init(c.number(p.row.estimate, decimals: 2))]
                 },
                 reproduce: aggCommand)))
-        }
-        // With a registry, the names it did not resolve are listed apart, one short line each, and their sections come last, marked.
-        let registryUsed = self.registryUsed
-        let unresolved = registryUsed ? trainers.filter { !$0.inRegistry } : []
-        let unranked = trainers.filter { $0.rank == nil && ($0.inRegistry || !registryUsed) }
-        if !unranked.isEmpty {
-            ranking.append(.note(c.text("label.not_enough_answers", ["k": c.integer(scope.minN)]) + ": "
-                + unranked.map { "\($0.name) (n = \(c.integer($0.overall.n)))" }.joined(separator: ", ")))
-        }
-        if !unresolved.isEmpty {
-            ranking.append(.paragraph(c.text("label.unresolved_trainers") + " (" + c.text("label.not_in_registry") + ")"))
-            ranking.append(.list(unresolved.map { t in
-                t.name + " (" + c.text("label.not_in_registry") + ") — n = " + c.integer(t.overall.n) + ", "
-                    + c.text("label.mean").lowercased() + " " + f.mean(t.overall.summary)
-            }))
-            ranking.append(.note(c.text("trainers.unresolved_note")))
+            ranking.append(Glossary.block([.adjustedScore, .interval, .n], c))
         }
         if !registryUsed && !trainers.isEmpty { ranking.append(.note(c.text("trainers.no_registry"))) }
         if trainers.isEmpty { ranking = [.paragraph(c.text("label.no_data"))] }
-        sections.append(Document.Section(id: "ranking", heading: c.text("trainers.ranking"), blocks: ranking))
+        sections.append(Document.Section(id: Self.rankingID, heading: c.text("trainers.ranking"), blocks: ranking))
 
-        for (i, t) in trainers.enumerated() {
-            let heading = registryUsed && !t.inRegistry ? t.name + " (" + c.text("label.not_in_registry") + ")" : t.name
+        let tooFew = trainers(in: .tooFew), unresolved = trainers(in: .unresolved)
+        if !tooFew.isEmpty {
+            // One line each: under k a trainer's numbers say nothing reliable, and their comments could point at a person.
+            sections.append(Document.Section(id: Self.tooFewID, heading: c.text("trainers.too_few"), blocks: [
+                .note(c.text("trainers.too_few_note", ["k": c.integer(scope.minN)])),
+                .list(tooFew.map { $0.name + " — " + c.plural("responses", count: $0.overall.n) }),
+            ]))
+        }
+        if !unresolved.isEmpty {
+            sections.append(Document.Section(id: Self.unresolvedID, heading: c.text("label.unresolved_trainers"), blocks: [
+                .list(unresolved.map { t in
+                    var line = t.name + " (" + c.text("label.not_in_registry") + ") — n = " + c.integer(t.overall.n)
+                    if t.overall.n >= scope.minN { line += ", " + c.text("label.mean").lowercased() + " " + f.mean(t.overall.summary) }
+                    return line
+                }),
+                .note(c.text("trainers.unresolved_note")),
+            ]))
+        }
+
+        // A section for each compared trainer in the table's order, then the unresolved names with enough answers, marked.
+        let withSections = placed.map(\.trainer) + unresolved.filter { $0.overall.n >= scope.minN }
+        for (i, t) in withSections.enumerated() {
+            let heading = t.inRegistry || !registryUsed ? t.name : t.name + " (" + c.text("label.not_in_registry") + ")"
             sections.append(Document.Section(id: "trainer-\(i + 1)", heading: heading, blocks: trainerBlocks(t, f)))
         }
-        let subtitle: String?
-        switch (scope.region.map(f.region), f.period(scope, sessionDates: trainers.flatMap { $0.trend.map(\.date) })) {
-        case let (region?, period?): subtitle = c.text("trainers.subtitle", ["region": region, "period": period])
-        case let (region, period): subtitle = region ?? period
-        }
-        return Document(language: c.language.rawValue, title: c.text("trainers.title"), subtitle: subtitle, sections: sections,
-                        footer: Footer.blocks(f, provenance: provenance, scope: scope, generatedAt: generatedAt, version: version))
+        return Document(language: c.language.rawValue, title: c.text("trainers.title"), subtitle: subtitle(f, period: period),
+                        cover: cover(f, period: period, generatedAt: generatedAt), sections: sections, footer: footer)
     }
 
-    /// A ranked trainer's row of the ranking chart: the adjusted score, and the ends of their mean's
+    /// One trainer's page, to hand to them: their sentences, their chart row against μ and their section;
+    /// no other trainer's name or number. Under k (or unresolved under k), the sentences and their counts only.
+    private func document(of t: Trainer, _ f: Formatter, period: String?, generatedAt: String?, footer: [Document.Block]) -> Document {
+        let c = f.c, id = "trainer", tier = tier(of: t)
+        // What their sentence rests on is their own sessions' period (the scope's when it sets one); μ covers the scope's.
+        let own = f.period(scope, sessionDates: t.trend.map(\.date))
+        var blocks: [Document.Block] = [.summary(summary(of: t, period: own, target: id, f))]
+        if tier.isCompared {
+            let title = c.text("trainers.chart")
+            blocks.append(.chart(rankingChart([forestRow(t)], title: title, c)))
+            blocks.append(Glossary.block([.adjustedScore, .interval], c))
+        }
+        if t.overall.n >= scope.minN {
+            blocks += trainerBlocks(t, f)
+        } else {
+            blocks.append(.facts([(c.text("label.sessions"), c.plural("sessions", count: t.sessions)),
+                                  (c.text("label.responses"), c.plural("responses", count: t.responses))]))
+            blocks.append(.note(c.text("trainers.too_few_note", ["k": c.integer(scope.minN)])))
+        }
+        let heading = tier == .unresolved ? t.name + " (" + c.text("label.not_in_registry") + ")" : t.name
+        return Document(language: c.language.rawValue, title: c.text("trainers.one.title"), subtitle: subtitle(f, period: period),
+                        cover: [t.name] + cover(f, period: period, generatedAt: generatedAt),
+                        sections: [Document.Section(id: id, heading: heading, blocks: blocks)], footer: footer)
+    }
+
+    /// Table cell styles of the tiers that stand out.
+    private static let style: [TrainerTier: String] = [.above: "up", .below: "down"]
+
+    private func subtitle(_ f: Formatter, period: String?) -> String? {
+        switch (scope.region.map(f.region), period) {
+        case let (region?, period?): f.c.text("trainers.subtitle", ["region": region, "period": period])
+        case let (region, period): region ?? period
+        }
+    }
+
+    /// The printed cover line: region (or every region), period, and the generation date when given.
+    private func cover(_ f: Formatter, period: String?, generatedAt: String?) -> [String] {
+        let c = f.c
+        var lines = [scope.region.map(f.region) ?? c.text("trainers.all_regions")]
+        if let period { lines.append(period) }
+        if let generatedAt { lines.append(c.text("label.generated_at") + ": " + generatedAt) }
+        return lines
+    }
+
+    /// The forest chart of `rows`, with μ as its labelled reference line.
+    private func rankingChart(_ rows: [ForestRow], title: String, _ c: Catalogue) -> Document.Chart {
+        Document.Chart(
+            svg: SVGChart.forest(rows, scale: Formatter.zoomedScale(rows.map(\.low), scale: 1...5), reference: overallMean,
+                                 referenceLabel: c.text("trainers.reference_mean"), title: title,
+                                 description: c.text("label.chart_alt", ["title": title]), format: { c.number($0, decimals: 2) }),
+            text: rows.map { r in
+                DisplayWidth.pad(String(r.label.prefix(24)), to: 24) + " "
+                    + TextChart.interval(estimate: r.estimate, low: r.low, high: r.high, scale: 1...5, width: 32)
+                    + " " + c.number(r.estimate, decimals: 2) + "  n=" + c.integer(r.n)
+            },
+            caption: c.text("label.chart_alt", ["title": title]))
+    }
+
+    /// A compared trainer's row of the ranking chart: the adjusted score, and the ends of their mean's
     /// interval passed through the same shrinkage, μ + (end − μ)·n/(n + k), so point and line share one scale.
     func forestRow(_ t: Trainer) -> ForestRow {
         let shrinkage = Shrinkage(k: scope.shrinkageK), n = t.overall.n
@@ -82,17 +137,15 @@ extension TrainerReport {
     private func trainerBlocks(_ t: Trainer, _ f: Formatter) -> [Document.Block] {
         let c = f.c
         var blocks: [Document.Block] = []
-        blocks.append(.facts([
+        let tier = tier(of: t)
+        blocks.append(.facts((tier.isCompared ? [(c.text("trainers.tier"), c.text("trainers.tier." + tier.key))] : []) + [
             (c.text("label.sessions"), c.plural("sessions", count: t.sessions)),
             (c.text("label.responses"), c.plural("responses", count: t.responses)),
             (f.shortQuestion(t.overall.measure), f.mean(t.overall.summary) + " (" + f.interval(t.overall.summary.ci95) + ")"),
             (c.text("label.nps"), f.nps(t.questions[5].nps)),
         ]))
-        // A name the registry did not resolve is unranked for that reason, said in its heading, whatever its count.
-        if t.rank == nil && (t.inRegistry || !registryUsed) {
-            blocks.append(.note(c.text("label.not_enough_answers", ["k": c.integer(scope.minN)])))
-        }
         blocks.append(.table(QuestionTable.table(t.questions, f, reproduce: Shell.command(query(for: t).commandLine))))
+        blocks.append(Glossary.block([.n, .interval, .topTwo, .nps], c))
         blocks.append(.chart(QuestionTable.diverging(t.questions, f, title: c.text("label.distribution") + ": " + t.name)))
         if t.trend.count >= 2 {
             let title = c.text("label.trend") + ": " + t.name

@@ -16,6 +16,13 @@ extension Catalogue {
         "responses", "sessions", "participants", "files", "trainers", "regions", "comments", "records",
     ]
 
+    /// Plurals that are whole sentences (`plural.<name>` keys too): the trainers report's summary, whose
+    /// verb and noun agree with the count («3 тренера — уверенно выше…», «5 тренеров — …»). Besides `{n}`
+    /// a form may carry `{k}`, the `--min-n` threshold.
+    public static let sentencePluralNames = [
+        "trainers_above", "trainers_below", "trainers_in_line", "trainers_all_in_line", "trainers_too_few", "trainers_unresolved",
+    ]
+
     /// Every reject reason code pikir writes: the reader's (`RejectReason` in
     /// PikirIngest), then the normaliser's (`NormaliseRejectCode`); each has a
     /// `reason.<code>` text.
@@ -53,6 +60,9 @@ extension Catalogue {
         keys += rejectReasonCodes.map { "reason.\($0)" }
         keys += [
             "title", "subtitle", "ranking", "ranking_note", "section", "summary", "unresolved_note", "no_registry",
+            "tier", "tier.above", "tier.in_line", "tier.below", "too_few", "too_few_note", "all_regions", "summary_none_compared",
+            "chart", "one.title", "one.above", "one.below", "one.in_line", "one.too_few", "one.unresolved",
+            "one.basis", "one.basis_undated",
         ].map { "trainers.\($0)" }
         keys += [
             "title", "by_region", "by_group", "by_module", "quality", "suppression_note",
@@ -72,7 +82,7 @@ extension Catalogue {
         ].map { "methods.\($0)" }
         keys += Glossary.allCases.flatMap { ["glossary.\($0.rawValue)", "glossary.\($0.rawValue).term"] }
         keys += ["report.footer"]
-        keys += pluralNames.map { "plural.\($0)" }
+        keys += (pluralNames + sentencePluralNames).map { "plural.\($0)" }
         keys += (1...12).map { "month.\($0)" }
         keys += (1...12).map { "month.gen.\($0)" }
         keys += ["format.date", "format.month_year"]

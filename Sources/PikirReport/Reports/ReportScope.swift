@@ -11,6 +11,9 @@ public struct ReportScope: Sendable {
     /// ISO 3166-2:KZ code; nil for every region.
     public var region: String?
     public var session: String?
+    /// One trainer (registry id, or a name the report's trainers resolve) for a page about them alone;
+    /// nil for every trainer. Only the trainers report reads it.
+    public var trainer: String?
     /// The suppression threshold k (`SmallCellSuppression`): trainers with fewer
     /// answers are not ranked; yearly cells with 1 ≤ n < k are suppressed.
     public var minN: Int
@@ -18,12 +21,13 @@ public struct ReportScope: Sendable {
     public var includeComments: Bool
 
     public init(year: Int? = nil, from: String? = nil, to: String? = nil, region: String? = nil, session: String? = nil,
-                minN: Int = SmallCellSuppression.defaultThreshold, shrinkageK: Double = Shrinkage.defaultK, includeComments: Bool = true) {
+                trainer: String? = nil, minN: Int = SmallCellSuppression.defaultThreshold, shrinkageK: Double = Shrinkage.defaultK, includeComments: Bool = true) {
         self.year = year
         self.from = from
         self.to = to
         self.region = region
         self.session = session
+        self.trainer = trainer
         self.minN = minN
         self.shrinkageK = shrinkageK
         self.includeComments = includeComments

@@ -45,6 +45,9 @@ public struct TrainerReport: Sendable {
     public var overallMean: Double?
     public var responses: Int
     public var provenance: Provenance
+    /// The trainer `scope.trainer` names: the report is their page alone. Tiers are still read against
+    /// every trainer's μ, so their page says what the full report says of them.
+    public var focus: Trainer?
 
     /// Comments shown per trainer (the most informative distinct ones).
     static let commentsPerTrainer = 3
@@ -99,8 +102,13 @@ public struct TrainerReport: Sendable {
             }
         }
         let files = groups.values.reduce(into: Set<Int64>()) { $0.formUnion($1[0].group.files) }
-        return TrainerReport(scope: scope, trainers: list, overallMean: prior, responses: list.reduce(0) { $0 + $1.responses },
-                             provenance: try Provenance(warehouse, files: files))
+        var report = TrainerReport(scope: scope, trainers: list, overallMean: prior, responses: list.reduce(0) { $0 + $1.responses },
+                                   provenance: try Provenance(warehouse, files: files))
+        if let typed = scope.trainer, !list.isEmpty {
+            guard let focus = report.trainer(named: typed) else { throw UnknownTrainer(typed: typed, report: report) }
+            report.focus = focus
+        }
+        return report
     }
 
     /// The `pikir agg` command that reproduces the per-trainer numbers.

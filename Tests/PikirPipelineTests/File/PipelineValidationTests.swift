@@ -10,7 +10,7 @@ struct PipelineValidationTests {
                         "responses", "sessions", "first_date"]
     static let regions = ["KZ-10", "KZ-11", "KZ-15", "KZ-19", "KZ-23", "KZ-27", "KZ-31", "KZ-33", "KZ-35", "KZ-39",
                           "KZ-43", "KZ-47", "KZ-55", "KZ-59", "KZ-61", "KZ-62", "KZ-63", "KZ-71", "KZ-75", "KZ-79"]
-    static let reportKeys = ["kind", "year", "from", "to", "region", "session", "languages", "formats", "output",
+    static let reportKeys = ["kind", "year", "from", "to", "region", "session", "trainer", "languages", "formats", "output",
                              "min_n", "comments"]
     static let placeholders = ["{kind}", "{year}", "{region}", "{session}", "{lang}", "{ext}"]
 

@@ -15,20 +15,35 @@ struct LayoutTrainerRegistryTests {
         F.trainer("Айгерим", answers: [5, 5, 4, 4, 3], comments: ["Очень понятно объясняла"]),
     ])
 
-    @Test("with a registry, an unresolved name is listed apart, marked, in one short line; its section comes last, marked (ru, kk)")
+    @Test("with a registry, an unresolved name is listed apart, marked, in one short line, never in the tiers; its section comes last, marked (ru, kk)")
     func unresolvedApart() throws {
         let ru = Self.report.document(Catalogue.load(.ru), version: "test")
         let ranking = try #require(ru.section("ranking"))
         #expect(try #require(ranking.tables.first).column("Тренер") == ["Айгерім Жұмабекова"])
-        #expect(ranking.notes.first == "недостаточно ответов (n < 5): Ерлан Сарсенов (n = 3)", "the small registry trainer only")
-        #expect(ranking.paragraphs.contains("Нераспознанные имена тренеров (нет в реестре)"))
-        #expect(ranking.lists == [["Айгерим (нет в реестре) — n = 5, среднее 4,20"]])
-        #expect(ranking.notes.contains { $0.hasPrefix("Имена, которых нет в реестре тренеров, не входят в рейтинг") })
-        #expect(ru.sections.map(\.heading) == ["Рейтинг по скорректированной оценке", "Айгерім Жұмабекова", "Ерлан Сарсенов", "Айгерим (нет в реестре)"],
+        #expect(try #require(ranking.charts.first).svg.contains("Айгерим") == false, "not in the chart")
+        #expect(try #require(ru.section("too-few")).lists == [["Ерлан Сарсенов — 3 ответа"]], "the small registry trainer only")
+        let unresolved = try #require(ru.section("unresolved"))
+        #expect(unresolved.heading == "Нераспознанные имена тренеров")
+        #expect(unresolved.lists == [["Айгерим (нет в реестре) — n = 5, среднее 4,20"]])
+        #expect(unresolved.notes.contains { $0.hasPrefix("Имена, которых нет в реестре тренеров, не сравниваются") })
+        #expect(ru.sections.map(\.heading) == ["Тренеры относительно среднего по центру", "Слишком мало ответов для оценки",
+                                               "Нераспознанные имена тренеров", "Айгерім Жұмабекова", "Айгерим (нет в реестре)"],
                 "\(ru.sections.map(\.heading))")
-        #expect(ru.sections[3].notes.isEmpty, "5 answers are enough: it is unranked for want of a registry entry, not of answers")
-        let kk = try #require(Self.report.document(Catalogue.load(.kk), version: "test").section("ranking"))
+        #expect(ru.sections[4].notes.isEmpty, "5 answers are enough: it is apart for want of a registry entry, not of answers")
+        let kk = try #require(Self.report.document(Catalogue.load(.kk), version: "test").section("unresolved"))
         #expect(kk.lists == [["Айгерим (тізілімде жоқ) — n = 5, орташа 4,20"]], "\(kk.lists)")
+    }
+
+    @Test("an unresolved name under k: one line with n and no mean, no section")
+    func unresolvedUnderK() throws {
+        let report = F.trainerReport([
+            F.trainer("Айгерім Жұмабекова", id: "T02", answers: Array(repeating: 4, count: 22)),
+            F.trainer("Ерлан С.", answers: [2, 5], comments: ["Ерлан, спасибо"]),
+        ])
+        let en = report.document(F.en, version: "test")
+        #expect(try #require(en.section("unresolved")).lists == [["Ерлан С. (not in the registry) — n = 2"]])
+        #expect(en.sections.map(\.id) == ["ranking", "unresolved", "trainer-1"])
+        #expect(!TextRenderer().render(en).contains("спасибо"))
     }
 
     @Test("without any registry every name is ranked as before, and the report says no registry was given (kk)")
@@ -52,11 +67,13 @@ struct LayoutTrainerRegistryTests {
         big.commentCount = 12
         let small = F.trainer("Ерлан Сарсенов", id: "T04", answers: [3, 4, 5], comments: ["Ерлан, рахмет, бәрі түсінікті"])
         let ru = F.trainerReport([big, small]).document(Catalogue.load(.ru), version: "test")
-        #expect(ru.sections[1].paragraphs.contains("Комментарии: 12 комментариев. Показаны самые содержательные комментарии, без повторов."),
-                "\(ru.sections[1].paragraphs)")
-        #expect(ru.sections[1].lists == [["Больше практики", "Спасибо"]])
-        #expect(ru.sections[2].lists.isEmpty, "3 answers: a comment could point at a person")
-        #expect(!ru.sections[2].paragraphs.contains { $0.hasPrefix("Комментарии") })
-        #expect(ru.sections[2].notes.contains("Комментарии не показываются, если ответов меньше 5."))
+        let section = try #require(ru.section("trainer-1"))
+        #expect(section.paragraphs.contains("Комментарии: 12 комментариев. Показаны самые содержательные комментарии, без повторов."),
+                "\(section.paragraphs)")
+        #expect(section.lists == [["Больше практики", "Спасибо"]])
+        #expect(ru.sections.map(\.id) == ["ranking", "too-few", "trainer-1"], "3 answers: no section, so no comment")
+        #expect(!TextRenderer().render(ru).contains("рахмет"), "a comment could point at a person")
+        #expect(Comments.blocks(["Ерлан, рахмет"], count: 1, answers: 3, minN: 5, Catalogue.load(.ru))
+            .map { if case .note(let n) = $0 { n } else { "" } } == ["Комментарии не показываются, если ответов меньше 5."])
     }
 }

@@ -10,7 +10,7 @@ struct LayoutTrainerTests {
     typealias F = LayoutFixture
     static let noRegistry = "No trainer registry was given: trainers are compared by their names as written in the exports."
 
-    @Test("a trainer under min-n is listed as not enough answers and is not in the ranking table or chart")
+    @Test("a trainer under min-n is in one line under 'too few answers', not in the table or chart, with no section")
     func underMinN() throws {
         let report = F.trainerReport([
             F.trainer("Айгерім Жұмабекова", id: "T02", answers: Array(repeating: 4, count: 20) + [5, 5], adjusted: 4.1, rank: 1),
@@ -19,32 +19,28 @@ struct LayoutTrainerTests {
         let document = report.document(F.en, version: "test")
         let ranking = try #require(document.section("ranking"))
         let table = try #require(ranking.tables.first)
-        #expect(table.column("Trainer") == ["Айгерім Жұмабекова"], "only the ranked trainer")
-        #expect(table.column("Rank") == ["1"])
+        #expect(table.column("Trainer") == ["Айгерім Жұмабекова"], "only the compared trainer")
         #expect(table.column("n") == ["22"])
-        #expect(ranking.notes == ["not enough answers (n < 5): Ерлан Сарсенов (n = 3)"])
+        #expect(ranking.notes.isEmpty)
         let chart = try #require(ranking.charts.first)
         #expect(chart.svg.contains("Айгерім Жұмабекова"))
-        #expect(!chart.svg.contains("Ерлан"), "no unranked trainer in the forest chart")
+        #expect(!chart.svg.contains("Ерлан"), "no trainer under k in the forest chart")
         #expect(chart.text.count == 1 && chart.text[0].hasPrefix("Айгерім Жұмабекова"), "\(chart.text)")
 
-        // Both trainers still get their own section, ranked first; the small one says why it is unranked.
-        #expect(document.sections.map(\.heading) == ["Ranking by adjusted score", "Айгерім Жұмабекова", "Ерлан Сарсенов"])
-        #expect(document.sections.map(\.id) == ["ranking", "trainer-1", "trainer-2"])
-        #expect(document.sections[1].notes.isEmpty)
-        #expect(document.sections[2].notes == ["not enough answers (n < 5)"])
-        let facts = document.sections[2].facts
-        #expect(facts.first { $0.label == "Responses" }?.value == "3 answers")
-        #expect(facts.first { $0.label == "Overall" }?.value.hasPrefix("4.00 (") == true, "\(facts)")
+        #expect(try #require(document.section("too-few")).lists == [["Ерлан Сарсенов — 3 answers"]])
+        #expect(document.sections.map(\.heading) == ["Trainers against the centre's average", "Too few answers to judge", "Айгерім Жұмабекова"])
+        #expect(document.sections.map(\.id) == ["ranking", "too-few", "trainer-1"])
+        #expect(document.sections[2].notes.isEmpty)
     }
 
-    @Test("the forest chart is drawn only with at least one ranked trainer")
+    @Test("the forest chart and table are drawn only with at least one compared trainer")
     func forestNeedsARankedTrainer() throws {
         let none = F.trainerReport([F.trainer("A", answers: [4, 5]), F.trainer("B", answers: [3])]).document(F.en, version: "test")
         let ranking = try #require(none.section("ranking"))
-        #expect(ranking.charts.isEmpty, "no chart without a ranked trainer")
-        #expect(ranking.tables.isEmpty, "no ranking table either")
-        #expect(ranking.notes == ["not enough answers (n < 5): A (n = 2), B (n = 1)", Self.noRegistry], "listed by name")
+        #expect(ranking.charts.isEmpty, "no chart without a compared trainer")
+        #expect(ranking.tables.isEmpty, "no table either")
+        #expect(ranking.notes == [Self.noRegistry])
+        #expect(try #require(none.section("too-few")).lists == [["A — 2 answers", "B — 1 answer"]], "listed by name")
         #expect(ranking.paragraphs.count == 1, "the shrinkage explanation stays")
 
         let one = F.trainerReport([F.trainer("A", answers: [4, 5, 5, 4, 3], adjusted: 4.1, rank: 1)]).document(F.en, version: "test")
@@ -64,7 +60,9 @@ struct LayoutTrainerTests {
     @Test("--min-n is the threshold the notes name")
     func minNInNotes() throws {
         let document = F.trainerReport([F.trainer("A", answers: [4, 5])], minN: 12).document(F.en, version: "test")
-        #expect(try #require(document.section("ranking")).notes == ["not enough answers (n < 12): A (n = 2)", Self.noRegistry])
+        let tooFew = try #require(document.section("too-few"))
+        #expect(tooFew.notes == ["Fewer than 12 answers: these trainers are not compared, and no statistics or comments are shown for them."])
+        #expect(tooFew.lists == [["A — 2 answers"]])
         #expect(document.footer.contains { if case .note(let n) = $0 { n == "Groups under 12 answers are not ranked." } else { false } })
     }
 
@@ -75,8 +73,8 @@ struct LayoutTrainerTests {
             F.trainer("Two sessions", id: "T02", answers: [4, 4, 5, 5, 3], sessions: 2, comments: ["Great", "Too long"], adjusted: 4.0, rank: 2),
         ])
         let document = report.document(F.en, version: "test")
-        let one = document.sections[1], two = document.sections[2]
-        #expect(one.heading == "One session" && two.heading == "Two sessions")
+        let one = try #require(document.sections.first { $0.heading == "One session" })
+        let two = try #require(document.sections.first { $0.heading == "Two sessions" })
         let table = try #require(one.tables.first)
         #expect(table.rows.count == 6, "one row per question")
         #expect(table.column("Question").first == "Overall satisfaction")
