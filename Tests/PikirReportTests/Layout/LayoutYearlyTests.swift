@@ -151,7 +151,7 @@ struct LayoutYearlyTests {
                 if case .glossary(let terms) = block { terms.map(\.term) } else { [] }
             }
         }
-        #expect(try terms(document, "regions") == ["95% интервал", "NPS", "значимо", "скрыто"])
+        #expect(try terms(document, "regions") == ["95\u{a0}% интервал", "NPS", "значимо", "скрыто"])
         #expect(try terms(document, "groups") == [])
         #expect(try document.section("regions")!.blocks.firstIndex { if case .glossary = $0 { true } else { false } }!
                 == document.section("regions")!.blocks.firstIndex { if case .table = $0 { true } else { false } }! + 1, "right under the table")
@@ -159,7 +159,7 @@ struct LayoutYearlyTests {
         report.regions = [F.row("KZ-75", answers: Self.forty)]
         report.groups = [F.row("student", answers: Self.forty), F.row("pupil", answers: [5], suppression: .primary)]
         let moved = report.document(F.ru, version: "test")
-        #expect(try terms(moved, "regions") == ["95% интервал", "NPS", "значимо"])
+        #expect(try terms(moved, "regions") == ["95\u{a0}% интервал", "NPS", "значимо"])
         #expect(try terms(moved, "groups") == ["скрыто"])
         #expect(!moved.section("regions")!.notes.contains { $0.hasPrefix("Ячейки, где ответов меньше 5") })
         #expect(moved.section("groups")!.notes.contains { $0.hasPrefix("Ячейки, где ответов меньше 5") })
