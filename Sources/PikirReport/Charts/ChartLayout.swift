@@ -20,7 +20,7 @@ struct ChartMetrics {
     var unit: Double { font / 12 }
     /// The largest share of the width row labels may take: more on a narrow
     /// (phone) drawing, where a name cut at a third would say little.
-    var labelShare: Double { width < 480 ? 0.42 : 0.34 }
+    var labelShare: Double { width < 480 ? 0.47 : 0.34 }
     /// Outer padding.
     var pad: Double { 8 * unit }
     /// Height of one row of a forest plot or diverging chart (about 26 at width 640).

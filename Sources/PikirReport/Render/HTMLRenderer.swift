@@ -100,6 +100,8 @@ public struct HTMLRenderer {
             return ["isGlossary": true, "terms": terms.map { ["term": $0.term, "meaning": $0.meaning] }]
         case .table(let t):
             let stacked = t.headers.count >= Self.stackedColumns
+            // A card is headed by the row's first text cell (the trainer, not the rank).
+            let lead = t.numeric.firstIndex(of: false) ?? 0
             return [
                 "isTable": true,
                 "isStacked": stacked,
@@ -110,10 +112,11 @@ public struct HTMLRenderer {
                         let numeric = i < t.numeric.count && t.numeric[i]
                         return [
                             "text": cell.text,
-                            "class": [numeric ? "num" : nil, numeric && Self.isWords(cell.text) ? "words" : nil, cell.style]
+                            "class": [numeric ? "num" : nil, numeric && Self.isWords(cell.text) ? "words" : nil,
+                                      stacked && i == lead ? "lead" : nil, cell.style]
                                 .compactMap { $0 }.joined(separator: " "),
                             "label": stacked && i < t.headers.count ? t.headers[i] : "",
-                            "hasLabel": stacked && i < t.headers.count,
+                            "hasLabel": stacked && i != lead && i < t.headers.count,
                         ] as [String: Any]
                     }]
                 },

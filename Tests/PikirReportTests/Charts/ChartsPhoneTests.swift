@@ -55,8 +55,9 @@ struct ChartsPhoneTests {
                 let sizes = root.all("text").map { $0.number("font-size") ?? base }
                 return try #require(sizes.min()) * figure / #require(chartViewBox(root)).width
             }
-            #expect(try smallest(variants[1]) >= 11, "\(name): \(try smallest(variants[1])) px")
-            #expect(try smallest(variants[0]) < 11, "\(name): the wide drawing alone would be too small")
+            let narrow = try smallest(variants[1]), wide = try smallest(variants[0])
+            #expect(narrow >= 11, "\(name): \(narrow) px")
+            #expect(wide < 11, "\(name): the wide drawing alone would be too small (\(wide) px)")
         }
     }
 
