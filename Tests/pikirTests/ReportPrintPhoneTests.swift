@@ -221,8 +221,9 @@ enum TwelveTrainers {
                 let date = "2025-" + String(format: "%02d-%02d", month, day)
                 let session = "GEN-\(t + 1)-\(s + 1)"
                 for r in 0..<25 {
-                    // Trainer t answers around 3 + t/6 (3.0 … 4.8), spread ±1.
-                    let overall = min(5, max(1, 3 + (t * 2 + next(12)) / 7 - 1 + (next(3) == 0 ? 1 : 0)))
+                    // Trainer t is rated around 3.2 + 0.12 t (3.2 … 4.5), give or take 1.6.
+                    let noise = Double(next(1000) + next(1000)) / 1000 - 1
+                    let overall = min(5, max(1, Int((3.2 + 0.12 * Double(t) + 1.6 * noise).rounded())))
                     let nps = min(10, max(0, overall * 2 + next(3) - 1))
                     let comment = r % 9 == 0 ? "Пікір \(t + 1)-\(s + 1)-\(r): тренинг пайдалы болды" : ""
                     text += ReportFixture.exportLine(session: session, city: city, date: date, trainer: trainer,
