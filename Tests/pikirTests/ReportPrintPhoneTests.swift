@@ -123,11 +123,12 @@ struct ReportPrintPhoneTests {
     func demo() throws {
         try FileManager.default.createDirectory(at: ReportBrowserTests.shots, withIntermediateDirectories: true)
         try ReportFixture.withWarehouse { dir, db throws in
-            let cases: [(name: String, arguments: [String], pages: Int)] = [
-                ("trainers-ru", ["trainers", "--lang", "ru"], 7), ("trainers-kk", ["trainers", "--lang", "kk"], 7),
-                ("yearly-2024-ru", ["yearly", "--year", "2024", "--lang", "ru"], 2),
-                ("yearly-2024-kk", ["yearly", "--year", "2024", "--lang", "kk"], 2),
-                ("session-ru", ["session", "--session", "ALM-2024-11-A", "--lang", "ru"], 2),
+            // At 1280 px only the reports with wide tables (the yearly region table has 11 columns).
+            let cases: [(name: String, arguments: [String], pages: Int, desktop: Bool)] = [
+                ("trainers-ru", ["trainers", "--lang", "ru"], 7, true), ("trainers-kk", ["trainers", "--lang", "kk"], 7, false),
+                ("yearly-2024-ru", ["yearly", "--year", "2024", "--lang", "ru"], 2, true),
+                ("yearly-2024-kk", ["yearly", "--year", "2024", "--lang", "kk"], 2, true),
+                ("session-ru", ["session", "--session", "ALM-2024-11-A", "--lang", "ru"], 2, false),
             ]
             for c in cases {
                 let html = try ReportFixture.report(db, c.arguments + ["--format", "html"]).stdout
@@ -140,6 +141,7 @@ struct ReportPrintPhoneTests {
                 #expect(phone.overflowing.isEmpty, "\(c.name) at 390 px: \(phone)")
                 #expect(phone.scrollingTables.isEmpty, "\(c.name) at 390 px: \(phone)")
                 #expect(phone.visibleCharts == 0 || phone.smallestChartText >= 11, "\(c.name) at 390 px: \(phone)")
+                guard c.desktop else { continue }
                 let desktop = try Self.layout(html, width: 1280, in: dir, name: c.name)
                 #expect(desktop.scrollingTables.isEmpty && desktop.overflowing.isEmpty, "\(c.name) at 1280 px: \(desktop)")
                 #expect(desktop.visibleCharts == 0 || desktop.smallestChartText >= 11, "\(c.name) at 1280 px: \(desktop)")
@@ -164,6 +166,7 @@ struct ReportPrintPhoneTests {
                 let pdf = try Self.printed(db, arguments, in: dir, name: "twelve-trainers-\(lang)")
                 #expect(pdf.pages <= 14, "\(lang): 12 trainers on \(pdf.pages) pages")
                 Self.checkPrint(pdf, html: html, name: "twelve-trainers-\(lang)")
+                guard lang == "ru" else { continue }
                 let phone = try Self.layout(html, width: 390, in: dir, name: "twelve-\(lang)")
                 #expect(phone.overflowing.isEmpty && phone.scrollingTables.isEmpty, "\(lang) at 390 px: \(phone)")
                 #expect(phone.visibleCharts == 0 || phone.smallestChartText >= 11, "\(lang) at 390 px: \(phone)")
