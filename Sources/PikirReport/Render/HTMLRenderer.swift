@@ -84,6 +84,8 @@ public struct HTMLRenderer {
     /// Tables of more columns than this become one card per row on a phone
     /// screen (each cell labelled with its column's header); narrower ones fit.
     static let stackedColumns = 4
+    /// Tables of this many columns or more are cards up to a tablet's width too.
+    static let manyColumns = 8
 
     private func block(_ b: Document.Block, reproduction: Reproduction?, label: String) -> [String: Any] {
         switch b {
@@ -104,7 +106,7 @@ public struct HTMLRenderer {
             let lead = t.numeric.firstIndex(of: false) ?? 0
             return [
                 "isTable": true,
-                "isStacked": stacked,
+                "isStacked": stacked, "isMany": t.headers.count >= Self.manyColumns,
                 "caption": t.caption ?? "", "hasCaption": t.caption != nil,
                 "headers": zip(t.headers, t.numeric).map { ["text": $0.0, "class": $0.1 ? "num" : ""] },
                 "rows": t.rows.map { row in
