@@ -31,8 +31,9 @@ struct ReportAggReproduceTests {
 
     /// Each table of a report's HTML with the command printed under it.
     static func tables(_ html: String) -> [Table] {
-        html.components(separatedBy: "<table>").dropFirst().compactMap { part -> Table? in
-            guard let end = part.range(of: "</table>"), let code = part.range(of: "<p class=\"reproduce\"><code>"),
+        html.components(separatedBy: "<table").dropFirst().compactMap { part -> Table? in
+            guard let end = part.range(of: "</table>"), let details = part.range(of: "<details class=\"reproduce\">"),
+                  let code = part[details.upperBound...].range(of: "<code>"),
                   let close = part[code.upperBound...].range(of: "</code>") else { return nil }
             let body = part[..<end.lowerBound].components(separatedBy: "<tbody>").last ?? ""
             let rows = body.split(separator: "\n").filter { $0.hasPrefix("<tr>") }.map { HTMLStructure.cellsOf(String($0)).map(\.text) }

@@ -173,7 +173,7 @@ enum HTMLStructure {
 
     /// The `<td class="…">text</td>` cells of one table row line.
     static func cellsOf(_ line: String) -> [(text: String, cls: String)] {
-        line.matches(of: #/<td class="([^"]*)">(.*?)</td>/#).map { (String($0.output.2), String($0.output.1)) }
+        line.matches(of: #/<td class="([^"]*)"[^>]*>(.*?)</td>/#).map { (String($0.output.2), String($0.output.1)) }
     }
 
     /// The text of every `<th>` and `<td>` of the page, in order.

@@ -118,9 +118,11 @@ enum ReproduceText {
     }
 
     /// HTML: each `<p class="reproduce"><code>…</code>`, unescaped.
+    /// The commands under the tables (each is printed again in the appendix, for paper).
     static func fromHTML(_ html: String) -> [String] {
-        html.components(separatedBy: "<p class=\"reproduce\"><code>").dropFirst().compactMap { part in
-            part.range(of: "</code>").map { unescape(String(part[..<$0.lowerBound])) }
+        html.components(separatedBy: "<details class=\"reproduce\">").dropFirst().compactMap { part in
+            guard let open = part.range(of: "<code>"), let close = part[open.upperBound...].range(of: "</code>") else { return nil }
+            return unescape(String(part[open.upperBound..<close.lowerBound]))
         }
     }
 

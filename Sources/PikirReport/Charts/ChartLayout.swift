@@ -18,6 +18,9 @@ struct ChartMetrics {
     }
 
     var unit: Double { font / 12 }
+    /// The largest share of the width row labels may take: more on a narrow
+    /// (phone) drawing, where a name cut at a third would say little.
+    var labelShare: Double { width < 480 ? 0.47 : 0.34 }
     /// Outer padding.
     var pad: Double { 8 * unit }
     /// Height of one row of a forest plot or diverging chart (about 26 at width 640).
@@ -119,6 +122,28 @@ struct LinearScale {
 }
 
 extension SVGChart {
+    /// The width of the phone variant. On a 390 px screen a chart is about
+    /// 366 px wide; a 640-unit drawing would print its 12-unit text at 7 px,
+    /// a 360-unit one at 12 px.
+    public static let narrowWidth = 360
+
+    /// The chart `draw` makes at `width`, followed by the same chart drawn at
+    /// `narrowWidth` (when given and narrower): two `<svg>` elements, classed
+    /// `pk-wide` and `pk-narrow`, of which the page's style shows one (the
+    /// narrow one on a phone screen, the wide one otherwise and on paper).
+    /// Each is complete on its own, with its own ids, title and description.
+    static func responsive(width: Int, narrowWidth: Int?, _ draw: (Int) -> String) -> String {
+        let wide = draw(width)
+        guard let narrowWidth, narrowWidth < width else { return wide }
+        return variant(wide, "pk-wide") + variant(draw(narrowWidth), "pk-narrow")
+    }
+
+    private static func variant(_ svg: String, _ cls: String) -> String {
+        let root = "class=\"pikir-chart "
+        guard let range = svg.range(of: root) else { return svg }
+        return svg.replacingCharacters(in: range, with: root + cls + " ")
+    }
+
     /// The root element around `body`; its id hashes the kind, size, title,
     /// description and body, so the same chart gives the same bytes and
     /// different charts different ids.

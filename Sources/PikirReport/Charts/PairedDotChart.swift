@@ -19,16 +19,27 @@ public struct PairedDotRow: Sendable, Equatable {
 /// at last year's value, a filled dot at this year's, joined by a line, so the
 /// change is read as the line's length and direction. A legend names the two
 /// periods. Rows in the order given; non-finite current values are not drawn.
+/// With `narrowWidth` the phone variant follows the drawing (see `SVGChart.responsive`).
 public enum PairedDotChart {
     public static func svg(
         _ rows: [PairedDotRow], scale: ClosedRange<Double>, lastLabel: String, currentLabel: String, title: String,
-        description: String, format: (Double) -> String, width: Int = 640
+        description: String, format: (Double) -> String, width: Int = 640, narrowWidth: Int? = SVGChart.narrowWidth
+    ) -> String {
+        SVGChart.responsive(width: width, narrowWidth: narrowWidth) {
+            drawing(rows, scale: scale, lastLabel: lastLabel, currentLabel: currentLabel, title: title,
+                    description: description, format: format, width: $0)
+        }
+    }
+
+    private static func drawing(
+        _ rows: [PairedDotRow], scale: ClosedRange<Double>, lastLabel: String, currentLabel: String, title: String,
+        description: String, format: (Double) -> String, width: Int
     ) -> String {
         let m = ChartMetrics(width: width)
         let rows = rows.filter { $0.current.isFinite }
         guard !rows.isEmpty else { return SVGChart.empty(kind: "paired", metrics: m, title: title, description: description) }
         let s = LinearScale(scale, data: rows.flatMap { [$0.current] + ($0.last.map { [$0] } ?? []) })
-        let labelWidth = min(max(rows.map { m.textWidth($0.label) }.max() ?? 0, 4 * m.font), m.width * 0.34)
+        let labelWidth = min(max(rows.map { m.textWidth($0.label) }.max() ?? 0, 4 * m.font), m.width * m.labelShare)
         let labelRight = m.pad + labelWidth
         let plotLeft = labelRight + m.font * 1.2
         let plotRight = m.width - m.pad - m.font

@@ -9,10 +9,20 @@ extension SVGChart {
     /// the left (truncated with … in the drawing, full in the row's
     /// `<title>` with every share and n), n on the right, a legend on top.
     /// Shares are normalised as `DivergingRow` describes; a row of zeros is an
-    /// empty bar. `format` writes shares (0–1), on bars and on the axis.
+    /// empty bar. `format` writes shares (0–1), on bars and on the axis. With
+    /// `narrowWidth` the phone variant follows the drawing (see `responsive`).
     public static func diverging(
         _ rows: [DivergingRow], legend: (low: String, mid: String, high: String), title: String, description: String,
-        format: (Double) -> String, width: Int = 640
+        format: (Double) -> String, width: Int = 640, narrowWidth: Int? = SVGChart.narrowWidth
+    ) -> String {
+        responsive(width: width, narrowWidth: narrowWidth) {
+            divergingDrawing(rows, legend: legend, title: title, description: description, format: format, width: $0)
+        }
+    }
+
+    private static func divergingDrawing(
+        _ rows: [DivergingRow], legend: (low: String, mid: String, high: String), title: String, description: String,
+        format: (Double) -> String, width: Int
     ) -> String {
         let m = ChartMetrics(width: width)
         guard !rows.isEmpty else { return empty(kind: "diverging", metrics: m, title: title, description: description) }
@@ -20,7 +30,7 @@ extension SVGChart {
         let shares = rows.map(\.normalised)
         let nTexts = rows.map { String(max(0, $0.n)) }
         let nWidth = max(nTexts.map(m.textWidth).max() ?? 0, m.textWidth("n"))
-        let labelWidth = min(max(rows.map { m.textWidth($0.label) }.max() ?? 0, 4 * m.font), m.width * 0.3)
+        let labelWidth = min(max(rows.map { m.textWidth($0.label) }.max() ?? 0, 4 * m.font), m.width * (m.labelShare - 0.04))
         let labelRight = m.pad + labelWidth
         let nRight = m.width - m.pad
         let plotLeft = labelRight + m.font

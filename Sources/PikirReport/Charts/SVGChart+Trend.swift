@@ -14,11 +14,24 @@ extension SVGChart {
     /// point's position is proportional to its date, and the axis is ticked
     /// at month starts (every 1, 2, 3 or 6 months) or years, labelled by
     /// `dateLabel(year, month, withYear)` (month nil for a year tick; the year is
-    /// asked for on the first month tick and on each January only).
+    /// asked for on the first month tick and on each January only). With
+    /// `narrowWidth` the phone variant follows the drawing (see `responsive`).
     public static func trend(
         _ points: [TrendPoint], scale: ClosedRange<Double>, title: String, description: String,
         format: (Double) -> String, width: Int = 640, height: Int = 160, bandLabel: String? = nil,
-        dateLabel: ((_ year: Int, _ month: Int?, _ withYear: Bool) -> String)? = nil
+        dateLabel: ((_ year: Int, _ month: Int?, _ withYear: Bool) -> String)? = nil,
+        narrowWidth: Int? = SVGChart.narrowWidth
+    ) -> String {
+        responsive(width: width, narrowWidth: narrowWidth) {
+            trendDrawing(points, scale: scale, title: title, description: description, format: format, width: $0,
+                         height: height, bandLabel: bandLabel, dateLabel: dateLabel)
+        }
+    }
+
+    private static func trendDrawing(
+        _ points: [TrendPoint], scale: ClosedRange<Double>, title: String, description: String,
+        format: (Double) -> String, width: Int, height: Int, bandLabel: String?,
+        dateLabel: ((_ year: Int, _ month: Int?, _ withYear: Bool) -> String)?
     ) -> String {
         let m = ChartMetrics(width: width)
         guard points.contains(where: { $0.value.isFinite }) else {

@@ -28,10 +28,22 @@ public enum SVGChart {
     /// estimate, its interval and n.
     ///
     /// Rows whose estimate is not finite are not drawn (list them in the
-    /// table). Rows are about 26 units high at width 640.
+    /// table). Rows are about 26 units high at width 640. With `narrowWidth`
+    /// the phone variant follows the drawing (see `responsive`).
     public static func forest(
         _ rows: [ForestRow], scale: ClosedRange<Double>, reference: Double?, referenceLabel: String? = nil,
-        title: String, description: String, format: (Double) -> String, width: Int = 640
+        title: String, description: String, format: (Double) -> String, width: Int = 640,
+        narrowWidth: Int? = SVGChart.narrowWidth
+    ) -> String {
+        responsive(width: width, narrowWidth: narrowWidth) {
+            forestDrawing(rows, scale: scale, reference: reference, referenceLabel: referenceLabel, title: title,
+                          description: description, format: format, width: $0)
+        }
+    }
+
+    private static func forestDrawing(
+        _ rows: [ForestRow], scale: ClosedRange<Double>, reference: Double?, referenceLabel: String?,
+        title: String, description: String, format: (Double) -> String, width: Int
     ) -> String {
         let m = ChartMetrics(width: width)
         let rows = rows.filter { $0.estimate.isFinite }
@@ -40,7 +52,7 @@ public enum SVGChart {
         let s = LinearScale(scale, data: rows.flatMap { [$0.estimate, $0.low, $0.high] })
         let nTexts = rows.map { String(max(0, $0.n)) }
         let nWidth = max(nTexts.map(m.textWidth).max() ?? 0, m.textWidth("n"))
-        let labelWidth = min(max(rows.map { m.textWidth($0.label) }.max() ?? 0, 4 * m.font), m.width * 0.34)
+        let labelWidth = min(max(rows.map { m.textWidth($0.label) }.max() ?? 0, 4 * m.font), m.width * m.labelShare)
         let labelRight = m.pad + labelWidth
         let nRight = m.width - m.pad
         let plotLeft = labelRight + m.font * 1.2

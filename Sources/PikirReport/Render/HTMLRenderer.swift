@@ -41,18 +41,53 @@ public struct HTMLRenderer {
         library.render(context(document), withTemplate: "page") ?? ""
     }
 
+    /// A table's `pikir agg` line as the page shows it: collapsed under the
+    /// table on screen, and on paper numbered in the appendix at the end,
+    /// named by the table's caption or its section's heading.
+    struct Reproduction {
+        var number: Int
+        var what: String
+        var command: String
+    }
+
     private func context(_ d: Document) -> [String: Any] {
-        [
+        let catalogue = Catalogue.load(Language(rawValue: d.language) ?? .en)
+        var reproductions: [Reproduction] = []
+        var sections: [[String: Any]] = []
+        for section in d.sections {
+            var blocks: [[String: Any]] = []
+            for b in section.blocks {
+                var reproduction: Reproduction?
+                if case .table(let t) = b, let command = t.reproduce {
+                    reproduction = Reproduction(number: reproductions.count + 1, what: t.caption ?? section.heading, command: command)
+                    reproductions.append(reproduction!)
+                }
+                blocks.append(block(b, reproduction: reproduction, label: catalogue.text("label.reproduce")))
+            }
+            sections.append(["id": section.id, "heading": section.heading, "blocks": blocks])
+        }
+        return [
             "lang": d.language,
             "title": d.title,
             "subtitle": d.subtitle ?? "",
             "hasSubtitle": d.subtitle != nil,
-            "sections": d.sections.map { ["id": $0.id, "heading": $0.heading, "blocks": $0.blocks.map(block)] as [String: Any] },
-            "footer": d.footer.map(block),
+            "cover": d.cover,
+            "hasCover": !d.cover.isEmpty,
+            "sections": sections,
+            "footer": d.footer.map { block($0, reproduction: nil, label: "") },
+            "hasReproductions": !reproductions.isEmpty,
+            "reproduceHeading": catalogue.text("label.reproduce"),
+            "reproductions": reproductions.map { ["number": $0.number, "what": $0.what, "command": $0.command] as [String: Any] },
         ]
     }
 
-    private func block(_ b: Document.Block) -> [String: Any] {
+    /// Tables of more columns than this become one card per row on a phone
+    /// screen (each cell labelled with its column's header); narrower ones fit.
+    static let stackedColumns = 4
+    /// Tables of this many columns or more are cards up to a tablet's width too.
+    static let manyColumns = 8
+
+    private func block(_ b: Document.Block, reproduction: Reproduction?, label: String) -> [String: Any] {
         switch b {
         case .paragraph(let text): return ["isParagraph": true, "text": text]
         case .note(let text): return ["isNote": true, "text": text]
@@ -66,18 +101,37 @@ public struct HTMLRenderer {
         case .glossary(let terms):
             return ["isGlossary": true, "terms": terms.map { ["term": $0.term, "meaning": $0.meaning] }]
         case .table(let t):
+            let stacked = t.headers.count >= Self.stackedColumns
+            // A card is headed by the row's first text cell (the trainer, not the rank).
+            let lead = t.numeric.firstIndex(of: false) ?? 0
             return [
                 "isTable": true,
+                "isStacked": stacked, "isMany": t.headers.count >= Self.manyColumns,
                 "caption": t.caption ?? "", "hasCaption": t.caption != nil,
                 "headers": zip(t.headers, t.numeric).map { ["text": $0.0, "class": $0.1 ? "num" : ""] },
                 "rows": t.rows.map { row in
-                    ["cells": zip(row, t.numeric).map { cell, numeric in
-                        ["text": cell.text, "class": [numeric ? "num" : nil, cell.style].compactMap { $0 }.joined(separator: " ")]
+                    ["cells": row.prefix(t.numeric.count).enumerated().map { i, cell in
+                        let numeric = i < t.numeric.count && t.numeric[i]
+                        return [
+                            "text": cell.text,
+                            "class": [numeric ? "num" : nil, numeric && Self.isWords(cell.text) ? "words" : nil,
+                                      stacked && i == lead ? "lead" : nil, cell.style]
+                                .compactMap { $0 }.joined(separator: " "),
+                            "label": stacked && i < t.headers.count ? t.headers[i] : "",
+                            "hasLabel": stacked && i != lead && i < t.headers.count,
+                        ] as [String: Any]
                     }]
                 },
                 "reproduce": t.reproduce ?? "", "hasReproduce": t.reproduce != nil,
+                "reproduceLabel": label, "reproduceNumber": reproduction?.number ?? 0,
             ]
         }
+    }
+
+    /// A cell of a numeric column that holds words ("no data for 2023"), not
+    /// a number: it may wrap, where a number or an interval may not.
+    static func isWords(_ text: String) -> Bool {
+        text.unicodeScalars.filter { $0.properties.isAlphabetic }.count > 3
     }
 }
 

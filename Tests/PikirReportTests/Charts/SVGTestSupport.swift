@@ -57,8 +57,20 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     }
 }
 
-/// The SVG parsed with Foundation's XMLParser; nil if it is not well-formed XML.
+/// The chart parsed with Foundation's XMLParser; nil if it is not well-formed
+/// XML. A chart with a phone variant is two `<svg>` elements: this is the
+/// first, the wide drawing (`chartVariants` gives both).
 func parseChartSVG(_ svg: String) -> ChartSVGNode? {
+    parseSVGElement(chartVariants(svg).first ?? svg)
+}
+
+/// The `<svg>` elements a chart is made of: the drawing, then its phone
+/// variant when it has one. The text is cut after each `</svg>` line.
+func chartVariants(_ svg: String) -> [String] {
+    svg.components(separatedBy: "</svg>\n").dropLast().map { $0 + "</svg>\n" }
+}
+
+private func parseSVGElement(_ svg: String) -> ChartSVGNode? {
     let parser = XMLParser(data: Data(svg.utf8))
     let builder = TreeBuilder()
     parser.delegate = builder
@@ -146,6 +158,9 @@ enum ChartSamples {
             ("trend single", SVGChart.trend([TrendPoint(label: "only", value: 4.2, low: 4, high: 4.4)], scale: 1...5, title: "One", description: "d", format: mean)),
         ]
         out.append(("trend many", SVGChart.trend((0..<60).map { TrendPoint(label: "session \($0)", value: 3 + Double($0 % 7) / 4) }, scale: 1...5, title: "Many", description: "d", format: mean, width: 640, height: 10)))
-        return out
+        // Each drawing on its own: the wide one, then the phone variant.
+        return out.flatMap { name, svg in
+            chartVariants(svg).enumerated().map { ($0.offset == 0 ? name : name + " (phone)", $0.element) }
+        }
     }
 }
