@@ -398,8 +398,13 @@ struct ReportHTMLTests {
                     #expect(dated.contains("<dt>\(HTMLStructure.escape(label))</dt><dd>2026-01-01</dd>"), "\(name) \(lang): the given date with its label")
                     let text = try ReportFixture.report(db, arguments + ["--lang", lang, "--generated-at", "2026-01-01"]).stdout
                     #expect(text.contains("2026-01-01"), "\(name) \(lang) text")
-                    // Apart from that line the two pages are the same.
+                    // The cover line under the title names the date too.
+                    let coverOf = { (page: String) in page.firstMatch(of: /<p class="cover">.*?<\/p>/).map { String($0.output) } ?? "" }
+                    #expect(coverOf(dated).contains(HTMLStructure.escape(label)), "\(name) \(lang): the cover line says when")
+                    #expect(!coverOf(plain).contains(HTMLStructure.escape(label)), "\(name) \(lang): no date on the cover")
+                    // Apart from those two lines the pages are the same.
                     let withoutLine = dated.replacingOccurrences(of: "<div><dt>\(HTMLStructure.escape(label))</dt><dd>2026-01-01</dd></div>", with: "")
+                        .replacingOccurrences(of: coverOf(dated), with: coverOf(plain))
                     #expect(withoutLine == plain, "\(name) \(lang): --generated-at changes nothing else")
                 }
             }

@@ -148,7 +148,9 @@ extension YearlyReport {
             headers.append(overall + " " + String(year - 1))
             numeric.append(true)
         }
-        headers += [withChange ? overall + " " + String(year) : overall, c.text("label.ci95"), c.text("label.nps"), c.text("label.ci95")]
+        headers += [withChange ? overall + " " + String(year) : overall, c.text("label.ci95"), c.text("label.nps"),
+                    // Named apart from the mean's interval: on a phone the header is each card line's only label.
+                    c.text("label.nps") + ": " + c.text("label.ci95")]
         numeric += [true, false, true, false]
         if withChange {
             headers.append(c.text("label.change"))

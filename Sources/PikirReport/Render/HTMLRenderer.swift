@@ -70,7 +70,8 @@ public struct HTMLRenderer {
             "lang": d.language,
             "title": d.title,
             "subtitle": d.subtitle ?? "",
-            "hasSubtitle": d.subtitle != nil,
+            // The cover line says the scope and period the subtitle says, and more.
+            "hasSubtitle": d.subtitle != nil && d.cover.isEmpty,
             "cover": d.cover,
             "hasCover": !d.cover.isEmpty,
             "sections": sections,
