@@ -43,4 +43,30 @@ struct CommentPickerTests {
         #expect(two.kept.map(\.text) == ["Көбірек практика керек", "Уақыт аз болды"])
         #expect(two.count == 4)
     }
+
+    static let texts = [
+        "Мало практики, хотелось бы больше кейсов", "Тренер өте жақсы түсіндірді!", "İstanbul İİİ — Qazaqstan", "Ağaş ağaşy",
+        "e\u{301}te\u{301} «кейс» №5", "…—«»", "   ", "1234 5678", "ҚАЗАҚША ӘРІПТЕР Ұ Ү Һ І", "mixed_under_score & more",
+    ]
+
+    @Test("letterBound is never below the letters the fold keeps (Kazakh, Russian, Latin, İ, combining marks, punctuation)")
+    func letterBoundHolds() {
+        for text in Self.texts {
+            let fold = CommentFilter.fold(text)
+            let letters = fold.unicodeScalars.filter { $0 != " " }.count
+            #expect(CommentPicker.letterBound(text) >= letters, "\(text): bound \(CommentPicker.letterBound(text)), letters \(letters)")
+        }
+        #expect(CommentPicker.letterBound("İİ") == 4, "İ lower-cases to two scalars")
+    }
+
+    @Test("non-answers: short words and texts without a letter, however long; a long text with a letter is an answer")
+    func nonAnswers() {
+        #expect(CommentFilter.isNonAnswer("   нет.   "))
+        #expect(CommentFilter.isNonAnswer("\u{A0}ЖОҚ\u{A0}"))
+        #expect(CommentFilter.isNonAnswer(String(repeating: "-", count: 40)))
+        #expect(CommentFilter.isNonAnswer("1234567890 1234567890 !!!"))
+        #expect(!CommentFilter.isNonAnswer("нет времени на практику"))
+        #expect(!CommentFilter.isNonAnswer("..................... a"))
+        #expect(!CommentFilter.isNonAnswer("Жақсы"))
+    }
 }
