@@ -9,12 +9,14 @@ SAMPLES := $(sort $(wildcard sample-data/*.csv sample-data/*.tsv sample-data/*.t
 .PHONY: deps test-deps apt build run install uninstall test bench-read fuzz fuzz-build test-asan clean
 
 # Debian packages, found by a file they install (libcsv-dev has no
-# pkg-config file): libcsv for reading, SQLite for GRDB; for the tests,
-# Chromium and poppler-utils (the HTML reports are opened in a real browser
-# and printed to PDF) and the sqlite3 shell (the personal-data test dumps
-# every table of a warehouse).
-DEB_HEADERS := /usr/include/csv.h:libcsv-dev /usr/include/sqlite3.h:libsqlite3-dev
-DEB_TEST    := /usr/bin/chromium:chromium /usr/bin/pdfinfo:poppler-utils /usr/bin/sqlite3:sqlite3
+# pkg-config file): libcsv for reading, SQLite for GRDB, libxlsxwriter for
+# the .xlsx outputs; for the tests, Chromium and poppler-utils (the HTML
+# reports are opened in a real browser and printed to PDF), the sqlite3
+# shell (the personal-data test dumps every table of a warehouse) and
+# openpyxl (every workbook is read back by an independent reader).
+DEB_HEADERS := /usr/include/csv.h:libcsv-dev /usr/include/sqlite3.h:libsqlite3-dev /usr/include/xlsxwriter.h:libxlsxwriter-dev
+DEB_TEST    := /usr/bin/chromium:chromium /usr/bin/pdfinfo:poppler-utils /usr/bin/sqlite3:sqlite3 \
+	/usr/lib/python3/dist-packages/openpyxl/__init__.py:python3-openpyxl
 
 deps:
 	@$(MAKE) --no-print-directory apt PAIRS="$(DEB_HEADERS)"

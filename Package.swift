@@ -38,6 +38,14 @@ let package = Package(
             providers: [.apt(["libcsv-dev"])]
         ),
         .target(name: "PikirIngest", dependencies: ["CLibCSV"]),
+        // Debian's libxlsxwriter-dev (the C port of XlsxWriter) for the .xlsx
+        // outputs; its headers are in /usr/include, so the module map links
+        // "xlsxwriter" itself, as CLibCSV does (libxlsxwriter.so brings zlib).
+        .systemLibrary(
+            name: "CLibXlsxWriter",
+            path: "Sources/CLibXlsxWriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         // Records to canonical responses; its rules are pure functions.
         .target(name: "PikirNormalise", dependencies: ["PikirIngest"], swiftSettings: hotPath),
         // The stored response described once (its columns, rows, the ingest's
@@ -76,11 +84,12 @@ let package = Package(
             dependencies: ["PikirStats", "PikirNormalise", "PikirModel"],
             swiftSettings: hotPath
         ),
-        // Text and HTML output: tables, dashboards, message catalogues.
+        // Text, HTML and .xlsx output: tables, dashboards, message catalogues,
+        // workbooks (the only importer of CLibXlsxWriter).
         .target(
             name: "PikirReport",
             dependencies: [
-                "PikirAggregate", "PikirStats", "PikirModel", "PikirNormalise",
+                "PikirAggregate", "PikirStats", "PikirModel", "PikirNormalise", "CLibXlsxWriter",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Resources")]

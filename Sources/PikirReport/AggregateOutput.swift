@@ -17,7 +17,8 @@ import PikirModel
 public struct AggregateOutput {
     public let query: AggregateQuery
 
-    public enum Format: String, Sendable, CaseIterable { case table, csv, tsv, json, ndjson, md }
+    /// `xlsx` is a workbook (``writeWorkbook(_:to:created:createFolders:)``), not text.
+    public enum Format: String, Sendable, CaseIterable { case table, csv, tsv, json, ndjson, md, xlsx }
 
     public init(query: AggregateQuery) { self.query = query }
 
@@ -35,6 +36,8 @@ public struct AggregateOutput {
             return table(rows).rendered()
         case .md:
             return table(rows).markdown()
+        case .xlsx:
+            preconditionFailure("a workbook is written to a file by writeWorkbook, never rendered as text")
         }
     }
 
@@ -42,7 +45,7 @@ public struct AggregateOutput {
 
     /// Column names: the dimensions (the trainer as id and name), measure,
     /// n, each statistic (ci95 as two columns), suppressed.
-    private var headers: [String] {
+    var headers: [String] {
         var out: [String] = []
         for d in query.by {
             if d == .trainer { out.append("trainer_id") }
@@ -99,7 +102,7 @@ public struct AggregateOutput {
     }
 
     /// Shortest text that reads back as the same Double; integers without ".0".
-    private func number(_ x: Double) -> String {
+    func number(_ x: Double) -> String {
         if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
         return "\(x)"
     }

@@ -63,8 +63,11 @@ struct Agg: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Order rows by a dimension, measure or statistic; prefix - for descending.", valueName: "key"))
     var sort: String?
 
-    @Option(help: "Output format (default: table on a terminal, else csv).")
+    @Option(help: "Output format (default: from -o's extension, .csv, .tsv, .json, .ndjson, .md or .xlsx; else table on a terminal, else csv).")
     var format: Format?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (written whole, then moved into place; - is standard output; xlsx needs a file).", valueName: "file"))
+    var output: String?
 
     @OptionGroup var registries: RegistryFlags
     @OptionGroup var read: ReadFlags
@@ -82,6 +85,16 @@ struct Agg: ParsableCommand {
         } catch {
             throw ValidationError(error.message)
         }
+        if resolvedFormat == .xlsx, (output ?? "-") == "-" {
+            throw ValidationError("--format xlsx writes a workbook, which cannot go to standard output: give -o FILE.xlsx")
+        }
+    }
+
+    /// `--format`, else the one `-o`'s extension names, else table on a terminal and csv otherwise.
+    var resolvedFormat: Format {
+        if let format { return format }
+        if let output, output != "-", let named = Format(rawValue: (output as NSString).pathExtension.lowercased()) { return named }
+        return isatty(STDOUT_FILENO) != 0 && (output ?? "-") == "-" ? .table : .csv
     }
 
     func query() throws(QueryError) -> AggregateQuery {
@@ -121,9 +134,16 @@ struct Agg: ParsableCommand {
                 : "closest: " + unmatched.closest.joined(separator: ", ")
             FileHandle.standardError.write(Data("pikir agg: no \(unmatched.dimension.rawValue) matches \"\(unmatched.value)\"; \(closest)\n".utf8))
         }
-        let format = format ?? (isatty(STDOUT_FILENO) != 0 ? .table : .csv)
-        let text = AggregateOutput(query: query).render(aggregator.rows(), as: format)
-        FileHandle.standardOutput.write(Data(text.utf8))
+        let output = AggregateOutput(query: query)
+        do {
+            if resolvedFormat == .xlsx {
+                try output.writeWorkbook(aggregator.rows(), to: self.output ?? "-")
+            } else {
+                try OutputFile.write(Data(output.render(aggregator.rows(), as: resolvedFormat).utf8), to: self.output ?? "-")
+            }
+        } catch {
+            throw OutputFlag.fail(error)
+        }
     }
 }
 

@@ -139,6 +139,10 @@ enum InputFiles {
 /// line on stderr and exit status 73, sysexits' "cannot create output file".
 enum OutputFlag {
     static func fail(_ error: Error) -> Error {
+        if let error = error as? WorkbookError {
+            FileHandle.standardError.write(Data("pikir: \(error)\n".utf8))
+            return ExitCode(error.isUsage ? 64 : 73)
+        }
         guard let error = error as? OutputError else { return error }
         FileHandle.standardError.write(Data("pikir: \(error.commandMessage)\n".utf8))
         return ExitCode(73)

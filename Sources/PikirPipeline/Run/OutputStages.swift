@@ -165,6 +165,8 @@ extension StageContext {
             bytes = try ResponseExport.write(warehouse, as: format, to: spec.output, createFolders: true)
         } catch let error as OutputError {
             throw RunError(error)
+        } catch let error as WorkbookError {
+            throw RunError(error.description)
         }
         let file = Manifest.File(path: spec.output, sha256: try Hashing.file(spec.output), size: bytes, mtime: nil, key: key)
         summary.wrote(spec.output)
