@@ -10,16 +10,22 @@ enum ResponseWorkbook {
     static let sheetName = "Responses"
 
     /// Returns the workbook's size in bytes.
-    static func write(_ warehouse: any Warehouse, to path: String, createFolders: Bool,
+    static func write(_ warehouse: any Warehouse, to path: String, createFolders: Bool) throws -> Int {
+        try write(responses: warehouse.forEachResponse, to: path, createFolders: createFolders)
+    }
+
+    /// `responses` calls its body with each response's exported values, as ``Warehouse/forEachResponse(_:)`` does.
+    static func write(responses: (([String?]) throws -> Void) throws -> Void, to path: String, createFolders: Bool,
+                      rowLimit: Int = WorkbookWriter.maxRows,
                       note: (String) -> Void = { FileHandle.standardError.write(Data("pikir: \($0)\n".utf8)) }) throws -> Int {
-        let writer = try WorkbookWriter(path: path, createFolders: createFolders)
+        let writer = try WorkbookWriter(path: path, created: WorkbookWriter.constantCreated, createFolders: createFolders, rowLimit: rowLimit)
         let columns = ResponseColumn.exported
         let sheet = WorkbookContent.Sheet(name: sheetName, columns: columns.map { WorkbookContent.Column($0.exportName!) })
         let kinds = columns.map(Kind.init)
         try writer.sheet(sheet)
-        var sheets = 1, responses = 0
+        var sheets = 1, written = 0
         var cells = [WorkbookContent.Cell](repeating: .empty, count: columns.count)
-        try warehouse.forEachResponse { values in
+        try responses { values in
             if writer.rowsLeft == 0 {
                 sheets += 1
                 try writer.sheet(WorkbookContent.Sheet(name: "\(sheetName) \(sheets)", columns: sheet.columns))
@@ -28,11 +34,11 @@ enum ResponseWorkbook {
                 cells[index] = kinds[index].cell(value)
             }
             try writer.row(cells)
-            responses += 1
+            written += 1
         }
         try writer.close()
         if sheets > 1 {
-            note("\(path): \(responses) responses do not fit one Excel sheet (\(WorkbookWriter.maxRows - 1) rows each): "
+            note("\(path): \(written) responses do not fit one Excel sheet (\(rowLimit - 1) rows each): "
                  + "they continue on \((2...sheets).map { "\"\(sheetName) \($0)\"" }.joined(separator: ", "))")
         }
         var info = stat()

@@ -25,7 +25,9 @@ public final class WorkbookWriter {
     /// Rows written on the current sheet, its header row included.
     public private(set) var rowsInSheet = 0
     /// Rows the current sheet can still take.
-    public var rowsLeft: Int { Self.maxRows - rowsInSheet }
+    public var rowsLeft: Int { rowLimit - rowsInSheet }
+    /// ``maxRows``, smaller only in tests (a sheet's end without a million rows).
+    let rowLimit: Int
 
     private let file: WorkbookFile
     private var workbook: UnsafeMutablePointer<lxw_workbook>?
@@ -35,7 +37,12 @@ public final class WorkbookWriter {
 
     /// Starts a workbook at `path` (a file: `-` or a terminal is refused);
     /// `created` is the creation time stored in it (see ``creationDate(generatedAt:)``).
-    public init(path: String, created: Date = WorkbookWriter.constantCreated, createFolders: Bool = false) throws(WorkbookError) {
+    public convenience init(path: String, created: Date = WorkbookWriter.constantCreated, createFolders: Bool = false) throws(WorkbookError) {
+        try self.init(path: path, created: created, createFolders: createFolders, rowLimit: Self.maxRows)
+    }
+
+    init(path: String, created: Date, createFolders: Bool, rowLimit: Int) throws(WorkbookError) {
+        self.rowLimit = min(rowLimit, Self.maxRows)
         file = try WorkbookFile(path, createFolders: createFolders)
         var options = lxw_workbook_options(constant_memory: 1, tmpdir: nil, use_zip64: 0)
         guard let workbook = file.temporary.withCString({ workbook_new_opt($0, &options) }) else {
@@ -98,8 +105,8 @@ public final class WorkbookWriter {
         guard let sheet = current else {
             throw WorkbookError(path: path, reason: "a row was written before any sheet", advice: "report this with the command that gave it")
         }
-        guard rowsInSheet < Self.maxRows else {
-            throw WorkbookError(path: path, reason: "a sheet holds at most \(Self.maxRows) rows", advice: "start another sheet")
+        guard rowsInSheet < rowLimit else {
+            throw WorkbookError(path: path, reason: "a sheet holds at most \(rowLimit) rows", advice: "report this with the command that gave it")
         }
         let row = lxw_row_t(rowsInSheet)
         let measuring = rowsInSheet < OpenSheet.measuredRows
