@@ -173,3 +173,45 @@ struct WorkbookOutputTests {
         }
     }
 }
+
+extension WorkbookOutputTests {
+    @Test("a pipeline's export stage with format = \"xlsx\" writes the same bytes as pikir export -o FILE.xlsx")
+    func pipelineExport() throws {
+        try withTemporaryDirectory { root throws in
+            let pipeline = """
+                [pipeline]
+                name = "xlsx"
+                warehouse = "warehouse/pikir.sqlite"
+                output = "out"
+
+                [inputs]
+                exports = ["in/*.csv"]
+
+                [[stage]]
+                type = "ingest"
+
+                [[stage]]
+                type = "export"
+                format = "xlsx"
+                output = "export/responses.xlsx"
+
+                """
+            let input = root.appendingPathComponent("in")
+            try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+            _ = try Self.trickyExport(in: input)
+            try FileManager.default.copyItem(at: PikirBinary.repo.appendingPathComponent("sample-data/2025-02-17_aktobe_google-forms_kk.csv"),
+                                             to: input.appendingPathComponent("kk.csv"))
+            try root.writeFile("pipeline.toml", text: pipeline)
+            let run = try PikirBinary.run(["run", "pipeline.toml"], in: root)
+            try #require(run.status == 0, "\(run)")
+            let staged = root.appendingPathComponent("out/export/responses.xlsx").path
+            let direct = root.appendingPathComponent("direct.xlsx").path
+            let export = try PikirBinary.run(["export", "--db", "warehouse/pikir.sqlite", "-o", direct], in: root)
+            #expect(export.status == 0, "\(export)")
+            #expect(try Self.bytes(staged) == Self.bytes(direct))
+            let book = try ReadWorkbook(staged)
+            Self.expectWellFormed(book)
+            #expect(book.sheets.first?.records.contains { $0["comment"]?.text == "=HYPERLINK(\"http://x\")" } == true)
+        }
+    }
+}

@@ -213,8 +213,8 @@ struct PipelineValidationTests {
               message: "'Almaty' is not an ISO 3166-2:KZ code (Almaty is KZ-75)", allowed: regions),
         .init(text: report("kind = \"trainers\"\nregion = \"KZ-99\"\noutput = \"r.{ext}\""),
               marker: "KZ-99", key: "stage.report.region", message: "'KZ-99' is not an ISO 3166-2:KZ code", allowed: regions),
-        .init(text: minimal(stages: "[[stage]]\ntype = \"export\"\nformat = \"xlsx\"\noutput = \"a.xlsx\"\n"),
-              marker: "format = \"xlsx\"", key: "stage.format", message: "unknown export format 'xlsx'", allowed: ["csv", "json"]),
+        .init(text: minimal(stages: "[[stage]]\ntype = \"export\"\nformat = \"parquet\"\noutput = \"a.parquet\"\n"),
+              marker: "format = \"parquet\"", key: "stage.format", message: "unknown export format 'parquet'", allowed: ["csv", "json", "xlsx"]),
     ]
 
     @Test(arguments: badChoices)
