@@ -37,7 +37,7 @@ extension AggregateOutput {
             case .interval(let i): cells += [.number(i.low, .decimals(2)), .number(i.high, .decimals(2))]
             case .number(let x): cells.append(.number(x, Self.numberFormat(stat)))
             case .count(let n): cells.append(.number(Double(n), .integer))
-            case .text(let t): cells.append(Self.day(t) ?? .text(t))
+            case .text(let t): cells.append(WorkbookContent.Cell.day(iso: t) ?? .text(t))
             case .distribution(let d): cells.append(.text(d.map { "\(number($0.value)):\($0.count)" }.joined(separator: " ")))
             }
         }
@@ -63,12 +63,5 @@ extension AggregateOutput {
         case .primary: "Withheld: \(row.n) answers, fewer than \(query.minN), could identify people."
         case .complementary: "Withheld: publishing it would reveal a smaller withheld group of the same table."
         }
-    }
-
-    /// An ISO day (`first_date`) as an Excel date.
-    static func day(_ text: String) -> WorkbookContent.Cell? {
-        let parts = text.split(separator: "-")
-        guard text.utf8.count == 10, parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        return .day(year: y, month: m, day: d)
     }
 }

@@ -58,7 +58,7 @@ enum ResponseWorkbook {
             switch self {
             case .text: return .text(value)
             case .number: return Double(value).map { .number($0, .general) } ?? .text(value)
-            case .day: return AggregateOutput.day(value) ?? .text(value)
+            case .day: return WorkbookContent.Cell.day(iso: value) ?? .text(value)
             }
         }
     }

@@ -80,3 +80,13 @@ struct WorkbookWriterTests {
         }
     }
 }
+
+extension WorkbookWriterTests {
+    @Test("an ISO day is an Excel date; anything else stays text")
+    func isoDay() {
+        #expect(WorkbookContent.Cell.day(iso: "2024-11-05") == .day(year: 2024, month: 11, day: 5))
+        for text in ["2024-13-05", "05.11.2024", "2024-11-5", "20241105", "ерте", ""] {
+            #expect(WorkbookContent.Cell.day(iso: text) == nil, "\(text)")
+        }
+    }
+}
