@@ -1,3 +1,4 @@
+import Foundation
 @testable import PikirReport
 import PikirStats
 import Testing
@@ -62,7 +63,7 @@ struct ReportWorkbookTests {
             #expect(try Self.cell(page, row, ci + ", верхняя граница") == .number(interval.high, .decimals(2)))
             let nps = try #require(r.nps.nps)
             #expect(try Self.cell(page, row, "NPS") == .number(nps.score, .decimals(0)))
-            let npsInterval = try #require(nps.ci95)
+            let npsInterval = nps.ci95
             #expect(try Self.cell(page, row, npsCI + ", нижняя граница") == .number(npsInterval.low, .decimals(0)))
             #expect(try Self.cell(page, row, npsCI + ", верхняя граница") == .number(npsInterval.high, .decimals(0)))
         }
@@ -178,5 +179,47 @@ struct ReportWorkbookTests {
         try workbook.write(to: &sink)
         #expect(sink.sheets == workbook.pages.map(\.sheet))
         #expect(sink.rows == workbook.pages.flatMap(\.rows))
+    }
+}
+
+/// `ReportWorkbook.write` and `ReportWriter` with `.xlsx`: the library's file
+/// ends up at the output path, whole, and its bytes are returned.
+@Suite("Workbook: writing a report's file")
+struct ReportWorkbookFileTests {
+    /// Stands in for `WorkbookWriter`: on close, writes the sheet names and row counts it was given to its path.
+    struct ListFile: WorkbookFile {
+        let path: String
+        var lines: [String] = []
+        mutating func sheet(_ sheet: WorkbookContent.Sheet) throws { lines.append("sheet " + sheet.name) }
+        mutating func row(_ cells: [WorkbookContent.Cell]) throws { lines.append("row \(cells.count)") }
+        mutating func close() throws { try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: path)) }
+    }
+
+    @Test("the file the writer made is moved to the output path (a Kazakh name) and returned; the temporary folder goes")
+    func write() throws {
+        let document = ReportWorkbookTests.yearly().document(Catalogue.load(.kk), version: "test")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pikir-xlsx-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("есеп 2024/қорытынды.xlsx").path
+        nonisolated(unsafe) var opened: String?
+        let data = try ReportWriter(createFolders: true, workbook: { p in opened = p; return ListFile(path: p) })
+            .write(document, as: .xlsx, to: path)
+        let written = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(written == data)
+        let lines = String(decoding: written, as: UTF8.self).split(separator: "\n").map(String.init)
+        let pages = ReportWorkbook(document).pages
+        #expect(lines.filter { $0.hasPrefix("sheet ") } == pages.map { "sheet " + $0.sheet.name })
+        #expect(lines.first == "sheet Есеп" && lines.last.map { !$0.hasPrefix("sheet") } == true)
+        #expect(lines.count == pages.count + pages.map(\.rows.count).reduce(0, +))
+        let temporary = try #require(opened)
+        #expect(!FileManager.default.fileExists(atPath: temporary) && !temporary.hasPrefix(folder.path))
+    }
+
+    @Test("without a workbook writer, .xlsx is refused with a message and nothing is written")
+    func noWriter() throws {
+        let document = ReportWorkbookTests.yearly().document(Catalogue.load(.en), version: "test")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pikir-none-\(UUID().uuidString).xlsx").path
+        #expect(throws: ReportError.self) { try ReportWriter().write(document, as: .xlsx, to: path) }
+        #expect(!FileManager.default.fileExists(atPath: path))
     }
 }
