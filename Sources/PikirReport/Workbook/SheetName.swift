@@ -24,12 +24,18 @@ enum SheetName {
     }
 
     /// Excel counts UTF-16 units and libxlsxwriter code points: a cut by UTF-16
-    /// units on whole characters keeps within both.
+    /// units on whole characters keeps within both. A cut name ends at a word's
+    /// end when one is in its second half ("…среднего", not "…среднего п").
     private static func cut(_ s: String, to limit: Int) -> String {
         var out = "", units = 0
         for ch in s {
             units += ch.utf16.count
-            if units > limit { break }
+            if units > limit {
+                if let space = out.lastIndex(of: " "), out.distance(from: out.startIndex, to: space) >= limit / 2 {
+                    out = String(out[..<space])
+                }
+                break
+            }
             out.append(ch)
         }
         return trimmed(out)
