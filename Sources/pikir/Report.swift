@@ -18,7 +18,8 @@ struct Report: ParsableCommand {
             and region's averages.
             The language is --lang, else $PIKIR_LANG, else the locale, else kk. The same warehouse and flags give the \
             same bytes: no clock time is written unless --generated-at is given. --format pdf prints the HTML with a \
-            headless Chromium.
+            headless Chromium; --format xlsx writes a workbook: a cover sheet, a sheet per table with its numbers as \
+            numbers, and a methods sheet.
             """)
 
     @Argument(help: "trainers, yearly or session.")
@@ -48,7 +49,7 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("Language.", valueName: "kk|ru|en"))
     var lang: String?
 
-    @Option(help: "Output format (default: from -o's extension, .html, .htm, .txt or .pdf; text for standard output).")
+    @Option(help: "Output format (default: from -o's extension, .html, .htm, .txt, .pdf or .xlsx; text for standard output).")
     var format: ReportFormat?
 
     @Option(name: .customLong("min-n"), parsing: .unconditional, help: "Trainers with fewer answers are not ranked; yearly cells with fewer are suppressed.")
@@ -77,6 +78,8 @@ struct Report: ParsableCommand {
             throw ValidationError("--trainer is for the trainers report (a one-trainer page), not \(kind)")
         }
         if try resolvedFormat() == .pdf && output == nil { throw ValidationError("--format pdf needs -o FILE") }
+        // A workbook is a zip file: nothing a terminal or a pipe reader can show.
+        if try resolvedFormat() == .xlsx && (output ?? "-") == "-" { throw ValidationError("--format xlsx needs -o FILE.xlsx") }
         if let year, !(1...9999).contains(year) { throw ValidationError("--year must be a year such as 2024 (got \(year))") }
         try FlagValue.check("--min-n", minN, atLeast: 1)
         try FlagValue.check("--k", shrinkage, atLeast: 0)
@@ -169,5 +172,5 @@ extension ReportKind: ExpressibleByArgument {
 
 extension ReportFormat: ExpressibleByArgument {
     /// The format an output file's extension (lower case, no dot) names.
-    static let byExtension: [String: ReportFormat] = ["html": .html, "htm": .html, "txt": .text, "pdf": .pdf]
+    static let byExtension: [String: ReportFormat] = ["html": .html, "htm": .html, "txt": .text, "pdf": .pdf, "xlsx": .xlsx]
 }

@@ -132,6 +132,8 @@ extension StageContext {
                     data = try writer.write(document, as: format, to: t.path)
                 } catch let failure as PDFPrinter.Failure {
                     throw RunError(failure.message)
+                } catch let refusal as ReportError {
+                    throw RunError("\(t.path): \(refusal.message)")
                 } catch let error as OutputError {
                     throw RunError(error)
                 }

@@ -18,8 +18,8 @@ extension SessionReport {
         let trainerHeading = period.map { c.text("session.trainer_before", ["period": $0]) } ?? c.text("session.trainer_none")
         let regionHeading = year.map { c.text("session.region_year", ["year": String($0)]) } ?? c.text("label.region")
         let table = QuestionTable.table(questions, f, reproduce: aggCommand, extra: [
-            (trainerHeading, trainerAverage.map { f.mean($0.summary) }),
-            (regionHeading, regionAverage.map { f.mean($0.summary) }),
+            (trainerHeading, trainerAverage.map { f.meanCell($0.summary) }),
+            (regionHeading, regionAverage.map { f.meanCell($0.summary) }),
         ])
         // What each comparison column covers (the summary above already says when the trainer has no earlier session).
         var columns = period.map { [c.text("session.vs_trainer", ["sessions": c.plural("sessions", count: trainerEarlierSessions), "period": $0])] } ?? []

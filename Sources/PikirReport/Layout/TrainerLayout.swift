@@ -18,18 +18,20 @@ extension TrainerReport {
         ranking.append(.paragraph(c.text("trainers.ranking_note", ["k": c.number(scope.shrinkageK, decimals: 0)])))
         if !placed.isEmpty {
             ranking.append(.chart(rankingChart(placed.map(\.row), title: c.text("trainers.chart"), c)))
+            let headers = [c.text("trainers.tier"), c.text("label.trainer"), c.text("label.n"), c.text("label.mean"),
+                           c.text("label.ci95"), c.text("label.shrunken_score")]
             ranking.append(.table(Document.Table(
                 caption: nil,
-                headers: [c.text("trainers.tier"), c.text("label.trainer"), c.text("label.n"), c.text("label.mean"),
-                          c.text("label.ci95"), c.text("label.shrunken_score")],
+                headers: headers,
                 numeric: [false, false, true, true, false, true],
                 rows: placed.map { p in
                     let t = p.trainer
-                    return [.init(c.text("trainers.tier." + p.tier.key), style: Self.style[p.tier]), .init(t.name), .init(c.integer(t.overall.n)),
-                            .init(f.mean(t.overall.summary)), .init(f.interval(t.overall.summary.ci95)),
-                            .init(c.number(p.row.estimate, decimals: 2))]
+                    return [.init(c.text("trainers.tier." + p.tier.key), style: Self.style[p.tier]), f.codedCell(t.name, code: t.id),
+                            f.integerCell(t.overall.n), f.meanCell(t.overall.summary), f.intervalCell(t.overall.summary.ci95),
+                            f.numberCell(p.row.estimate, decimals: 2)]
                 },
-                reproduce: aggCommand)))
+                reproduce: aggCommand,
+                sheetHeaders: [[headers[0]], f.codedHeaders(headers[1]), [headers[2]], [headers[3]], f.intervalHeaders(headers[4]), [headers[5]]])))
             ranking.append(Glossary.block([.adjustedScore, .interval, .n], c))
         }
         if !registryUsed && !trainers.isEmpty { ranking.append(.note(c.text("trainers.no_registry"))) }
@@ -168,27 +170,34 @@ extension TrainerReport {
 
 /// The per-question table and distribution chart shared by the trainer and session reports.
 enum QuestionTable {
-    static func table(_ questions: [QuestionStats], _ f: Formatter, reproduce: String?, extra: [(header: String, values: [String])] = []) -> Document.Table {
+    static func table(_ questions: [QuestionStats], _ f: Formatter, reproduce: String?, extra: [(header: String, values: [Document.Cell])] = []) -> Document.Table {
         let c = f.c
         var headers = [c.text("label.question"), c.text("label.n"), c.text("label.mean"), c.text("label.ci95"),
                        c.text("label.top2"), c.text("label.nps"), c.text("label.distribution")]
         var numeric = [false, true, true, false, true, true, false]
+        // The distribution's three shares get a column each in a workbook.
+        var sheetHeaders = headers.map { [$0] }
+        sheetHeaders[3] = f.intervalHeaders(headers[3])
+        sheetHeaders[6] = ["low_mid_high_low", "low_mid_high_mid", "low_mid_high_high"].map { headers[6] + ": " + c.text("label." + $0) }
         for column in extra {
             headers.append(column.header)
             numeric.append(true)
+            sheetHeaders.append([column.header])
         }
         let rows = questions.enumerated().map { i, q -> [Document.Cell] in
-            var cells: [Document.Cell] = [.init(f.question(q.measure)), .init(c.integer(q.n)), .init(f.mean(q.summary)),
-                                          .init(f.interval(q.summary.ci95)), .init(f.share(q.top2)), .init(f.nps(q.nps))]
+            var cells: [Document.Cell] = [.init(f.question(q.measure)), f.integerCell(q.n), f.meanCell(q.summary),
+                                          f.intervalCell(q.summary.ci95), .init(f.share(q.top2), values: [q.top2.map { .number($0.share, .percent(0)) } ?? .empty]),
+                                          f.npsCell(q.nps)]
             if let shares = q.lowMidHigh {
-                cells.append(.init([shares.low, shares.mid, shares.high].map { c.percent($0) }.joined(separator: " / ")))
+                cells.append(.init([shares.low, shares.mid, shares.high].map { c.percent($0) }.joined(separator: " / "),
+                                   values: [shares.low, shares.mid, shares.high].map { .number($0, .percent(0)) }))
             } else {
-                cells.append(.init("—", style: "muted"))
+                cells.append(.init("—", style: "muted", values: [.empty, .empty, .empty]))
             }
-            for column in extra { cells.append(.init(column.values[i])) }
+            for column in extra { cells.append(column.values[i]) }
             return cells
         }
-        return Document.Table(caption: nil, headers: headers, numeric: numeric, rows: rows, reproduce: reproduce)
+        return Document.Table(caption: nil, headers: headers, numeric: numeric, rows: rows, reproduce: reproduce, sheetHeaders: sheetHeaders)
     }
 
     static func diverging(_ questions: [QuestionStats], _ f: Formatter, title: String) -> Document.Chart {

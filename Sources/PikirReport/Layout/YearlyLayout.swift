@@ -61,9 +61,10 @@ extension YearlyReport {
             (c.text("label.redactions"), c.integer(self.quality.redactions)),
         ])]
         if !rejectsByReason.isEmpty {
-            quality.append(.table(Document.Table(caption: c.text("label.rejects"), headers: [c.text("label.reason"), c.text("label.count")],
-                                                 numeric: [false, true], rows: rejectsByReason.map { [.init(f.rejectReason($0.code)), .init(c.integer($0.count))] },
-                                                 reproduce: "pikir rejects")))
+            let headers = [c.text("label.reason"), c.text("label.count")]
+            quality.append(.table(Document.Table(caption: c.text("label.rejects"), headers: headers, numeric: [false, true],
+                                                 rows: rejectsByReason.map { [f.codedCell(f.rejectReason($0.code), code: $0.code), f.integerCell($0.count)] },
+                                                 reproduce: "pikir rejects", sheetHeaders: [f.codedHeaders(headers[0]), [headers[1]]])))
         }
         if !unresolvedTrainers.isEmpty {
             quality.append(.paragraph(c.text("label.unresolved_trainers") + " (" + c.integer(unresolvedTrainers.count) + ")"))
@@ -103,8 +104,8 @@ extension YearlyReport {
     }
 
     /// Why a row has no last-year value or change: no answers last year (the short mark), or too few to publish.
-    private func lastYearMissing(_ r: Row, _ c: Catalogue) -> Document.Cell {
-        r.lastYear == nil ? Document.Cell(Self.noDataMark, style: "muted") : Document.Cell(c.text("label.suppressed"), style: "suppressed")
+    private func lastYearMissing(_ r: Row, _ f: Formatter) -> Document.Cell {
+        r.lastYear == nil ? Document.Cell(Self.noDataMark, style: "muted", values: [.empty]) : f.suppressedCell(width: 1, note: f.c.text("label.not_enough_answers", ["k": f.c.integer(scope.minN)]))
     }
 
     /// Last year → this year per published region and the total.
@@ -148,39 +149,47 @@ extension YearlyReport {
             headers.append(overall + " " + String(year - 1))
             numeric.append(true)
         }
-        headers += [withChange ? overall + " " + String(year) : overall, c.text("label.ci95"), c.text("label.nps"),
+        let ci95 = c.text("label.ci95"), npsCI95 = c.text("label.nps") + ": " + c.text("label.ci95")
+        headers += [withChange ? overall + " " + String(year) : overall, ci95, c.text("label.nps"),
                     // Named apart from the mean's interval: on a phone the header is each card line's only label.
-                    c.text("label.nps") + ": " + c.text("label.ci95")]
+                    npsCI95]
         numeric += [true, false, true, false]
         if withChange {
             headers.append(c.text("label.change"))
             numeric.append(true)
         }
-        let suppressed = Document.Cell(c.text("label.suppressed"), style: "suppressed")
+        // A workbook splits the code from the name and each interval into its two ends.
+        let sheetHeaders = headers.enumerated().map { i, h in
+            i == 0 ? f.codedHeaders(h) : (h == ci95 || h == npsCI95) ? f.intervalHeaders(h) : [h]
+        }
         let body = rows.map { r -> [Document.Cell] in
-            var cells: [Document.Cell] = [.init(label(r.key))]
+            var cells: [Document.Cell] = [f.codedCell(label(r.key), code: r.key == "total" || r.key == "unknown" ? nil : r.key)]
             if r.suppression.isSuppressed {
-                cells += Array(repeating: suppressed, count: headers.count - 1)
+                let note = f.suppressionNote(r.suppression, minN: scope.minN)
+                cells += sheetHeaders.dropFirst().map { f.suppressedCell(width: $0.count, note: note) }
                 return cells
             }
-            cells.append(.init(c.integer(r.sessions)))
-            cells.append(.init(c.integer(r.responses)))
-            if withRegistry { cells.append(.init(r.responseRate.map { c.percent($0) } ?? "—")) }
-            if withChange { cells.append(lastYearMean(r).map { .init(c.number($0, decimals: 2)) } ?? lastYearMissing(r, c)) }
-            cells += [.init(f.mean(r.overall.summary)), .init(f.interval(r.overall.summary.ci95))]
+            cells.append(f.integerCell(r.sessions))
+            cells.append(f.integerCell(r.responses))
+            if withRegistry { cells.append(f.shareCell(r.responseRate)) }
+            if withChange { cells.append(lastYearMean(r).map { f.numberCell($0, decimals: 2) } ?? lastYearMissing(r, f)) }
+            cells += [f.meanCell(r.overall.summary), f.intervalCell(r.overall.summary.ci95)]
             // The NPS cells have their own count: fewer people may have answered that question.
-            cells += r.npsSuppression.isSuppressed ? [suppressed, suppressed] : [.init(f.nps(r.nps.nps)), .init(f.npsInterval(r.nps.nps))]
+            let npsNote = f.suppressionNote(r.npsSuppression, minN: scope.minN)
+            cells += r.npsSuppression.isSuppressed ? [f.suppressedCell(width: 1, note: npsNote), f.suppressedCell(width: 2, note: npsNote)]
+                : [f.npsCell(r.nps.nps), f.npsIntervalCell(r.nps.nps)]
             if withChange {
                 if let change = r.change {
                     let arrow = r.significant ? (change.difference > 0 ? " ▲" : " ▼") : ""
                     cells.append(.init(c.signed(change.difference, decimals: 2) + arrow,
-                                       style: r.significant ? (change.difference > 0 ? "up" : "down") : nil))
+                                       style: r.significant ? (change.difference > 0 ? "up" : "down") : nil,
+                                       values: [.number(change.difference, .decimals(2))]))
                 } else {
-                    cells.append(lastYearMissing(r, c))
+                    cells.append(lastYearMissing(r, f))
                 }
             }
             return cells
         }
-        return Document.Table(caption: nil, headers: headers, numeric: numeric, rows: body, reproduce: reproduce)
+        return Document.Table(caption: nil, headers: headers, numeric: numeric, rows: body, reproduce: reproduce, sheetHeaders: sheetHeaders)
     }
 }

@@ -82,6 +82,7 @@ extension Catalogue {
         ].map { "methods.\($0)" }
         keys += Glossary.allCases.flatMap { ["glossary.\($0.rawValue)", "glossary.\($0.rawValue).term"] }
         keys += ["report.footer"]
+        keys += ["code", "low", "high", "cover", "methods"].map { "workbook.\($0)" }
         keys += (pluralNames + sentencePluralNames).map { "plural.\($0)" }
         keys += (1...12).map { "month.\($0)" }
         keys += (1...12).map { "month.gen.\($0)" }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The formats a report is written in.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, html, pdf
+    case text, html, pdf, xlsx
 }
 
 /// Documents to files, in each ``ReportFormat``: what `pikir report` and a
@@ -18,11 +18,14 @@ public struct ReportWriter: Sendable {
     public var colour: Bool
     /// Whether missing folders on an output path are made.
     public var createFolders: Bool
+    /// What writes an .xlsx file (`WorkbookWriter`); nil, a workbook is refused.
+    public var workbook: WorkbookOpener?
 
-    public init(templates: String? = nil, colour: Bool = false, createFolders: Bool = false) {
+    public init(templates: String? = nil, colour: Bool = false, createFolders: Bool = false, workbook: WorkbookOpener? = nil) {
         self.templates = templates
         self.colour = colour
         self.createFolders = createFolders
+        self.workbook = workbook
     }
 
     /// Writes `document` as `format` to `path` (`-`: standard output) and
@@ -30,7 +33,7 @@ public struct ReportWriter: Sendable {
     ///
     /// Throws ``OutputError`` when the file cannot be written,
     /// ``PDFPrinter/Failure`` when Chromium cannot print, and ``ReportError``
-    /// when the templates cannot be read.
+    /// when the templates cannot be read or no workbook writer was given.
     @discardableResult
     public func write(_ document: Document, as format: ReportFormat, to path: String) throws -> Data {
         switch format {
@@ -40,6 +43,9 @@ public struct ReportWriter: Sendable {
             return try write(Data(html(document).utf8), to: path)
         case .pdf:
             return try write(PDFPrinter.pdf(html: html(document)), to: path)
+        case .xlsx:
+            guard let workbook else { throw ReportError("this pikir was built without the .xlsx writer; use --format html, text or pdf") }
+            return try ReportWorkbook.write(document, to: path, createFolders: createFolders, open: workbook)
         }
     }
 

@@ -64,16 +64,24 @@ public struct Document: Sendable {
         public var rows: [[Cell]]
         /// The `pikir agg` command that reproduces the numbers.
         public var reproduce: String?
+        /// Per column, the headers of the workbook columns it becomes: two for an
+        /// interval (low, high), two for a code beside its name; nil, its header alone.
+        public var sheetHeaders: [[String]]? = nil
     }
 
     public struct Cell: Sendable {
         public var text: String
         /// CSS class names for HTML (`suppressed`, `up`, `down`, `muted`).
         public var style: String?
+        /// The same value for a workbook, as many cells as its column's sheet
+        /// headers: the number itself with its format, an interval's two ends, a
+        /// code and its name; nil, the text as it is.
+        public var values: [WorkbookContent.Cell]?
 
-        public init(_ text: String, style: String? = nil) {
+        public init(_ text: String, style: String? = nil, values: [WorkbookContent.Cell]? = nil) {
             self.text = text
             self.style = style
+            self.values = values
         }
     }
 

@@ -1,45 +1,61 @@
-/// Excel's rules for a sheet name, applied to a name in the report's
-/// language: at most 31 characters (UTF-16 units, as Excel counts), none of
-/// `[ ] : * ? / \`, not starting or ending with an apostrophe, not blank, and
-/// unique in the workbook ignoring case ("Итоги" and "итоги" clash).
-struct SheetNames {
+/// Excel's rules for a sheet's name: at most 31 characters, none of `[]:*?/\`,
+/// no apostrophe at either end, and unique within the workbook ignoring case.
+/// A workbook breaking any of them does not open, so every name passes here.
+enum SheetName {
     static let maxLength = 31
-    private static let forbidden: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\"]
-    private var taken: Set<String> = []
+    static let forbidden: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\"]
 
-    /// `wanted` made valid and unique; remembered, so the next clash is numbered.
-    mutating func claim(_ wanted: String) -> String {
-        var base = String(wanted.map { Self.forbidden.contains($0) || $0.isNewline ? " " : $0 })
-        base = base.trimmingApostrophesAndSpaces()
-        if base.isEmpty { base = "Sheet \(taken.count + 1)" }
-        var name = Self.fit(base, suffix: "")
-        var number = 2
+    /// `wanted` as a valid name not yet in `taken`, which it joins: a forbidden
+    /// character becomes a space, a long name is cut at a character's end, and a
+    /// repeated one gets ` (2)`, ` (3)`… within the limit.
+    static func unique(_ wanted: String, taken: inout Set<String>) -> String {
+        let words = String(wanted.map { forbidden.contains($0) || $0.isNewline ? " " : $0 })
+            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let base = trimmed(words).isEmpty ? "Sheet" : trimmed(words)
+        var name = cut(base, to: maxLength)
+        var n = 1
         while taken.contains(name.lowercased()) {
-            name = Self.fit(base, suffix: " (\(number))")
-            number += 1
+            n += 1
+            let suffix = " (\(n))"
+            name = cut(base, to: maxLength - suffix.utf16.count) + suffix
         }
         taken.insert(name.lowercased())
         return name
     }
 
-    /// `base` cut (at a character boundary) so that it and `suffix` fit in 31 UTF-16 units.
-    private static func fit(_ base: String, suffix: String) -> String {
-        let room = maxLength - suffix.utf16.count
-        var out = "", used = 0
-        for character in base {
-            let size = character.utf16.count
-            if used + size > room { break }
-            out.append(character)
-            used += size
+    /// Excel counts UTF-16 units and libxlsxwriter code points: a cut by UTF-16
+    /// units on whole characters keeps within both. A cut name ends at a word's
+    /// end when one is in its second half ("…среднего", not "…среднего п").
+    private static func cut(_ s: String, to limit: Int) -> String {
+        var out = "", units = 0
+        for ch in s {
+            units += ch.utf16.count
+            if units > limit {
+                if let space = out.lastIndex(of: " "), out.distance(from: out.startIndex, to: space) >= limit / 2 {
+                    out = String(out[..<space])
+                }
+                break
+            }
+            out.append(ch)
         }
-        return out.trimmingApostrophesAndSpaces() + suffix
+        return trimmed(out)
+    }
+
+    private static func trimmed(_ s: String) -> String {
+        var s = Substring(s)
+        while let c = s.first, c == " " || c == "'" { s = s.dropFirst() }
+        while let c = s.last, c == " " || c == "'" { s = s.dropLast() }
+        return String(s)
     }
 }
 
-private extension String {
-    func trimmingApostrophesAndSpaces() -> String {
-        let drop: (Character) -> Bool = { $0 == "'" || $0.isWhitespace }
-        guard let first = firstIndex(where: { !drop($0) }), let last = lastIndex(where: { !drop($0) }) else { return "" }
-        return String(self[first...last])
+/// The names a workbook has given out so far (WorkbookWriter's).
+struct SheetNames {
+    static let maxLength = SheetName.maxLength
+    private var taken: Set<String> = []
+
+    /// `wanted` made valid and unique; remembered, so the next clash is numbered.
+    mutating func claim(_ wanted: String) -> String {
+        SheetName.unique(wanted, taken: &taken)
     }
 }

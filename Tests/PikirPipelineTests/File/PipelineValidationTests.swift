@@ -190,7 +190,7 @@ struct PipelineValidationTests {
         .init(text: report("kind = \"trainers\"\nlanguages = [\"kk\", \"kz\"]\noutput = \"r-{lang}.{ext}\""),
               marker: "languages", key: "stage.report.languages", message: "unknown language 'kz'", allowed: ["kk", "ru", "en"]),
         .init(text: report("kind = \"trainers\"\nformats = [\n  \"html\",\n  \"docx\",\n]\noutput = \"r.{ext}\""),
-              marker: "\"docx\"", key: "stage.report.formats", message: "unknown format 'docx'", allowed: ["text", "html", "pdf"]),
+              marker: "\"docx\"", key: "stage.report.formats", message: "unknown format 'docx'", allowed: ["text", "html", "pdf", "xlsx"]),
         .init(text: table("  by = [\"region\", \"oblast\"]"),
               marker: "oblast", key: "stage.table.by", message: "unknown dimension 'oblast'", allowed: dimensions),
         .init(text: table("  measures = \"overal\""),
