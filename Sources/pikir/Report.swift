@@ -148,7 +148,8 @@ struct Report: ParsableCommand {
         let document = report.document(Catalogue.load(language), generatedAt: generatedAt, version: PikirVersion.current)
         let colour = format == .text && (output ?? "-") == "-" && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         do {
-            try ReportWriter(templates: templates, colour: colour).write(document, as: format, to: output ?? "-")
+            try ReportWriter(templates: templates, colour: colour, workbook: WorkbookWriter.opener(generatedAt: generatedAt))
+                .write(document, as: format, to: output ?? "-")
         } catch let error as ReportError {
             FileHandle.standardError.write(Data("pikir: \(error.message)\n".utf8))
             throw ExitCode(66)

@@ -18,10 +18,11 @@ public struct ReportWriter: Sendable {
     public var colour: Bool
     /// Whether missing folders on an output path are made.
     public var createFolders: Bool
-    /// What writes an .xlsx file (`WorkbookWriter`); nil, a workbook is refused.
+    /// What writes an .xlsx file (`WorkbookWriter` by default); nil, a workbook is refused.
     public var workbook: WorkbookOpener?
 
-    public init(templates: String? = nil, colour: Bool = false, createFolders: Bool = false, workbook: WorkbookOpener? = nil) {
+    public init(templates: String? = nil, colour: Bool = false, createFolders: Bool = false,
+                workbook: WorkbookOpener? = WorkbookWriter.opener(generatedAt: nil)) {
         self.templates = templates
         self.colour = colour
         self.createFolders = createFolders

@@ -29,7 +29,7 @@ public final class WorkbookWriter {
     /// ``maxRows``, smaller only in tests (a sheet's end without a million rows).
     let rowLimit: Int
 
-    private let file: WorkbookFile
+    private let file: WorkbookTarget
     private var workbook: UnsafeMutablePointer<lxw_workbook>?
     private var formats: WorkbookFormats
     private var names = SheetNames()
@@ -43,7 +43,7 @@ public final class WorkbookWriter {
 
     init(path: String, created: Date, createFolders: Bool, rowLimit: Int) throws(WorkbookError) {
         self.rowLimit = min(rowLimit, Self.maxRows)
-        file = try WorkbookFile(path, createFolders: createFolders)
+        file = try WorkbookTarget(path, createFolders: createFolders)
         var options = lxw_workbook_options(constant_memory: 1, tmpdir: nil, use_zip64: 0)
         guard let workbook = file.temporary.withCString({ workbook_new_opt($0, &options) }) else {
             file.discard()

@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Only a regular file, or a new path, can take a workbook: a zip file is
 /// assembled with seeks, and a binary file on a terminal helps nobody.
-struct WorkbookFile {
+struct WorkbookTarget {
     let path: String
     /// The file libxlsxwriter writes; renamed onto `destination`.
     let temporary: String
