@@ -219,7 +219,7 @@ struct ReportWorkbookFileTests {
     func noWriter() throws {
         let document = ReportWorkbookTests.yearly().document(Catalogue.load(.en), version: "test")
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("pikir-none-\(UUID().uuidString).xlsx").path
-        #expect(throws: ReportError.self) { try ReportWriter().write(document, as: .xlsx, to: path) }
+        #expect(throws: ReportError.self) { try ReportWriter(workbook: nil).write(document, as: .xlsx, to: path) }
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 }
