@@ -104,11 +104,7 @@ extension TrainerReport {
 
     /// The printed cover line: region (or every region), period, and the generation date when given.
     private func cover(_ f: Formatter, period: String?, generatedAt: String?) -> [String] {
-        let c = f.c
-        var lines = [scope.region.map(f.region) ?? c.text("trainers.all_regions")]
-        if let period { lines.append(period) }
-        if let generatedAt { lines.append(c.text("label.generated_at") + ": " + generatedAt) }
-        return lines
+        Cover.lines(scope: scope.region.map(f.region) ?? f.c.text("trainers.all_regions"), period: period, generatedAt: generatedAt, f)
     }
 
     /// The forest chart of `rows`, with μ as its labelled reference line.

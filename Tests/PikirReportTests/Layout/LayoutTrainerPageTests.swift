@@ -28,7 +28,7 @@ struct LayoutTrainerPageTests {
         let document = report.document(F.en, generatedAt: "2026-01-05", version: "test")
         #expect(document.title == "Participants' feedback on a trainer")
         #expect(document.sections.map(\.id) == ["trainer"])
-        #expect(document.cover == ["Жанар Омарова", "All regions", "2024", "Generated: 2026-01-05"])
+        #expect(document.cover == ["Жанар Омарова", "All regions", "2024", "Generated: 5 January 2026"])
         let section = document.sections[0]
         #expect(section.heading == "Жанар Омарова")
         guard case .summary(let sentences)? = section.blocks.first else { Issue.record("no summary first"); return }
