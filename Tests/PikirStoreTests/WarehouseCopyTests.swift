@@ -148,6 +148,26 @@ struct WarehouseCopyTests {
         #expect(try to.rejects() == from.rejects())
     }
 
+    @Test("a file's rows are found where they lie apart from each other too")
+    func rowsApart() throws {
+        let from = try Self.source(files: 6)
+        // Two files swap a response each: neither file's rows lie together any more.
+        try from.queue.write { db in
+            let a = try Int64.fetchOne(db, sql: "SELECT max(id) FROM response WHERE file_id = 2")!
+            let b = try Int64.fetchOne(db, sql: "SELECT min(id) FROM response WHERE file_id = 4")!
+            try db.execute(sql: "UPDATE response SET file_id = 4 WHERE id = ?", arguments: [a])
+            try db.execute(sql: "UPDATE response SET file_id = 2 WHERE id = ?", arguments: [b])
+        }
+        let ledger = try from.ledger()
+        let spans = try from.queue.read { db in
+            try [2, 3].map { try SQLiteStoredFile.span(db, table: "response", fileID: Int64($0), rows: ledger[$0 - 1].accepted) }
+        }
+        #expect(spans[0].end == .max && spans[1].end < .max)
+        let to = try freshWarehouse()
+        _ = try WarehouseCopy.copy(from: from, to: to)
+        #expect(try Self.exported(to) == Self.exported(from))
+    }
+
     @Test("ingest records duplicates itself: it never gives one as given")
     func ingestFindsDuplicates() throws {
         let from = try Self.source()
