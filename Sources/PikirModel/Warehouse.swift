@@ -53,7 +53,8 @@ public protocol Warehouse: ResponseSource, AnyObject {
     /// Stores one file in one transaction: its ledger entry, then every batch
     /// `next` gives until it gives nil. A response with the id or fingerprint
     /// of one already stored (before, or earlier in this file) is recorded as
-    /// its duplicate. When `next` or the warehouse throws, nothing of the file
+    /// its duplicate; a `.duplicate` item is recorded as given, and counted
+    /// with them. When `next` or the warehouse throws, nothing of the file
     /// is kept and the error is rethrown (the warehouse's as a `StoreError`).
     ///
     /// - Returns: The file's counts, or the entry of the same content stored
