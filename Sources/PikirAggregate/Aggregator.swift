@@ -79,8 +79,17 @@ public final class Aggregator {
     ///
     /// Every filtered dimension is read from every row, kept or not, so that
     /// `unmatchedFilters` knows all the values the data has.
-    public func add(_ row: some ResponseRow) {
-        rowsRead += 1
+    public func add(_ row: some ResponseRow) { add(row, count: 1) }
+
+    /// Whether the output depends on the order responses come in, beyond the
+    /// order groups first appear: the comments kept break ties by reading order.
+    public var needsRowOrder: Bool { query.comments > 0 }
+
+    /// Adds `count` responses with the same values (a group of a
+    /// `GroupedResponseSource`); the same as adding the row `count` times,
+    /// except for the comments kept (see `needsRowOrder`).
+    public func add(_ row: some ResponseRow, count: Int) {
+        rowsRead += count
         var keep = true
         if let datePosition {
             // ISO dates compare as bytes.
@@ -109,7 +118,7 @@ public final class Aggregator {
             scratch[i] = id
         }
         guard keep else { return }
-        rowsKept += 1
+        rowsKept += count
         let g: Int
         if !wide {
             if let found = groupIndex[Int64(bitPattern: key)] { g = Int(found) } else {
@@ -125,19 +134,19 @@ public final class Aggregator {
         }
         let base = g * measurePositions.count
         for (m, position) in measurePositions.enumerated() {
-            if let value = row.double(position) { histograms[base + m].ingest(value) }
+            if let value = row.double(position) { histograms[base + m].ingest(value, count: count) }
         }
-        facts[g].responses += 1
+        facts[g].responses += count
         if let sessionPosition {
             let session = sessionInterner.id(row.bytes(sessionPosition))
             if session != 0 { sessionIDs[g].insert(session) }
         }
         if let filePosition, let file = row.integer(filePosition) { facts[g].files.insert(Int64(file)) }
-        if let factDatePosition { addDated(row, group: g, date: row.bytes(factDatePosition)) }
+        if let factDatePosition { addDated(row, group: g, date: row.bytes(factDatePosition), count: count) }
     }
 
     /// The group's earliest day, and its comment.
-    private func addDated(_ row: some ResponseRow, group g: Int, date: UnsafeRawBufferPointer?) {
+    private func addDated(_ row: some ResponseRow, group g: Int, date: UnsafeRawBufferPointer?, count: Int) {
         if let date, firstDates[g].map({ date.lexicographicallyPrecedes($0) }) ?? true { firstDates[g] = Array(date) }
         guard !commentPositions.isEmpty else { return }
         let day = date ?? UnsafeRawBufferPointer(start: nil, count: 0)
@@ -145,7 +154,7 @@ public final class Aggregator {
             guard let bytes = row.bytes(position) else { continue }
             let text = String(decoding: bytes, as: UTF8.self)
             if !CommentFilter.isNonAnswer(text) {
-                comments[g].add(date: Array(day), order: rowsKept, text: text)
+                for _ in 0..<count { comments[g].add(date: Array(day), order: rowsKept, text: text) }
                 return
             }
         }

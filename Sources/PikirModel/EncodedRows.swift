@@ -86,6 +86,27 @@ public struct EncodedRows: Sendable {
         return meta.count - 1
     }
 
+    /// Appends a response as a warehouse stored it (read back to be stored
+    /// elsewhere): `row` reads `ResponseColumn.encoded` by position; returns its row index.
+    public mutating func append(stored row: some ResponseRow) -> Int {
+        let line = row.integer(ResponseColumn.sourceLine.cell) ?? 0
+        let formID = row.bytes(ResponseColumn.formID.cell).map { String(decoding: $0, as: UTF8.self) }
+        meta.append(Meta(sourceLine: line, fingerprint: row.integer(ResponseColumn.fingerprint.cell).map(Int64.init),
+                         formIDHash: formID.map(Fingerprint.of), firstCell: cells.count))
+        for (i, column) in ResponseColumn.encoded.enumerated() {
+            switch column.storage {
+            case .text:
+                guard let value = row.bytes(i) else { cells.append(Cell(kind: .null, count: 0, value: 0)); continue }
+                let start = bytes.count
+                bytes.append(contentsOf: value)
+                cells.append(Cell(kind: .text, count: Int32(value.count), value: Int64(start)))
+            case .integer: integer(row.integer(i))
+            case .real: real(row.double(i))
+            }
+        }
+        return meta.count - 1
+    }
+
     /// The text of a cell (for the rare paths that need a String).
     public func string(row: Int, column: ResponseColumn) -> String? {
         let cell = cells[meta[row].firstCell + column.cell]

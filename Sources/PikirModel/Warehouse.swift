@@ -53,12 +53,26 @@ public protocol Warehouse: ResponseSource, AnyObject {
     /// Stores one file in one transaction: its ledger entry, then every batch
     /// `next` gives until it gives nil. A response with the id or fingerprint
     /// of one already stored (before, or earlier in this file) is recorded as
-    /// its duplicate. When `next` or the warehouse throws, nothing of the file
+    /// its duplicate; a `.duplicate` item is recorded as given, and counted
+    /// with them. When `next` or the warehouse throws, nothing of the file
     /// is kept and the error is rethrown (the warehouse's as a `StoreError`).
     ///
     /// - Returns: The file's counts, or the entry of the same content stored
     ///   meanwhile (by another process), in which case nothing is stored.
     func store(_ entry: LedgerEntry, headerRedactions: Int, batches next: () throws -> WriteBatch?) throws -> StoreOutcome
+
+    /// Reads back the stored file with this content as the batches `store`
+    /// takes, a few hundred items each, in line order (responses in the order
+    /// stored): storing them, with `headerRedactions` = the entry's
+    /// `redactions`, into another warehouse that holds the same earlier
+    /// files gives the same file. Responses come as `.response` rows with
+    /// every `ResponseColumn.encoded` cell as stored, rejects and ignored
+    /// lines as stored, duplicates as `.duplicate`; the batches' `rejected`
+    /// and `ignored` count their items, `redactions` is 0. Only one batch
+    /// is held at a time, so a million-row file reads in flat memory.
+    ///
+    /// - Throws: A `StoreError` when no such file is stored.
+    func storedFile(sha256: String) throws -> any StoredFileReader
 
     /// Runs many `store`s at once (an ingest run), letting the warehouse
     /// arrange its upkeep around them.
@@ -67,6 +81,12 @@ public protocol Warehouse: ResponseSource, AnyObject {
     /// Leaves everything written in the warehouse's own storage, so a reader
     /// that cannot write finds it whole (call once writing is done).
     func settle() throws
+}
+
+/// One stored file read back, batch by batch (`Warehouse.storedFile`).
+public protocol StoredFileReader: AnyObject {
+    /// The next batch, nil after the last.
+    func next() throws -> WriteBatch?
 }
 
 /// What `Warehouse.store` did with a file.
@@ -94,13 +114,29 @@ public struct RegisteredSession: Sendable, Equatable {
     public var dateFrom: String
     public var dateTo: String
     public var registered: Int?
+    /// The trainer's registry id or match key, and the module, as registered.
+    public var trainerKey: String?
+    public var module: String?
 
-    public init(id: String, city: String?, dateFrom: String, dateTo: String, registered: Int?) {
+    public init(id: String, city: String?, dateFrom: String, dateTo: String, registered: Int?, trainerKey: String? = nil, module: String? = nil) {
         self.id = id
         self.city = city
         self.dateFrom = dateFrom
         self.dateTo = dateTo
         self.registered = registered
+        self.trainerKey = trainerKey
+        self.module = module
+    }
+
+    /// The entry as `storeSessions` takes it; nil when a stored day is no ISO date.
+    public var registryEntry: SessionRegistry.Session? {
+        func day(_ iso: String) -> Dates.CalendarDate? {
+            let parts = iso.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+            guard parts.count == 3, let y = parts[0], let m = parts[1], let d = parts[2] else { return nil }
+            return Dates.CalendarDate(year: y, month: m, day: d)
+        }
+        guard let from = day(dateFrom), let to = day(dateTo) else { return nil }
+        return SessionRegistry.Session(id: id, city: city, from: from, to: to, trainerKey: trainerKey, module: module, registered: registered)
     }
 }
 

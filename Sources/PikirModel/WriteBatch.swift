@@ -6,6 +6,11 @@ public enum WriteItem: Sendable {
     case reject(line: Int, code: String, message: String, raw: String)
     /// A line that is no record (a blank line, a totals row).
     case ignored(line: Int, code: String)
+    /// A response recorded as given as the duplicate of the stored response
+    /// `of`, without looking for its original: only a warehouse's own records
+    /// read back (`Warehouse.storedFile`) are this. An ingest gives
+    /// `.response` and the warehouse decides.
+    case duplicate(line: Int, responseID: String, of: String)
 }
 
 /// What crosses from a normaliser lane to the thread that stores, at once:

@@ -155,6 +155,11 @@ final class FileWriter {
         try insertReject.execute(arguments: [fileID, line, code, message, raw])
     }
 
+    /// A duplicate recorded as given (a copied warehouse's, see `WriteItem.duplicate`).
+    func insert(duplicate line: Int, responseID: String, of original: String) throws {
+        try insertDuplicate.execute(arguments: [fileID, line, responseID, original])
+    }
+
     func insert(ignored line: Int, code: String) throws {
         try insertIgnored.execute(arguments: [fileID, line, code])
     }

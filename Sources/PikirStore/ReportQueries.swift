@@ -16,8 +16,8 @@ extension SQLiteWarehouse {
 
     public func registeredSessions() throws -> [RegisteredSession] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT session_id, city, date_from, date_to, registered FROM session ORDER BY session_id")
-                .map { RegisteredSession(id: $0[0], city: $0[1], dateFrom: $0[2], dateTo: $0[3], registered: $0[4]) }
+            try Row.fetchAll(db, sql: "SELECT session_id, city, date_from, date_to, registered, trainer_key, module FROM session ORDER BY session_id")
+                .map { RegisteredSession(id: $0[0], city: $0[1], dateFrom: $0[2], dateTo: $0[3], registered: $0[4], trainerKey: $0[5], module: $0[6]) }
         }
     }
 

@@ -31,6 +31,9 @@ extension SQLiteWarehouse {
                             try writer.insert(reject: line, code: code, message: message, raw: raw)
                         case .ignored(let line, let code):
                             try writer.insert(ignored: line, code: code)
+                        case .duplicate(let line, let responseID, let original):
+                            try writer.insert(duplicate: line, responseID: responseID, of: original)
+                            counts.duplicates += 1
                         }
                     }
                     try writer.flush()  // before the batch's buffers are let go

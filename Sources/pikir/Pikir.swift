@@ -11,7 +11,8 @@ struct Pikir: ParsableCommand {
             (Excel, Google Forms, home-made tools; Kazakh, Russian or English; any common encoding).
             """,
         version: PikirVersion.current,
-        subcommands: [Inspect.self, Ingest.self, Rejects.self, Export.self, Agg.self, Report.self, Run.self, PipelineCommand.self]
+        subcommands: [Inspect.self, Ingest.self, Rejects.self, Export.self, Agg.self, Report.self, Run.self, PipelineCommand.self,
+                      WarehouseCommand.self]
     )
 
     /// ArgumentParser's own `main`, with a clearer line for a file named like an option.

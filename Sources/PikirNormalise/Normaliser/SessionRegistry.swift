@@ -11,6 +11,16 @@ public struct SessionRegistry: Sendable {
         public var trainerKey: String?
         public var module: String?
         public var registered: Int?
+
+        public init(id: String, city: String?, from: Dates.CalendarDate, to: Dates.CalendarDate, trainerKey: String?, module: String?, registered: Int?) {
+            self.id = id
+            self.city = city
+            self.from = from
+            self.to = to
+            self.trainerKey = trainerKey
+            self.module = module
+            self.registered = registered
+        }
     }
 
     public let sessions: [Session]
