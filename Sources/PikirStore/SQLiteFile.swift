@@ -51,9 +51,10 @@ public struct SQLiteFile: WarehouseLocation {
 /// The warehouse a user names: the one place that picks an implementation
 /// of `WarehouseLocation` from what was typed.
 public enum WarehouseLocations {
-    /// `--db`'s or a pipeline's `warehouse` value: a SQLite file's path.
+    /// `--db`'s or a pipeline's `warehouse` value: a PostgreSQL database's
+    /// `postgresql://…` (or `postgres://…`) address, else a SQLite file's path.
     public static func at(_ address: String) -> any WarehouseLocation {
-        SQLiteFile(path: address)
+        PostgresAddress.isPostgres(address) ? PostgresLocation(address: address) : SQLiteFile(path: address)
     }
 
     /// The default: `PIKIR_DB`, else `./pikir.sqlite`.
