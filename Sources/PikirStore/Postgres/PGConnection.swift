@@ -26,6 +26,8 @@ final class PGConnection {
             PQfinish(handle)
             throw StoreError(code: .database, problem: "the server cannot talk UTF-8 to pikir", advice: "create the database with ENCODING 'UTF8'", path: name)
         }
+        // "schema … already exists, skipping" and the like are for nobody.
+        if let result = PQexec(handle, "SET client_min_messages TO warning") { PQclear(result) }
     }
 
     deinit { PQfinish(handle) }
