@@ -46,6 +46,13 @@ public struct SQLiteFile: WarehouseLocation {
     public func remove() {
         for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
+
+    /// Whoever can open the file reads and writes all of it: there are no logins to grant to.
+    public func grant(role: String, access: RegionAccess) throws {
+        throw StoreError(code: .database, problem: "a SQLite warehouse is one file, whose access is the file's permissions (no logins or regions to grant)",
+                         advice: "give each centre a warehouse of its own, or use a PostgreSQL warehouse (--db postgresql://…) to grant access by region",
+                         path: path)
+    }
 }
 
 /// The warehouse a user names: the one place that picks an implementation

@@ -28,8 +28,10 @@ struct PostgresAddressTests {
         #expect(throws: StoreError.self) { _ = try location.lock() }
     }
 
-    @Test func theMigrationsAreSQLitesOneForOne() {
-        #expect(PostgresSchema.known == Schema.migrator.migrations)
+    @Test func theMigrationsAreSQLitesOneForOneThenPostgresOwn() {
+        let shared = Schema.migrator.migrations.count
+        #expect(Array(PostgresSchema.known.prefix(shared)) == Schema.migrator.migrations)
+        #expect(PostgresSchema.known.dropFirst(shared) == [RegionAccessSchema.identifier])
     }
 
     @Test func copyTextIsEscapedAndReadBack() {

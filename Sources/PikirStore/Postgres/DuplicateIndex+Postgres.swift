@@ -13,8 +13,9 @@ extension DuplicateIndex {
             guard let id = row.integer(0) else { return }
             add(rowID: Int64(id), fingerprint: row.integer(1).map(Int64.init), formIDHash: row.string(2).map(Fingerprint.of))
         }
-        // Rows without either still take ids: the next one follows the largest.
-        if let highest = try connection.value("SELECT max(id) FROM response").flatMap({ Int64($0) }) {
+        // Rows without either still take ids: the next one follows the largest,
+        // of every region (a centre's login sees only its own: `RegionAccessSchema`).
+        if let highest = try connection.value("SELECT response_max_id()").flatMap({ Int64($0) }) {
             add(rowID: highest, fingerprint: nil, formIDHash: nil)
         }
     }

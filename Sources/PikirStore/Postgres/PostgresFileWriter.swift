@@ -26,13 +26,20 @@ final class PostgresFileWriter {
     private static let sendBytes = 1 << 18
     /// Each response column's cell in `EncodedRows` (-1: `file_id`).
     private static let cells = ResponseColumn.allCases.map(\.cell)
-    private static let copyResponses = "COPY response (id, \(ResponseColumn.allCases.map(\.name).joined(separator: ", "))) FROM STDIN"
+    private static let responseColumns = "id, " + ResponseColumn.allCases.map(\.name).joined(separator: ", ")
+    /// Where the rows are copied (`staged`: through temporary tables, for a login under row-level security).
+    private let responseTarget, duplicateTarget, rejectTarget, ignoredTarget: CopyTarget
 
     /// Starts the file: its ledger row, after the duplicate index has caught
     /// up with what other writers stored (the caller holds the store lock).
-    init(connection: PGConnection, entry: LedgerEntry, duplicates: DuplicateIndex) throws {
+    init(connection: PGConnection, entry: LedgerEntry, duplicates: DuplicateIndex, staged: Bool = false) throws {
         self.connection = connection
         self.duplicates = duplicates
+        responseTarget = CopyTarget(table: "response", columns: Self.responseColumns, staged: staged)
+        duplicateTarget = CopyTarget(table: "duplicate", columns: "file_id, line, response_id, duplicate_of", staged: staged)
+        rejectTarget = CopyTarget(table: "reject", columns: "file_id, line, reason_code, reason, raw", staged: staged)
+        ignoredTarget = CopyTarget(table: "ignored_line", columns: "file_id, line, reason_code", staged: staged)
+        for target in [responseTarget, duplicateTarget, rejectTarget, ignoredTarget] { try target.prepare(connection) }
         try duplicates.refresh(connection)
         let id = try connection.value("""
             INSERT INTO file (path, sha256, size, encoding, delimiter, line_ending, header_line,
@@ -89,7 +96,7 @@ final class PostgresFileWriter {
 
     private func send() throws {
         if !copying {
-            try connection.beginCopyIn(Self.copyResponses)
+            try connection.beginCopyIn(responseTarget.copy)
             copying = true
         }
         try responses.bytes.withUnsafeBufferPointer { try connection.send($0) }
@@ -102,6 +109,7 @@ final class PostgresFileWriter {
         guard copying else { return }
         copying = false
         try connection.endCopy()
+        try responseTarget.moveIn(connection)
     }
 
     private func record(duplicate line: Int, responseID: String, of original: String) {
@@ -144,19 +152,20 @@ final class PostgresFileWriter {
                 record(duplicate: duplicate.line, responseID: duplicate.responseID, of: original)
             }
         }
-        try copy(found, "COPY duplicate (file_id, line, response_id, duplicate_of) FROM STDIN")
-        try copy(rejects, "COPY reject (file_id, line, reason_code, reason, raw) FROM STDIN")
-        try copy(ignored, "COPY ignored_line (file_id, line, reason_code) FROM STDIN")
+        try copy(found, duplicateTarget)
+        try copy(rejects, rejectTarget)
+        try copy(ignored, ignoredTarget)
         try connection.execute("""
             UPDATE file SET records = $1, accepted = $2, rejected = $3, duplicates = $4, ignored = $5, redactions = $6 WHERE id = $7
             """, [counts.records, counts.accepted, counts.rejected, counts.duplicates, counts.ignored, counts.redactions, Int(fileID)]
                 .map { String($0) })
     }
 
-    private func copy(_ rows: CopyTextBuffer, _ sql: String) throws {
+    private func copy(_ rows: CopyTextBuffer, _ target: CopyTarget) throws {
         guard !rows.isEmpty else { return }
-        try connection.beginCopyIn(sql)
+        try connection.beginCopyIn(target.copy)
         try rows.bytes.withUnsafeBufferPointer { try connection.send($0) }
         try connection.endCopy()
+        try target.moveIn(connection)
     }
 }

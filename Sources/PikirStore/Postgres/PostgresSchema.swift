@@ -76,6 +76,8 @@ enum PostgresSchema {
             """),
         ("v3: personal data redacted in every stored text", ""),
         ("v4: derived session ids as slugs", ""),
+        // PostgreSQL's own: after SQLite's, which keep their names in both.
+        (RegionAccessSchema.identifier, RegionAccessSchema.migration),
     ]
 
     private static let region = "region text DEFAULT current_setting('pikir.region', true)"
@@ -102,6 +104,8 @@ enum PostgresSchema {
             try connection.execute("SELECT pg_advisory_xact_lock(\(PostgresLocks.schema), hashtext($1))", [schema])
             let version = try PostgresSchemaVersion(connection, schema: schema)
             try version.checkForWriting(path: connection.name)
+            // A centre's login may not create anything, even what exists already.
+            if version.isComplete { return }
             try connection.execute("CREATE SCHEMA IF NOT EXISTS \(schema)")
             try connection.execute("CREATE TABLE IF NOT EXISTS pikir_migrations (identifier text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
             for (identifier, sql) in migrations where !version.applied.contains(identifier) {

@@ -22,12 +22,14 @@ extension PostgresWarehouse {
         do {
             try connection.execute("BEGIN")
             try connection.execute("SELECT pg_advisory_xact_lock(\(PostgresLocks.store), hashtext($1))", [location.schema])
-            if let stored = try Self.ledgerEntry(sha256: entry.sha256, connection) {
+            let login = try LoginRegion(connection)
+            try login.checkWriting(path: name)
+            if let stored = try Self.ledgerEntryOfAnyRegion(sha256: entry.sha256, connection) {
                 try connection.execute("ROLLBACK")
                 outcome = .alreadyStored(stored)
                 return .alreadyStored(stored)
             }
-            let writer = try PostgresFileWriter(connection: connection, entry: entry, duplicates: duplicates)
+            let writer = try PostgresFileWriter(connection: connection, entry: entry, duplicates: duplicates, staged: login.bound)
             var counts = Accounting(redactions: headerRedactions)
             while let batch = try next() {
                 counts.rejected += batch.rejected
@@ -36,7 +38,12 @@ extension PostgresWarehouse {
                 for item in batch.items {
                     switch item {
                     case .response(let row):
-                        if try writer.insert(row: row, of: batch.rows) { counts.accepted += 1 } else { counts.duplicates += 1 }
+                        // A centre's login stores its own region only (the policies would refuse the whole file).
+                        if let refusal = login.refusal(of: batch.rows.string(row: row, column: .region)) {
+                            counts.rejected += 1
+                            writer.insert(reject: batch.rows.meta[row].sourceLine, code: LoginRegion.notAllowed, message: refusal,
+                                          raw: LoginRegion.raw(row: row, of: batch.rows, path: entry.path))
+                        } else if try writer.insert(row: row, of: batch.rows) { counts.accepted += 1 } else { counts.duplicates += 1 }
                     case .reject(let line, let code, let message, let raw):
                         writer.insert(reject: line, code: code, message: message, raw: raw)
                     case .ignored(let line, let code):
