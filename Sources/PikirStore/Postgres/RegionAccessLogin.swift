@@ -14,21 +14,25 @@ struct LoginRegion {
     /// Its grant's region; nil without one, or for every region.
     let region: String?
     let writes: Bool
+    /// Whether its grant is of every region (the ministry's, read-only).
+    let all: Bool
 
     init(_ connection: PGConnection) throws {
         let result = try connection.execute("""
-            SELECT current_user, row_security_active('response'), grant_region(current_user), grant_writes(current_user)
+            SELECT current_user, row_security_active('response'), grant_region(current_user), grant_writes(current_user),
+                   grant_all(current_user)
             """)
         role = result[0, 0] ?? ""
         bound = result[0, 1] == "t"
         region = result[0, 2]
         writes = result[0, 3] == "t"
+        all = result[0, 4] == "t"
     }
 
     /// Throws when the login may store nothing at all.
     func checkWriting(path: String) throws {
         guard bound, !writes else { return }
-        let problem = region == nil && !writes
+        let problem = region == nil && !all
             ? "the login “\(role)” may not write to this warehouse (it has no grant of a region to write)"
             : "the login “\(role)” may only read this warehouse (its grant is read-only)"
         throw StoreError(code: .unwritable, problem: problem,
