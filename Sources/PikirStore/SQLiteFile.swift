@@ -61,7 +61,12 @@ public enum WarehouseLocations {
     /// `--db`'s or a pipeline's `warehouse` value: a PostgreSQL database's
     /// `postgresql://…` (or `postgres://…`) address, else a SQLite file's path.
     public static func at(_ address: String) -> any WarehouseLocation {
-        PostgresAddress.isPostgres(address) ? PostgresLocation(address: address) : SQLiteFile(path: address)
+        isServer(address) ? PostgresLocation(address: address) : SQLiteFile(path: address)
+    }
+
+    /// A database server's address rather than a file's path (never resolved against a folder).
+    public static func isServer(_ address: String) -> Bool {
+        PostgresAddress.isPostgres(address)
     }
 
     /// The default: `PIKIR_DB`, else `./pikir.sqlite`.

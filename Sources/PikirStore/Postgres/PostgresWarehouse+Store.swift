@@ -29,7 +29,10 @@ extension PostgresWarehouse {
                 outcome = .alreadyStored(stored)
                 return .alreadyStored(stored)
             }
-            let writer = try PostgresFileWriter(connection: connection, entry: entry, duplicates: duplicates, staged: login.bound)
+            let writer = try PostgresFileWriter(connection: connection, entry: entry, duplicates: duplicates,
+                                                staged: login.bound) { [unowned self] row in
+                try committedReader().value("SELECT response_id FROM response WHERE id = $1", [String(row)])
+            }
             var counts = Accounting(redactions: headerRedactions)
             while let batch = try next() {
                 counts.rejected += batch.rejected
@@ -60,5 +63,13 @@ extension PostgresWarehouse {
             connection.rollBack()
             throw error
         }
+    }
+
+    /// A second connection, for reading committed rows while the writing one is in a COPY.
+    private func committedReader() throws -> PGConnection {
+        if let reader { return reader }
+        let opened = try location.connect()
+        reader = opened
+        return opened
     }
 }

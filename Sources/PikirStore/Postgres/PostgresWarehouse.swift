@@ -19,6 +19,8 @@ public final class PostgresWarehouse: Warehouse {
     public var migratedRedactions: Int? { nil }
     /// The responses' ids and fingerprints, for finding duplicates as files are stored.
     let duplicates = DuplicateIndex()
+    /// Opened when a file being stored must read rows committed before it (see `PostgresFileWriter`).
+    var reader: PGConnection?
 
     init(location: PostgresLocation, access: WarehouseAccess) throws {
         self.location = location
