@@ -9,10 +9,11 @@ import PikirModel
 /// rewrite rows an older pikir stored in SQLite; a PostgreSQL warehouse was
 /// never written by one, so for it they are nothing to do.
 ///
-/// `file`, `reject`, `ignored_line` and `duplicate` carry a `region`: the
-/// `pikir.region` setting of the login that stored them (`ALTER ROLE … SET
-/// pikir.region = 'KZ-75'`), NULL when it has none, for row-level security
-/// policies by region (a response has its own `region`).
+/// `file`, `reject`, `ignored_line` and `duplicate` carry a `region`, for
+/// row-level security by region (a response has its own `region`): since
+/// pg1 (`RegionAccessSchema`) the region granted to the login that stored
+/// them, NULL for the owner's; v1's default, the login's `pikir.region`
+/// setting, is replaced there, as a login can set it itself.
 enum PostgresSchema {
     static let migrations: [(identifier: String, sql: String)] = [
         ("v1: ledger, responses, rejects", """
