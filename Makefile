@@ -13,10 +13,13 @@ SAMPLES := $(sort $(wildcard sample-data/*.csv sample-data/*.tsv sample-data/*.t
 # the .xlsx outputs; for the tests, Chromium and poppler-utils (the HTML
 # reports are opened in a real browser and printed to PDF), the sqlite3
 # shell (the personal-data test dumps every table of a warehouse) and
-# openpyxl (every workbook is read back by an independent reader).
-DEB_HEADERS := /usr/include/csv.h:libcsv-dev /usr/include/sqlite3.h:libsqlite3-dev /usr/include/xlsxwriter.h:libxlsxwriter-dev
+# openpyxl (every workbook is read back by an independent reader); libpq
+# for the PostgreSQL warehouse, and for its tests Debian's PostgreSQL server
+# (a throwaway cluster, scripts/pg-test-cluster.sh).
+DEB_HEADERS := /usr/include/csv.h:libcsv-dev /usr/include/sqlite3.h:libsqlite3-dev /usr/include/xlsxwriter.h:libxlsxwriter-dev \
+	/usr/include/postgresql/libpq-fe.h:libpq-dev
 DEB_TEST    := /usr/bin/chromium:chromium /usr/bin/pdfinfo:poppler-utils /usr/bin/sqlite3:sqlite3 \
-	/usr/lib/python3/dist-packages/openpyxl/__init__.py:python3-openpyxl
+	/usr/lib/python3/dist-packages/openpyxl/__init__.py:python3-openpyxl /usr/lib/postgresql/15/bin/initdb:postgresql
 
 deps:
 	@$(MAKE) --no-print-directory apt PAIRS="$(DEB_HEADERS)"
@@ -76,8 +79,14 @@ uninstall:
 		"$(DESTDIR)$(PREFIX)/share/man/man1/pikir.1" "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/pikir" \
 		"$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_pikir" "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/pikir.fish"
 
+# The tests run against both warehouses: a throwaway PostgreSQL cluster is
+# started for them (PIKIR_TEST_POSTGRES is its address) and stopped
+# afterwards, whether they pass or not.
 test: test-deps
-	$(SWIFT) test
+	@url=$$(scripts/pg-test-cluster.sh start) || exit 1; \
+	trap 'scripts/pg-test-cluster.sh stop' EXIT INT TERM; \
+	echo "PostgreSQL for the tests: $$url"; \
+	PIKIR_TEST_POSTGRES="$$url" $(SWIFT) test
 
 # The whole test suite (the warehouse path end to end included) built with
 # AddressSanitizer, in its own build folder.

@@ -38,6 +38,15 @@ let package = Package(
             providers: [.apt(["libcsv-dev"])]
         ),
         .target(name: "PikirIngest", dependencies: ["CLibCSV"]),
+        // Debian's libpq-dev (PostgreSQL's reference client) for the shared
+        // warehouse; its header is in /usr/include/postgresql, found through
+        // its pkg-config file.
+        .systemLibrary(
+            name: "CLibPQ",
+            path: "Sources/CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         // Debian's libxlsxwriter-dev (the C port of XlsxWriter) for the .xlsx
         // outputs; its headers are in /usr/include, so the module map links
         // "xlsxwriter" itself, as CLibCSV does (libxlsxwriter.so brings zlib).
@@ -65,11 +74,12 @@ let package = Package(
             ],
             swiftSettings: hotPath
         ),
-        // The SQLite warehouse (GRDB): the first implementation of Warehouse and WarehouseLocation.
+        // The warehouse: SQLite (GRDB), the first implementation of Warehouse
+        // and WarehouseLocation, and PostgreSQL (libpq, in Postgres/).
         .target(
             name: "PikirStore",
             dependencies: [
-                "PikirIngest", "PikirNormalise", "PikirModel",
+                "PikirIngest", "PikirNormalise", "PikirModel", "CLibPQ",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -11,7 +11,10 @@
 #   ROWS=1000000 FILES=10          generator arguments when (re)generating
 #   PIKIR=.build/release/pikir     pikir binary (built with `swift build -c release
 #                                  --product pikir` only when missing)
-#   DB=bench/.out/messy.sqlite     the warehouse (deleted before every run)
+#   DB=bench/.out/messy.sqlite     the warehouse (deleted before every run); a
+#                                  postgresql://… address measures PostgreSQL (its
+#                                  schema `pikir` is dropped before every run), e.g.
+#                                  DB=$(PIKIR_PG_DURABLE=1 scripts/pg-test-cluster.sh start)
 #   TARGET_ROWS_S=150000 TARGET_RSS_MB=200
 # Always exits 0 once it has measured: it reports, it does not gate.
 set -euo pipefail
@@ -78,7 +81,17 @@ log "pikir: $PIKIR ($(stat -c '%y' "$PIKIR" | cut -d. -f1))"
 # --- one run under GNU time: sets T_WALL (s) T_ELAPSED (%e) T_RSS (KiB) T_RC -------
 # wall from bash's EPOCHREALTIME (µs; %e only has 10 ms resolution), RSS = %M (KiB).
 TF=$OUT/.time.$$
-fresh_db() { rm -f "$DB" "$DB-wal" "$DB-shm" "$DB-journal"; }
+is_postgres() { [[ "$DB" == postgresql://* || "$DB" == postgres://* ]]; }
+fresh_db() {
+  if is_postgres; then psql -X -q "$DB" -c 'DROP SCHEMA IF EXISTS pikir CASCADE' >/dev/null 2>&1
+  else rm -f "$DB" "$DB-wal" "$DB-shm" "$DB-journal"; fi
+}
+db_bytes() {
+  if is_postgres; then
+    psql -X -tA "$DB" -c "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c
+      JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'pikir' AND c.relkind = 'r'" 2>/dev/null || echo 0
+  elif [[ -f "$DB" ]]; then stat -c %s "$DB"; else echo 0; fi
+}
 timed() {  # timed STDOUT_FILE CMD...
   local out=$1; shift
   local t0 t1 us
@@ -104,7 +117,7 @@ for ((i = 1; i <= N; i++)); do
   log "run $i/$N: pikir ingest --db $DB --format json $DATA/"
   json=$OUT/ingest-run-$i.json
   timed "$json" "$PIKIR" ingest --db "$DB" --format json "$DATA/"
-  dbb=0; [[ -f "$DB" ]] && dbb=$(stat -c %s "$DB")
+  dbb=$(db_bytes)
   printf '%d\t%s\t%s\t%s\t%s\t%s\t%s\n' "$i" "$T_WALL" "$T_ELAPSED" "$T_RSS" "$T_RC" "$dbb" "$json" >>"$RES"
   if (( T_RC != 0 )); then log "run $i exited $T_RC (stderr: $json.stderr)"; fi
 done

@@ -27,6 +27,13 @@ public protocol WarehouseLocation: Sendable, CustomStringConvertible {
     /// Removes the warehouse here, with everything kept beside it (a
     /// replacement given up).
     func remove()
+
+    /// Lets the login `role` read, and unless read-only write, only what
+    /// `access` covers, enforced by the warehouse itself; a second grant to
+    /// the same role replaces the first. Throws a `StoreError` saying why
+    /// when the warehouse cannot do that, the role is unknown, or the access
+    /// is one never granted (writing every region).
+    func grant(role: String, access: RegionAccess) throws
 }
 
 public enum WarehouseAccess: Sendable {

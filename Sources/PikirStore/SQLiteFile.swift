@@ -46,14 +46,27 @@ public struct SQLiteFile: WarehouseLocation {
     public func remove() {
         for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
+
+    /// Whoever can open the file reads and writes all of it: there are no logins to grant to.
+    public func grant(role: String, access: RegionAccess) throws {
+        throw StoreError(code: .database, problem: "a SQLite warehouse is one file, whose access is the file's permissions (no logins or regions to grant)",
+                         advice: "give each centre a warehouse of its own, or use a PostgreSQL warehouse (--db postgresql://…) to grant access by region",
+                         path: path)
+    }
 }
 
 /// The warehouse a user names: the one place that picks an implementation
 /// of `WarehouseLocation` from what was typed.
 public enum WarehouseLocations {
-    /// `--db`'s or a pipeline's `warehouse` value: a SQLite file's path.
+    /// `--db`'s or a pipeline's `warehouse` value: a PostgreSQL database's
+    /// `postgresql://…` (or `postgres://…`) address, else a SQLite file's path.
     public static func at(_ address: String) -> any WarehouseLocation {
-        SQLiteFile(path: address)
+        isServer(address) ? PostgresLocation(address: address) : SQLiteFile(path: address)
+    }
+
+    /// A database server's address rather than a file's path (never resolved against a folder).
+    public static func isServer(_ address: String) -> Bool {
+        PostgresAddress.isPostgres(address)
     }
 
     /// The default: `PIKIR_DB`, else `./pikir.sqlite`.

@@ -1,6 +1,7 @@
 import Foundation
 import PikirNormalise
 import PikirReport
+import PikirStore
 import TOMLKit
 
 extension Pipeline {
@@ -104,7 +105,9 @@ struct PipelineLoader {
         if let section = table(root, "pipeline", required: "output") {
             checkKeys(section, allowed: Vocabulary.pipelineKeys)
             if let text = text(section, "name") { name = text }
-            if let text = text(section, "warehouse") {
+            if let text = text(section, "warehouse"), WarehouseLocations.isServer(text) {
+                warehouse = text
+            } else if let text = text(section, "warehouse") {
                 warehouse = Paths.resolve(text, against: base)
                 if Paths.kind(warehouse) == .directory {
                     issue(section, "warehouse", "'\(text)' is a folder; name the SQLite file, e.g. \(text)/pikir.sqlite")

@@ -24,11 +24,12 @@ extension Catalogue {
     ]
 
     /// Every reject reason code pikir writes: the reader's (`RejectReason` in
-    /// PikirIngest), then the normaliser's (`NormaliseRejectCode`); each has a
-    /// `reason.<code>` text.
+    /// PikirIngest), then the normaliser's (`NormaliseRejectCode`), then the
+    /// shared warehouse's (`LoginRegion` in PikirStore); each has a `reason.<code>` text.
     public static let rejectReasonCodes = [
         "unterminated_quote", "malformed_quote", "too_many_fields", "invalid_encoding",
         "impossible_date", "ambiguous_date", "unrecognised_date", "score_out_of_range", "score_unrecognised", "no_answers",
+        "region_not_allowed",
     ]
 
     /// Every key each catalogue must have, and the only keys it may have.

@@ -112,6 +112,21 @@ struct PipelineLoadTests {
         #expect(pipeline.stage(named: "export") != nil)
     }
 
+    @Test func aWarehouseOnAServerIsKeptAsWrittenNotTakenForAPath() throws {
+        let box = Sandbox()
+        box.standardData()
+        let pipeline = try box.load("""
+        [pipeline]
+        warehouse = "postgresql://centre@db.example:5432/pikir?sslmode=require"
+        output = "out"
+        [inputs]
+        exports = "../sample-data"
+        [[stage]]
+        type = "ingest"
+        """, name: "shared.toml")
+        #expect(pipeline.warehouse == "postgresql://centre@db.example:5432/pikir?sslmode=require")
+    }
+
     @Test func defaultsFillWhatIsLeftOut() throws {
         let box = Sandbox()
         box.standardData()
