@@ -134,6 +134,11 @@ final class PostgresFileWriter {
         try responseTarget.moveIn(connection)
     }
 
+    /// A duplicate recorded as given (a copied warehouse's, see `WriteItem.duplicate`).
+    func insert(duplicate line: Int, responseID: String, of original: String) {
+        record(duplicate: line, responseID: responseID, of: original)
+    }
+
     private func record(duplicate line: Int, responseID: String, of original: String) {
         found.integer(fileID)
         found.integer(Int64(line))

@@ -51,6 +51,9 @@ extension PostgresWarehouse {
                         writer.insert(reject: line, code: code, message: message, raw: raw)
                     case .ignored(let line, let code):
                         writer.insert(ignored: line, code: code)
+                    case .duplicate(let line, let responseID, let original):
+                        writer.insert(duplicate: line, responseID: responseID, of: original)
+                        counts.duplicates += 1
                     }
                 }
             }
