@@ -210,6 +210,14 @@ struct PostgresRegionAccessTests {
         #expect(region.message.contains("KZ-99") && region.message.contains("KZ-75"), "\(region.message)")
         let writingAll = try #require(throws: StoreError.self) { try location.grant(role: centre, access: .all(readOnly: false)) }
         #expect(writingAll.message.contains("--read-only"), "\(writingAll.message)")
+        // The test cluster's own login owns the warehouse and is a superuser: policies do not hold it.
+        let owner = try #require(try database.connect().value("SELECT current_user"))
+        let ownersGrant = try #require(throws: StoreError.self) { try location.grant(role: owner, access: .region("KZ-75", readOnly: true)) }
+        #expect(ownersGrant.message.contains("owns the warehouse"), "\(ownersGrant.message)")
+        let admin = try logins.create("admin")
+        try database.connect().execute("ALTER ROLE \(admin) BYPASSRLS")
+        let bypassing = try #require(throws: StoreError.self) { try location.grant(role: admin, access: .all(readOnly: true)) }
+        #expect(bypassing.message.contains("BYPASSRLS"), "\(bypassing.message)")
         let sqlite = try #require(throws: StoreError.self) {
             try SQLiteFile(path: scratchDirectory().appendingPathComponent("pikir.sqlite").path).grant(role: centre, access: .all(readOnly: true))
         }

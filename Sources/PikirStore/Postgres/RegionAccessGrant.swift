@@ -14,7 +14,8 @@ extension PostgresLocation {
         let warehouse = try PostgresWarehouse(location: self, access: .write)
         let connection = warehouse.connection
         try connection.transaction {
-            guard try connection.value("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]) != nil else {
+            let found = try connection.execute("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = $1", [role])
+            guard found.rows == 1 else {
                 throw StoreError(code: .database, problem: "there is no role “\(role)” in this database's server",
                                  advice: "have the database's administrator create it (`CREATE ROLE \(Self.quoted(role)) LOGIN`), then grant again",
                                  path: description)
@@ -24,10 +25,20 @@ extension PostgresLocation {
                 throw StoreError(code: .unwritable, problem: "only the warehouse's owner (“\(owner ?? "?")”) may grant access to it",
                                  advice: "run `pikir warehouse grant` with the owner's login", path: description)
             }
+            // Policies hold neither of these back, so a grant would promise what PostgreSQL does not enforce.
+            guard role != owner else {
+                throw StoreError(code: .database, problem: "“\(role)” owns the warehouse, and reads and writes every region",
+                                 advice: "grant a centre's or the ministry's own login instead", path: description)
+            }
+            guard found[0, 0] == "f" else {
+                throw StoreError(code: .database, problem: "“\(role)” is a superuser or has BYPASSRLS, which PostgreSQL lets past every policy",
+                                 advice: "grant an ordinary login (`CREATE ROLE name LOGIN`) instead", path: description)
+            }
             let name = Self.quoted(role)
             let tables = RegionAccessSchema.tables.joined(separator: ", ")
             // Revoked first, so a read-only grant after a writing one takes the writing away.
             try connection.execute("REVOKE ALL ON \(tables), session, pikir_migrations FROM \(name)")
+            try connection.execute("REVOKE ALL ON ALL SEQUENCES IN SCHEMA \(schema) FROM \(name)")
             try connection.execute("GRANT USAGE ON SCHEMA \(schema) TO \(name)")
             try connection.execute("GRANT SELECT ON \(tables), session, pikir_migrations TO \(name)")
             if !access.readOnly {
