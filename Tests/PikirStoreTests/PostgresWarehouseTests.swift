@@ -89,6 +89,21 @@ struct PostgresWarehouseTests {
         #expect(try contents(database.open(), duplicates: []) == stored)
     }
 
+    @Test func aNULCharacterInARejectedRecordIsKeptVisiblyNotFailingTheFile() throws {
+        let text = "\u{FEFF}Город\tОбщая оценка\tКомментарий\nАлматы\t5\tхорошо\nАстана\t4\tпло\u{0}хо\n"
+        var bytes: [UInt8] = []
+        for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let path = scratchDirectory().appendingPathComponent("utf16-nul.csv").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let database = try TestDatabase()
+        let report = Ingestor(warehouse: try database.open()).ingest(path: path)
+        #expect(report.status == .ingested, "\(report.message ?? "")")
+        #expect(report.accepted == 1 && report.rejected == 1)
+        let rejects = try database.open().rejects()
+        #expect(rejects.map(\.reason_code) == ["invalid_encoding"])
+        #expect(rejects.first?.raw.contains("пло\u{2400}хо") == true, "\(rejects)")
+    }
+
     @Test func duplicatesAreFoundAcrossFilesByFingerprintAndByFormID() throws {
         let dir = scratchDirectory()
         let header = "Timestamp,City,Overall rating,Comment\n"

@@ -54,6 +54,10 @@ struct CopyTextBuffer {
     }
 
     /// UTF-8 text, escaped; a run of plain bytes is copied at once.
+    ///
+    /// PostgreSQL's text cannot hold U+0000, which a rejected record's raw
+    /// text may (a NUL character in a UTF-16 export): it is stored as
+    /// U+2400 (␀), so the record is kept, visibly, instead of the file failing.
     mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) {
         separate()
         var plain = 0
@@ -64,6 +68,11 @@ struct CopyTextBuffer {
             case 9: escaped = UInt8(ascii: "t")
             case 10: escaped = UInt8(ascii: "n")
             case 13: escaped = UInt8(ascii: "r")
+            case 0:
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<i]))
+                bytes.append(contentsOf: [0xE2, 0x90, 0x80])
+                plain = i + 1
+                continue
             default: continue
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<i]))
