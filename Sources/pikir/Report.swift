@@ -25,7 +25,7 @@ struct Report: ParsableCommand {
     @Argument(help: "trainers, yearly or session.")
     var kind: ReportKind
 
-    @Option(help: ArgumentHelp("The warehouse (default: $PIKIR_DB, else ./pikir.sqlite).", valueName: "path"))
+    @Option(help: ArgumentHelp("The warehouse: a SQLite file, or postgresql://user@host/dbname (default: $PIKIR_DB, else ./pikir.sqlite).", valueName: "address"))
     var db: String?
 
     @Option(parsing: .unconditional, help: "Year of the sessions (required for yearly).")

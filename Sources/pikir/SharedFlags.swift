@@ -8,7 +8,7 @@ import PikirStore
 
 /// `--db`, shared by every command that uses the warehouse.
 struct WarehouseFlags: ParsableArguments {
-    @Option(help: ArgumentHelp("The warehouse (default: $PIKIR_DB, else ./pikir.sqlite).", valueName: "path"))
+    @Option(help: ArgumentHelp("The warehouse: a SQLite file, or postgresql://user@host/dbname (default: $PIKIR_DB, else ./pikir.sqlite).", valueName: "address"))
     var db: String?
 
     var path: String { db ?? WarehouseLocations.defaultAddress() }

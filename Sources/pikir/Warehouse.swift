@@ -10,8 +10,8 @@ import PikirStore
 struct WarehouseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "warehouse",
-        abstract: "Create a warehouse, or copy one to another address.",
-        subcommands: [InitWarehouse.self, CopyWarehouse.self])
+        abstract: "Create a warehouse, copy one to another address, or let a login see one region of it.",
+        subcommands: [InitWarehouse.self, CopyWarehouse.self, GrantWarehouse.self])
 }
 
 /// A warehouse error as one line on stderr: exit 66 when it is missing, else 1.
@@ -33,7 +33,7 @@ struct InitWarehouse: ParsableCommand {
         commandName: "init",
         abstract: "Create a warehouse's tables, or bring an older one up to date (a newer one is left alone).")
 
-    @Argument(help: ArgumentHelp("The warehouse: a SQLite file's path.", valueName: "address"))
+    @Argument(help: ArgumentHelp("The warehouse: a SQLite file's path, or postgresql://user@host/dbname.", valueName: "address"))
     var address: String
 
     func run() throws {
@@ -94,6 +94,55 @@ struct CopyWarehouse: ParsableCommand {
                 throw ExitCode(1)
             }
             print("checked: \(AggregateAgreement.queries.count) aggregations (\(check.rows) rows: overall, by region, by year, by both; n, mean, sd, median, NPS) give the same numbers on both")
+        } catch {
+            throw fail(error)
+        }
+    }
+}
+
+struct GrantWarehouse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grant",
+        abstract: "Let a login of a PostgreSQL warehouse read (and write) one region only, or read every region.",
+        discussion: """
+            A centre's login (--region CODE) reads, and unless --read-only writes, only that region's \
+            responses, rejects and files; rows of another region it ingests are rejected \
+            (region_not_allowed). A ministry's login (--all --read-only) reads every region and writes \
+            nothing. PostgreSQL enforces it (row-level security), whatever client the login uses. Run it \
+            as the login that created the warehouse; the role must exist (CREATE ROLE name LOGIN). A \
+            second grant to a role replaces the first.
+            """)
+
+    @Argument(help: ArgumentHelp("An existing PostgreSQL login role.", valueName: "role"))
+    var role: String
+
+    @Option(help: ArgumentHelp("The region, by its ISO 3166-2:KZ code: KZ-75 Almaty, KZ-71 Astana, KZ-79 Shymkent, KZ-10 … KZ-63.", valueName: "code"))
+    var region: String?
+
+    @Flag(help: "Every region; only with --read-only (a ministry's login writes nothing).")
+    var all = false
+
+    @Flag(help: "Read, never write.")
+    var readOnly = false
+
+    @OptionGroup var warehouse: WarehouseFlags
+
+    func validate() throws {
+        switch (region, all) {
+        case (nil, false): throw ValidationError("give the region the login may see (--region KZ-75), or --all --read-only for a ministry")
+        case (.some, true): throw ValidationError("give either --region or --all, not both")
+        case (nil, true) where !readOnly: throw ValidationError("--all is granted only with --read-only: a login that sees every region writes nothing")
+        default: break
+        }
+    }
+
+    func run() throws {
+        let location = WarehouseLocations.at(warehouse.path)
+        do {
+            let access: RegionAccess = all ? .all(readOnly: true) : .region(region ?? "", readOnly: readOnly)
+            try location.grant(role: role, access: access)
+            let scope = all ? "every region" : "region \(region ?? "")"
+            print("\(location): \(role) may \(readOnly ? "read" : "read and write") \(scope)")
         } catch {
             throw fail(error)
         }
