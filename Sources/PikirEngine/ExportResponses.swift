@@ -69,8 +69,8 @@ public final class ExportResponses: ResponseSource {
         settings.fields = projects ? Self.fields(reading: columns) : .all
         let files = NormalisedFiles(settings: settings, options: options, clock: Date.init, warehouseName: "")
         let offsets = columns.map(\.cell)
-        var seenFingerprints = HashIndex()
-        var seenFormIDs = HashIndex()
+        var seenFingerprints = SeenHashes()
+        var seenFormIDs = SeenHashes()
         var seenFiles: Set<String> = []
         var reports: [IngestReport] = []
         files.run(inputs: inputs, parallelism: parallelism, known: [:]) { job in
@@ -96,10 +96,10 @@ public final class ExportResponses: ResponseSource {
                                 guard case .response(let row) = item else { continue }
                                 let meta = batch.rows.meta[row]
                                 // As `DuplicateIndex`: the same form id, or the same fingerprint.
-                                if let id = meta.formIDHash, seenFormIDs[id] != nil { counts.duplicates += 1; continue }
-                                if let fingerprint = meta.fingerprint, seenFingerprints[fingerprint] != nil { counts.duplicates += 1; continue }
-                                if let id = meta.formIDHash { seenFormIDs[id] = 0 }
-                                if let fingerprint = meta.fingerprint { seenFingerprints[fingerprint] = 0 }
+                                if let id = meta.formIDHash, seenFormIDs.contains(id) { counts.duplicates += 1; continue }
+                                if let fingerprint = meta.fingerprint, seenFingerprints.contains(fingerprint) { counts.duplicates += 1; continue }
+                                if let id = meta.formIDHash { seenFormIDs.insert(id) }
+                                if let fingerprint = meta.fingerprint { seenFingerprints.insert(fingerprint) }
                                 counts.accepted += 1
                                 body(EncodedRowView(cells: cells, base: bytes.baseAddress, first: meta.firstCell, offsets: offsets))
                             }
