@@ -67,6 +67,9 @@ public final class ExportResponses: ResponseSource {
                      _ body: (any ResponseRow) -> Void) -> [IngestReport] {
         var settings = settings
         settings.fields = projects ? Self.fields(reading: columns) : .all
+        // A quarter of ingest's blocks: the same speed, 2 MB less of the 64 MB `agg --csv` may take.
+        var options = options
+        options.blockSize = min(options.blockSize, 1 << 18)
         let files = NormalisedFiles(settings: settings, options: options, clock: Date.init, warehouseName: "")
         let offsets = columns.map(\.cell)
         var seenFingerprints = SeenHashes()

@@ -1,12 +1,12 @@
 /// The 64-bit hashes (form ids, fingerprints) seen so far in a run of
 /// `agg --csv`: a set of keys in 64 open-addressing tables with linear
-/// probing, each picked by a key's top six bits and at most 80% full.
+/// probing, each picked by a key's top six bits and at most 85% full.
 ///
 /// Memory stays near the keys' own 8 bytes: a `HashIndex` keeps a row id
 /// beside each key, which nothing here reads, and doubles its one table, so
 /// at a million form ids it held 32 MB, 48 MB while growing, half the
-/// command's peak. Here a table grows by half, one table at a time: about
-/// 12 MB for a million keys, and a sixty-fourth of that more while one grows.
+/// command's peak. Here a table grows by a quarter, one table at a time:
+/// 10–12 MB for a million keys, and a sixty-fourth of that more while one grows.
 struct SeenHashes {
     private var tables: [Table] = (0..<64).map { _ in Table() }
     /// 0 marks an empty slot; the key 0 itself is kept here.
@@ -37,7 +37,7 @@ struct SeenHashes {
 
         // Every index below starts under `slots.count` (see `start`) and
         // wraps to 0 when it reaches it, so the buffer accesses stay in bounds;
-        // the table is never full (at most 80%), so each probe ends at a 0.
+        // the table is never full (at most 85%), so each probe ends at a 0.
         func contains(_ key: Int64) -> Bool {
             slots.withUnsafeBufferPointer { slots in
                 var i = Self.start(key, slots.count)
@@ -63,12 +63,12 @@ struct SeenHashes {
             }
             guard added else { return }
             count += 1
-            if count * 5 > slots.count * 4 { grow() }
+            if count * 20 > slots.count * 17 { grow() }
         }
 
         private mutating func grow() {
             let old = slots
-            slots = [Int64](repeating: 0, count: old.count + old.count / 2)
+            slots = [Int64](repeating: 0, count: old.count + old.count / 4)
             slots.withUnsafeMutableBufferPointer { slots in
                 for key in old where key != 0 {
                     var i = Self.start(key, slots.count)
