@@ -126,7 +126,7 @@ struct MessyExports {
             }
             var row = [ts, Self.cities[i % Self.cities.count], Self.modules[i % 3], Self.trainers[(i / 3) % 3], Self.groups[(i / 7) % 3]]
                 + scores + [String(i % 11), Self.texts[i % Self.texts.count], i % 4 == 0 ? "" : Self.texts[(i + 3) % Self.texts.count],
-                            comment, i % 3 == 0 ? "" : "8 701 555 \(String(format: "%04d", i))"]
+                            comment, i % 3 == 1 ? "" : "8 701 555 \(String(format: "%04d", i))"]
             if i % 97 == 50 { row[6] = "7"; rejected += 1 }  // delivery on 1–5
             else if i % 89 == 40 { row[8] = "9"; rejected += 1 }  // organisation on 1–5
             else if i % 101 == 60 { for c in 5...13 { row[c] = "" }; rejected += 1 }  // no answer
