@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Aggregation benchmark: `pikir agg --csv` (and `--db`) against DuckDB, pandas,
 # GNU datamash and Miller on the same query over the generated clean CSV:
-#   group by region, year: n, mean, sd, median of `overall`; NPS of `nps`.
+#   group by region, year: n, mean, sd, median of `overall`; NPS of `nps`;
+# and pikir alone on the messy exports of the ingest benchmark (10 files, every
+# encoding and dialect), as time per record against the clean 1M file.
 # See bench/README.md, section "Aggregation benchmark".
 #
 # usage: bench/agg.sh [--rebuild-db]
@@ -9,13 +11,16 @@
 # env:
 #   N=5                          timed runs per tool and size (interleaved: pikir,
 #                                duckdb, duckdb-cli, pandas, datamash, miller, again)
-#   SIZES=100k,1m,db             what to measure (db: `pikir agg --db` on the 1M warehouse)
+#   SIZES=100k,1m,messy,db       what to measure (db: `pikir agg --db` on the 1M warehouse;
+#                                messy: `pikir agg --csv` on the messy exports, pikir only)
+#   MESSY=bench/.out/messy       the messy exports (bench/gen_messy.py, 1M records in 10
+#                                files, generated when MESSY/expected.json is missing)
 #   SKIP=                        comma list of tools to leave out (pikir,duckdb,
 #                                duckdb-cli,pandas,datamash,miller)
 #   PIKIR=.build/release/pikir   pikir binary (built with `swift build -c release
 #                                --product pikir` only when missing and no other
 #                                swift build is running)
-#   TARGET_RSS_MB=64 TARGET_SPEEDUP_100K=3 TARGET_DB_S=1
+#   TARGET_RSS_MB=64 TARGET_SPEEDUP_100K=3 TARGET_DB_S=1 TARGET_MESSY=1.5
 # Peers missing from the machine are installed (pip / apt-get); a peer that cannot be
 # installed, and pikir when `pikir agg` fails or is missing, are skipped with a note.
 # Always exits 0 once it has measured: it reports, it does not gate.
@@ -25,7 +30,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."          # repo root
 BENCH=bench
 OUT=$BENCH/.out
 N=${N:-5}
-SIZES=${SIZES:-100k,1m,db}
+SIZES=${SIZES:-100k,1m,messy,db}
+MESSY=${MESSY:-$OUT/messy}
+MESSY=${MESSY%/}
+TARGET_MESSY=${TARGET_MESSY:-1.5}
 SKIP=${SKIP:-}
 PIKIR=${PIKIR:-.build/release/pikir}
 TARGET_RSS_MB=${TARGET_RSS_MB:-64}
@@ -39,13 +47,13 @@ REBUILD_DB=0
 for a in "$@"; do
   case "$a" in
     --rebuild-db) REBUILD_DB=1 ;;
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "agg.sh: unknown argument $a" >&2; exit 2 ;;
   esac
 done
 [[ "$N" =~ ^[1-9][0-9]*$ ]] || { echo "agg.sh: N must be a positive integer" >&2; exit 2; }
 for s in ${SIZES//,/ }; do
-  case "$s" in 100k|1m|db) ;; *) echo "agg.sh: SIZES: unknown size $s (100k, 1m, db)" >&2; exit 2 ;; esac
+  case "$s" in 100k|1m|messy|db) ;; *) echo "agg.sh: SIZES: unknown size $s (100k, 1m, messy, db)" >&2; exit 2 ;; esac
 done
 for t in ${SKIP//,/ }; do
   case "$t" in pikir|duckdb|duckdb-cli|pandas|datamash|miller) ;;
@@ -151,6 +159,8 @@ SQL
 read -r -d '' PY_DUCKDB <<'PY' || true
 import json, sys
 import duckdb
+# A query that runs longer than 2 s (a loaded machine) draws a progress bar on stdout.
+duckdb.execute("SET enable_progress_bar = false")
 rel = duckdb.sql(sys.argv[1])
 cols = rel.columns
 json.dump([dict(zip(cols, r)) for r in rel.fetchall()], sys.stdout)
@@ -187,6 +197,7 @@ cmd_for() {  # cmd_for TOOL SIZE -> sets CMD (array)
   sql=${SQL_DUCKDB//@FILE@/${f//\'/\'\'}}
   case "$1/$2" in
     pikir/db) CMD=("$PIKIR" agg --db "$DBF" --by region,year --measure overall,nps --stat n,mean,sd,median,nps --format json) ;;
+    pikir/messy) CMD=("$PIKIR" agg --csv "$MESSY/" --by region,year --measure overall,nps --stat n,mean,sd,median,nps --format json) ;;
     pikir/*)  CMD=("$PIKIR" agg --csv "$f" --by region,year --measure overall,nps --stat n,mean,sd,median,nps --format json) ;;
     duckdb/*) CMD=(python3 -c "$PY_DUCKDB" "$sql") ;;
     duckdb-cli/*) CMD=("$DUCKDB_CLI" -json -c "$sql") ;;
@@ -206,6 +217,10 @@ if [[ ! -s "$F100K" || "$F1M" -nt "$F100K" ]]; then
   log "making $F100K (header + the first 100,000 records of $F1M)"
   awk -v want=100001 '{ print; if (gsub(/"/, "&") % 2) q = !q; if (!q && ++r >= want) exit }' "$F1M" >"$F100K.tmp"
   mv "$F100K.tmp" "$F100K"
+fi
+if want_size messy && [[ ! -s "$MESSY/expected.json" ]]; then
+  log "generating the messy exports into $MESSY (1,000,000 records in 10 files, about a minute)"
+  python3 "$BENCH/gen_messy.py" 1000000 "$MESSY" 10
 fi
 # Reference results from Python's stdlib (csv + statistics, exact arithmetic), one per
 # file, cached until the CSV changes.  The same pass checks year == session_date[:4].
@@ -308,7 +323,19 @@ RES=$OUT/agg-runs.tsv
 printf 'size\ttool\trun\twall_s\trss_kb\trc\n' >"$RES"
 for size in ${SIZES//,/ }; do
   run_tools=()
-  if [[ $size == db ]]; then
+  if [[ $size == messy ]]; then
+    # pikir alone: the peers would need each file's encoding and dialect spelt out.
+    (( HAVE_PIKIR )) || continue
+    log "messy: warming page cache ($(( $(du -sk "$MESSY" | cut -f1) / 1024 )) MiB)"
+    cat "$MESSY"/* >/dev/null 2>&1 || true
+    cmd_for pikir messy
+    timed "$OUT/agg-pikir-messy.out" "$OUT/agg-pikir-messy.err" "${CMD[@]}"
+    if (( T_RC != 0 )); then
+      note pikir-messy "exited $T_RC on the messy sanity run: $(first_err "$OUT/agg-pikir-messy.err")"
+      continue
+    fi
+    run_tools=(pikir)
+  elif [[ $size == db ]]; then
     [[ -z "$DB_NOTE" ]] && want_size db && run_tools=(pikir)
     log "db: warming page cache ($(( $(stat -c %s "$DBF" 2>/dev/null || echo 0) / 1048576 )) MiB)"
     cat "$DBF" >/dev/null 2>&1 || true
@@ -347,7 +374,7 @@ if [[ -n "$PIKIR_MTIME" && -e "$PIKIR" && $(stat -c %Y "$PIKIR") != "$PIKIR_MTIM
   PIKIR_CHANGED="$PIKIR was rebuilt while the benchmark ran: its numbers mix two builds"
 fi
 AGG_N=$N AGG_SIZES=$SIZES AGG_NOTES=$NOTES AGG_DB=$DBF AGG_DB_BUILT=$DB_BUILT \
-AGG_F100K=$F100K AGG_F1M=$F1M AGG_VERSIONS="$(printf '%s; ' "${VERSIONS[@]}")" \
+AGG_F100K=$F100K AGG_F1M=$F1M AGG_MESSY=$MESSY AGG_TARGET_MESSY=$TARGET_MESSY AGG_VERSIONS="$(printf '%s; ' "${VERSIONS[@]}")" \
 AGG_LOAD_START=$LOAD_START AGG_BUILDS_START=$BUILDS_START AGG_BUILDS_END="$(pgrep -fc swift-build || true)" \
 AGG_PIKIR_CHANGED=$PIKIR_CHANGED AGG_TARGET_RSS_MB=$TARGET_RSS_MB \
 AGG_TARGET_SPEEDUP_100K=$TARGET_SPEEDUP_100K AGG_TARGET_DB_S=$TARGET_DB_S \

@@ -13,6 +13,9 @@ usage:
   agg_check.py report RUNS.tsv OUTDIR the tables and verdicts of bench/agg.sh (settings
                                       come from AGG_* environment variables)
 
+The messy exports (size "messy", pikir only) are checked by their accounting: the
+stderr line of `pikir agg --csv` against the generator's expected.json totals.
+
 A tool agrees when it has exactly the reference's groups and, per group: n and n_nps
 equal, mean and sd within 1e-9 relative, the median equal, NPS within 1e-9 (points,
 relative above 1).  Only the stdlib is used.
@@ -21,6 +24,7 @@ import csv
 import json
 import math
 import os
+import re
 import statistics as st
 import sys
 from collections import Counter
@@ -28,6 +32,7 @@ from fractions import Fraction
 
 TOOLS = ("pikir", "duckdb", "duckdb-cli", "pandas", "datamash", "miller")
 SIZES = ("100k", "1m", "db")
+ACCOUNTING = ("records", "accepted", "rejected", "duplicates", "ignored")
 REL = 1e-9
 MiB = 1048576
 
@@ -210,6 +215,24 @@ def check_all(outdir):
                 print(f"{size:<5} {tool:<9} " + (compare(tool, p, ref) if ref else "no reference"))
 
 
+def messy_check(outdir, messy):
+    """(records, 'agree' or the first difference) for the messy sanity run: the
+    accounting line pikir writes to stderr against the generator's expected.json."""
+    try:
+        with open(os.path.join(messy, "expected.json")) as fh:
+            want = json.load(fh)["totals"]
+        with open(os.path.join(outdir, "agg-pikir-messy.err"), encoding="utf-8") as fh:
+            line = next(l for l in fh if l.startswith("pikir agg:"))
+    except (OSError, StopIteration, KeyError, ValueError) as e:
+        return None, f"no accounting to check ({e.__class__.__name__})"
+    m = re.search(r"(\d+) records?: (\d+) accepted, (\d+) rejected, (\d+) duplicates?, (\d+) ignored", line)
+    if not m:
+        return None, f"unreadable accounting line: {line.strip()}"
+    got = dict(zip(ACCOUNTING, map(int, m.groups())))
+    diff = [f"{k} {got[k]} (expected {want[k]})" for k in ACCOUNTING if got[k] != want[k]]
+    return got["records"], "agree" if not diff else ", ".join(diff)
+
+
 # --- report -----------------------------------------------------------------------------
 def report(res, outdir):
     env = os.environ.get
@@ -239,8 +262,33 @@ def report(res, outdir):
         print("peers: " + env("AGG_VERSIONS").rstrip("; "))
 
     stats, checks = {}, {}
+    messy_records = None
     for size in sizes:
         ref = load_ref(outdir, size)
+        if size == "messy":
+            messy = env("AGG_MESSY", os.path.join(outdir, "messy"))
+            rs = [r for r in runs.get(("messy", "pikir"), []) if r["rc"] == "0"]
+            print()
+            if not rs:
+                why = (notes.get("pikir-messy") or notes.get("pikir") or ["not measured"])[0]
+                print(f"messy exports (pikir agg --csv {messy}/): not measured ({why})")
+                continue
+            messy_records, chk = messy_check(outdir, messy)
+            checks[("messy", "pikir")] = chk
+            w = [float(r["wall_s"]) for r in rs]
+            m = [int(r["rss_kb"]) / 1024 for r in rs]
+            stats[("messy", "pikir")] = dict(median=st.median(w), min=min(w), max=max(w), peak_mib=max(m),
+                                             ok_runs=len(rs), failed_runs=len(runs[("messy", "pikir")]) - len(rs),
+                                             check=chk, records=messy_records)
+            mb = sum(os.path.getsize(os.path.join(messy, f)) for f in os.listdir(messy)
+                     if f.endswith((".csv", ".txt", ".tsv")))
+            print(f"messy exports  ({messy}/, {mb / 1e6:.1f} MB, {messy_records or '?'} records), N={n}, medians; pikir only")
+            print(f"{'tool':<12}{'wall s':>8}{'min':>8}{'max':>8}{'peak MiB':>10}{'µs/record':>11}  check (accounting vs expected.json)")
+            s_ = stats[("messy", "pikir")]
+            per = f"{s_['median'] / messy_records * 1e6:.2f}" if messy_records else "n/a"
+            print(f"{'pikir':<12}{s_['median']:>8.3f}{s_['min']:>8.3f}{s_['max']:>8.3f}{s_['peak_mib']:>10.1f}{per:>11}  "
+                  + ("agree" if chk == "agree" else "NOT VALID: " + chk))
+            continue
         if size == "db" and not runs.get(("db", "pikir")):
             why = notes.get("pikir-db", ["not measured"])[0]
             print()
@@ -362,6 +410,20 @@ def report(res, outdir):
         else:
             unmeasured(name, why_missing("100k") if not p else "DuckDB not measured")
         info_cli("100k", p, lambda pm, cm: (f"{pm:.3f} s vs {cm:.3f} s = {cm / pm:.2f}× faster", cm / pm >= t_speed))
+    if "messy" in sizes:
+        p, c = stats.get(("messy", "pikir")), stats.get(("1m", "pikir"))
+        t_messy = float(env("AGG_TARGET_MESSY", "1.5"))
+        name = f"messy pikir agg --csv time per record within {t_messy:g}× the clean 1M file's"
+        if p and c and messy_records:
+            r = (p["median"] / messy_records) / (c["median"] / 1e6)
+            verdict(name, "messy", f"{p['median'] / messy_records * 1e6:.2f} µs vs {c['median']:.2f} µs per record "
+                    f"= {r:.2f}×", r <= t_messy)
+        else:
+            unmeasured(name, "pikir not measured on the messy exports" if not p else
+                       "the clean 1M file not measured (SIZES needs 1m)" if not c else "no record count")
+        if p:  # the memory target is the clean 1M file's; shown for comparison
+            print(f"       (messy peak memory: {p['peak_mib']:.1f} MiB = {p['peak_mib'] * MiB / 1e6:.1f} MB; "
+                  f"two files are read at once)")
     if "db" in sizes:
         p = stats.get(("db", "pikir"))
         name = f"db   pikir agg --db on 1,000,000 stored responses under {t_db:g} s (median)"

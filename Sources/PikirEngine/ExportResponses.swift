@@ -13,6 +13,16 @@ import PikirNormalise
 /// copy to confirm it against (about one chance in 10⁸ of a false duplicate
 /// at a million rows), so memory stays flat.
 ///
+/// Only what the scan's columns read is normalised (`projects`): the
+/// records accepted, rejected and found duplicate are the same as with a
+/// full normalisation, since what decides them is always read (see
+/// `ResponseFields`). Duplicate detection reads two things, as in ingest:
+/// the form id (the id column's cell, when it holds no personal data) and,
+/// in a file with a timestamp column, the content fingerprint (timestamp,
+/// region, city, session date, trainer name, module, group, liked,
+/// improve, comment, the six scores and every extra column, all redacted),
+/// so such a file is normalised nearly whole (not its language or session id).
+///
 /// As a `ResponseSource` it reads `inputs`, and keeps each file's accounting in `reports`.
 public final class ExportResponses: ResponseSource {
     public let settings: NormaliserSettings
@@ -20,6 +30,8 @@ public final class ExportResponses: ResponseSource {
     /// What `scanResponses` reads, and on how many threads.
     public var inputs: [ExportInput]
     public var parallelism: Int
+    /// Whether to normalise only the fields the scan reads (false: everything, as ingest does).
+    public var projects = true
     /// Each file's accounting from the last `scanResponses`.
     public private(set) var reports: [IngestReport] = []
 
@@ -53,10 +65,15 @@ public final class ExportResponses: ResponseSource {
     public func read(inputs: [ExportInput], columns: [ScanColumn],
                      parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
                      _ body: (any ResponseRow) -> Void) -> [IngestReport] {
+        var settings = settings
+        settings.fields = projects ? Self.fields(reading: columns) : .all
+        // A quarter of ingest's blocks: the same speed, 2 MB less of the 64 MB `agg --csv` may take.
+        var options = options
+        options.blockSize = min(options.blockSize, 1 << 18)
         let files = NormalisedFiles(settings: settings, options: options, clock: Date.init, warehouseName: "")
         let offsets = columns.map(\.cell)
-        var seenFingerprints = HashIndex()
-        var seenFormIDs = HashIndex()
+        var seenFingerprints = SeenHashes()
+        var seenFormIDs = SeenHashes()
         var seenFiles: Set<String> = []
         var reports: [IngestReport] = []
         files.run(inputs: inputs, parallelism: parallelism, known: [:]) { job in
@@ -82,10 +99,10 @@ public final class ExportResponses: ResponseSource {
                                 guard case .response(let row) = item else { continue }
                                 let meta = batch.rows.meta[row]
                                 // As `DuplicateIndex`: the same form id, or the same fingerprint.
-                                if let id = meta.formIDHash, seenFormIDs[id] != nil { counts.duplicates += 1; continue }
-                                if let fingerprint = meta.fingerprint, seenFingerprints[fingerprint] != nil { counts.duplicates += 1; continue }
-                                if let id = meta.formIDHash { seenFormIDs[id] = 0 }
-                                if let fingerprint = meta.fingerprint { seenFingerprints[fingerprint] = 0 }
+                                if let id = meta.formIDHash, seenFormIDs.contains(id) { counts.duplicates += 1; continue }
+                                if let fingerprint = meta.fingerprint, seenFingerprints.contains(fingerprint) { counts.duplicates += 1; continue }
+                                if let id = meta.formIDHash { seenFormIDs.insert(id) }
+                                if let fingerprint = meta.fingerprint { seenFingerprints.insert(fingerprint) }
                                 counts.accepted += 1
                                 body(EncodedRowView(cells: cells, base: bytes.baseAddress, first: meta.firstCell, offsets: offsets))
                             }
@@ -103,5 +120,27 @@ public final class ExportResponses: ResponseSource {
             return true
         }
         return reports
+    }
+
+    /// What the normaliser must fill in for these columns to be read.
+    static func fields(reading columns: [ScanColumn]) -> ResponseFields {
+        var fields: ResponseFields = []
+        for column in columns {
+            switch column {
+            // Always filled in: ids, provenance, the date and the scores decide a record's fate.
+            case .responseID, .formID, .fileID, .sourceLine, .sessionDate, .year, .month,
+                 .overall, .delivery, .content, .organisation, .applicability, .nps: break
+            case .fingerprint: fields.insert(.fingerprint)
+            case .timestamp: fields.insert(.timestamp)
+            case .region, .city: fields.insert(.place)
+            case .sessionID: fields.insert(.session)
+            case .trainerID, .trainerName: fields.insert(.trainer)
+            case .module, .participantGroup: fields.insert(.labels)
+            case .lang: fields.insert(.language)
+            case .liked, .improve, .comment: fields.insert(.texts)
+            case .extras: fields.insert(.extras)
+            }
+        }
+        return fields
     }
 }

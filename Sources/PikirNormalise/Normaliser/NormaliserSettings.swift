@@ -6,6 +6,9 @@ public struct NormaliserSettings: Sendable {
     public var trainers: TrainerRegistry?
     public var sessions: SessionRegistry?
     public var columns: ColumnMapper
+    /// What the normaliser fills in beyond what decides a record's fate: all
+    /// of it for ingest, a query's fields for `agg --csv` (see `ResponseFields`).
+    public var fields: ResponseFields = .all
 
     public init(trainers: TrainerRegistry? = nil, sessions: SessionRegistry? = nil, columns: ColumnMapper = ColumnMapper()) {
         self.trainers = trainers

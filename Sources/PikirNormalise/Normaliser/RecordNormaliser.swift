@@ -34,6 +34,8 @@ public final class RecordNormaliser {
     private let dateColumn: Int?
     private let census: DateColumnCensus
     private let headerLanguage: AnswerLanguage?
+    /// What `normalise` fills in: the settings' fields with what they derive from.
+    private let fields: ResponseFields
     // Results per distinct cell, keyed by the cell's bytes (see ByteCache).
     // Only cells with nothing to redact are cached (see `cached`).
     private let placeCache = ByteCache<PlaceCell>()
@@ -85,12 +87,15 @@ public final class RecordNormaliser {
             throw NormaliseSetupError(message: "none of the columns (\(shown)\(format.columns.count > 8 ? ", …" : "")) is a question pikir knows; name them in a mapping file (column,field) and pass it with --map FILE")
         }
         dateColumn = column[.sessionDate] ?? column[.timestamp]
+        fields = settings.fields.closed(hasTimestamp: column[.timestamp] != nil)
         self.census = census ?? DateColumnCensus(path: sourceFile)
         headerLanguage = AnswerLanguage.detect(headers.map(Redaction.removingTokens))
         scoreCaches = scores.map { _ in ByteCache(limit: 4096) }
     }
 
-    /// Normalises one record (fields are read, not kept).
+    /// Normalises one record (fields are read, not kept): the fields the
+    /// settings ask for, and always what decides whether it is accepted
+    /// (see `ResponseFields`).
     public func normalise(_ record: RecordView) -> NormaliseOutcome {
         // Personal-data items replaced in this record's cells.
         var redactions = 0
@@ -134,11 +139,17 @@ public final class RecordNormaliser {
             }
         }
 
-        let liked = text(bytes(.liked)), improve = text(bytes(.improve)), comment = text(bytes(.comment))
+        // Redacted only when read: whether the record holds a text decides alone.
+        let readsTexts = fields.contains(.texts)
+        let liked = readsTexts ? text(bytes(.liked)) : nil
+        let improve = readsTexts ? text(bytes(.improve)) : nil
+        let comment = readsTexts ? text(bytes(.comment)) : nil
         r.liked = liked?.text
         r.improve = improve?.text
         r.comment = comment?.text
-        if r.scores.isEmpty && r.liked == nil && r.improve == nil && r.comment == nil {
+        let hasText = readsTexts ? (liked != nil || improve != nil || comment != nil)
+            : (bytes(.liked) != nil || bytes(.improve) != nil || bytes(.comment) != nil)
+        if r.scores.isEmpty && !hasText {
             return .reject(code: NormaliseRejectCode.noAnswers.rawValue,
                            message: "the record has no rating and no comment: nothing to count")
         }
@@ -161,7 +172,7 @@ public final class RecordNormaliser {
         } else {
             dateHit = nil
         }
-        if let timestamp {
+        if let timestamp, fields.contains(.timestamp) {
             r.timestamp = timestampIsClean ? String(decoding: timestamp, as: UTF8.self) : text(timestamp)?.text
         }
         if let hit = dateHit {
@@ -183,7 +194,8 @@ public final class RecordNormaliser {
             }
         }
 
-        let cityBytes = bytes(.city), regionBytes = bytes(.region)
+        let readsPlace = fields.contains(.place)
+        let cityBytes = readsPlace ? bytes(.city) : nil, regionBytes = readsPlace ? bytes(.region) : nil
         var citySlug: String?
         if let text = cityBytes ?? regionBytes {
             let place = Self.cached(placeCache, text, &redactions, Self.place)
@@ -197,13 +209,14 @@ public final class RecordNormaliser {
             if r.region == nil { r.region = region }
         }
         var trainerKey: String?, trainerSlug: String?
-        if let id = text(bytes(.trainerID))?.text {
+        let readsTrainer = fields.contains(.trainer)
+        if readsTrainer, let id = text(bytes(.trainerID))?.text {
             // The export's own trainer id (pikir's export writes one): kept
             // with its name as written, so an export reads back without a registry.
             r.trainerID = id
             r.trainerName = text(bytes(.trainer))?.text ?? settings.trainers?.entries.first { $0.id == id }?.name
             trainerKey = id
-        } else if let text = bytes(.trainer) {
+        } else if readsTrainer, let text = bytes(.trainer) {
             let trainer = Self.cached(trainerCache, text, &redactions, self.trainer)
             r.trainerID = trainer.id
             r.trainerName = trainer.name
@@ -211,10 +224,11 @@ public final class RecordNormaliser {
             trainerSlug = trainer.keySlug
         }
         let beforeLabels = redactions
-        if let text = bytes(.module) {
+        let readsLabels = fields.contains(.labels)
+        if readsLabels, let text = bytes(.module) {
             r.module = Self.cached(moduleCache, text, &redactions) { Modules.parse($0)?.rawValue ?? $0 }
         }
-        if let text = bytes(.participantGroup) {
+        if readsLabels, let text = bytes(.participantGroup) {
             r.participantGroup = Self.cached(groupCache, text, &redactions) {
                 ParticipantGroups.parse($0)?.rawValue ?? ParticipantGroups.other.rawValue
             }
@@ -248,24 +262,27 @@ public final class RecordNormaliser {
             add(.comment, comment)
             return scan
         }
-        r.lang = text(bytes(.lang)).flatMap { AnswerLanguage(rawValue: $0.text.lowercased()) }?.rawValue
-            ?? language(record, answers: answers(), redacted: labelsHeldPersonalData)?.rawValue
-            ?? headerLanguage?.rawValue
+        if fields.contains(.language) {
+            r.lang = text(bytes(.lang)).flatMap { AnswerLanguage(rawValue: $0.text.lowercased()) }?.rawValue
+                ?? language(record, answers: answers(), redacted: labelsHeldPersonalData)?.rawValue
+                ?? headerLanguage?.rawValue
+        }
 
-        if let id = text(bytes(.sessionID))?.text {
+        let readsSession = fields.contains(.session)
+        if readsSession, let id = text(bytes(.sessionID))?.text {
             r.sessionID = id
-        } else if let sessions = settings.sessions,
+        } else if readsSession, let sessions = settings.sessions,
                   let session = sessions.match(city: r.city, date: calendarDate, trainerKey: trainerKey) {
             r.sessionID = session.id
-        } else if let date = r.sessionDate {
+        } else if readsSession, let date = r.sessionDate {
             r.sessionID = SessionKey.derived(citySlug: citySlug, date: date, trainerSlug: trainerSlug ?? trainerKey.map(SessionKey.slug))
         }
 
-        for (index, header) in extraColumns {
+        for (index, header) in extraColumns where fields.contains(.extras) {
             let value = FormulaCells.unneutralised(record.trimmedBytes(index))
             if !value.isEmpty, let cell = text(value) { r.extras.append((header, cell.text)) }
         }
-        r.fingerprint = r.contentFingerprint
+        if fields.contains(.fingerprint) { r.fingerprint = r.contentFingerprint }
         return .response(r, redactions: redactions)
     }
 

@@ -1,0 +1,29 @@
+import Testing
+@testable import PikirEngine
+
+/// `agg --csv` finds duplicates with `SeenHashes`: a key seen once is found
+/// ever after, through every growth of its table, and no other key is.
+struct SeenHashesTests {
+    @Test("every key inserted is found after its table grew many times; keys never inserted are not; 0 is a key too")
+    func findsWhatWasInserted() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> Int64 {  // xorshift: distinct, well spread 64-bit keys
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return Int64(bitPattern: state)
+        }
+        let keys = (0..<200_000).map { _ in next() }
+        let absent = (0..<200_000).map { _ in next() }
+        // Keys crowded into one table (same top six bits) and next to each other.
+        let crowded = (1...5_000).map { Int64($0) }
+        var seen = SeenHashes()
+        #expect(!seen.contains(0))
+        seen.insert(0)
+        for key in keys + crowded { seen.insert(key) }
+        for key in keys + crowded { seen.insert(key) }  // again: no change
+        #expect(seen.contains(0))
+        #expect(keys.allSatisfy(seen.contains))
+        #expect(crowded.allSatisfy(seen.contains))
+        #expect(!absent.contains(where: seen.contains))
+        #expect(!seen.contains(-1) && !seen.contains(5_001))
+    }
+}
