@@ -61,7 +61,7 @@ enum SplitPoints {
     /// Line ends in `start..<end`, where neither end falls between a CR and
     /// its LF: the physical lines a part holds (its last line counts when it
     /// is terminated).
-    static func lineEnds(_ source: ByteSource, from start: Int, to end: Int, blockSize: Int = 1 << 20) throws -> Int {
+    static func lineEnds(_ source: ByteSource, from start: Int, to end: Int, blockSize: Int = 256 * 1024) throws -> Int {
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: blockSize + 1, alignment: 16)
         defer { buffer.deallocate() }
         var count = 0

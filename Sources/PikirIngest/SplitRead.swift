@@ -48,6 +48,11 @@ public final class SplitRead: @unchecked Sendable {
     private var chain = 0
     private var voided: [Bool]
     private var cancelled = false
+    /// The part the caller is consuming (the last `next(after:)` answer):
+    /// parts are taken at most `window` ahead of it, so that the output
+    /// waiting for the caller stays bounded however fast the threads read.
+    private var consumed = 0
+    private var window = 1
 
     /// Whether a file in `encoding` can be cut at line ends found in its bytes.
     public static func canSplit(_ encoding: TextEncoding) -> Bool {
@@ -84,7 +89,7 @@ public final class SplitRead: @unchecked Sendable {
     ///   - voided: Called (on any thread) when part `i` is found not to be
     ///     on the true read: a sink waiting for room must stop waiting.
     ///   - ended: Called on part `i`'s thread when it is done with, with its
-    ///     sink if one was made; after `next(after: i)` is known.
+    ///     sink if one was made, before `next(after: i)` answers.
     public func start(threads: Int,
                       sink: @escaping (Int) -> RecordSink,
                       voided: @escaping (Int) -> Void,
@@ -92,6 +97,7 @@ public final class SplitRead: @unchecked Sendable {
         let count = max(1, min(threads, parts.count))
         condition.lock()
         running += count
+        window = count + 1
         condition.unlock()
         let work = UncheckedSendable((sink, voided, ended))
         for t in 0..<count {
@@ -109,11 +115,15 @@ public final class SplitRead: @unchecked Sendable {
     }
 
     /// The part whose output follows part `i`'s (`parts.count` after the
-    /// last); waits until part `i`'s read has ended.
+    /// last); waits until part `i`'s read has ended. The caller consumes
+    /// the parts in this order: the threads read at most a few parts ahead
+    /// of the last answer.
     public func next(after i: Int) -> Int {
         condition.lock()
         defer { condition.unlock() }
         while ends[i] == nil { condition.wait() }
+        consumed = max(consumed, ends[i]!)
+        condition.broadcast()
         return ends[i]!
     }
 
@@ -137,6 +147,8 @@ public final class SplitRead: @unchecked Sendable {
     private func take() -> Int? {
         condition.lock()
         defer { condition.unlock() }
+        // The part consumed was taken, and its thread never waits here.
+        while taken >= consumed + window && !cancelled { condition.wait() }
         guard taken < parts.count, !cancelled else { return nil }
         taken += 1
         return taken - 1
@@ -151,8 +163,8 @@ public final class SplitRead: @unchecked Sendable {
             publish(failure: error)
         }
         if shouldStop(i) {
-            end(i, next: parts.count)
-            return ended(i, nil, .void)
+            ended(i, nil, .void)
+            return end(i, next: parts.count)
         }
         var sink: RecordSink?
         do {
@@ -168,8 +180,8 @@ public final class SplitRead: @unchecked Sendable {
             var next: Int
             while true {
                 guard try feed(j, to: assembler, unless: { shouldStop(i) }) else {
-                    end(i, next: parts.count)
-                    return ended(i, sink, .void)
+                    ended(i, sink, .void)
+                    return end(i, next: parts.count)
                 }
                 if j == parts.count - 1 {
                     try assembler.finish()
@@ -182,8 +194,8 @@ public final class SplitRead: @unchecked Sendable {
                 }
                 // The record runs over the cut: only the true read may follow it.
                 guard waitUntilOnChain(i) else {
-                    end(i, next: parts.count)
-                    return ended(i, sink, .void)
+                    ended(i, sink, .void)
+                    return end(i, next: parts.count)
                 }
                 j += 1
                 void(j)
@@ -192,14 +204,14 @@ public final class SplitRead: @unchecked Sendable {
             var summary = classifier.summary
             summary.physicalLines = assembler.physicalLines
             summary.bytes = reader.source.size
-            end(i, next: next)
             ended(i, sink, .read(summary))
+            end(i, next: next)
         } catch is CancellationError {
-            end(i, next: parts.count)
             ended(i, sink, .void)
-        } catch {
             end(i, next: parts.count)
+        } catch {
             ended(i, sink, .failed(error))
+            end(i, next: parts.count)
         }
     }
 

@@ -63,14 +63,15 @@ struct SplitReadTests {
         split.start(threads: threads, sink: { _ in EventSink() },
                     voided: { i in ends.lock.withLock { _ = ends.voided.insert(i) } },
                     ended: { i, sink, end in ends.lock.withLock { ends.sinks[i] = sink as? EventSink; ends.ends[i] = end } })
-        split.wait()
         var outcome = Outcome(events: [], summary: ReadSummary(), parts: split.parts.count)
         var i = 0
+        // Consumed while the threads read, as a caller does: they read only a few parts ahead.
         while i < split.parts.count {
             outcome.chain.append(i)
-            switch ends.ends[i]! {
+            let next = split.next(after: i)
+            switch ends.lock.withLock({ ends.ends[i]! }) {
             case .read(let part):
-                outcome.events += ends.sinks[i]!.events
+                outcome.events += ends.lock.withLock { ends.sinks[i]! }.events
                 outcome.summary.records += part.records
                 outcome.summary.ignored += part.ignored
                 outcome.summary.rejected += part.rejected
@@ -80,8 +81,9 @@ struct SplitReadTests {
             case .void: Issue.record("part \(i) on the chain is void")
             case .failed(let error): throw error
             }
-            i = split.next(after: i)
+            i = next
         }
+        split.wait()
         // A part the chain jumped over was announced void.
         #expect(Set(0..<split.parts.count).subtracting(outcome.chain).isSubset(of: ends.voided))
         return outcome
@@ -203,6 +205,28 @@ struct SplitReadTests {
         #expect(split.parts == 3)
         #expect(split.chain == [0, 2])
         #expect(split.events == (try readWhole(quoted, ReadOptions())).events)
+    }
+
+    @Test func theThreadsReadOnlyAFewPartsAheadOfTheConsumer() throws {
+        let lines = (1...400).map { "Алматы,\($0),\"ответ \($0)\"" }
+        let path = temporaryFile("region,n,comment\n" + lines.joined(separator: "\n") + "\n")
+        let split = try SplitRead(reader: try ExportReader(path: path), cutsNear: Array(stride(from: 50, to: 12000, by: 50)))
+        #expect(split.parts.count > 100)
+        let ends = Ends()
+        split.start(threads: 2, sink: { _ in EventSink() }, voided: { _ in },
+                    ended: { i, sink, end in ends.lock.withLock { ends.sinks[i] = sink as? EventSink; ends.ends[i] = end } })
+        Thread.sleep(forTimeInterval: 0.3)
+        // Part 0 and two more (the threads and one), not the hundred a reader unchecked would have read by now.
+        #expect(ends.lock.withLock { ends.ends.count } <= 3)
+        var i = 0
+        var records = 0
+        while i < split.parts.count {
+            let next = split.next(after: i)
+            records += ends.lock.withLock { ends.sinks[i]!.events.count }
+            i = next
+        }
+        split.wait()
+        #expect(records == 401, "the header and 400 records")
     }
 
     @Test func aUTF16FileIsNotCut() throws {
