@@ -12,9 +12,9 @@ import PikirNormalise
 /// The calling thread relays the channels of the parts on the true read,
 /// one after another, into the file's channel.
 enum SplitFileRead {
-    /// Bytes per part: about a channel's worth of records (8 batches of 512
+    /// Bytes per part: about a channel's worth of records (4 batches of 512
     /// records of about 200 bytes), so a part read ahead seldom waits long.
-    static let defaultPartBytes = 1 << 20
+    static let defaultPartBytes = 512 * 1024
 
     /// The part size from `PIKIR_PART_BYTES` (0: never split), else the default.
     /// Tests set it to cut small files; benchmarks to compare with the one-thread read.
@@ -32,7 +32,7 @@ enum SplitFileRead {
     /// Reads `split` into `channel` on `threads` threads, normalising on
     /// `lanes`; returns when every part's thread has ended and `channel` is finished.
     static func read(_ split: SplitRead, into channel: WriteChannel, threads: Int,
-                     normalisers: [RecordNormaliser], lanes: [SerialWorker], capacity: Int = 8) {
+                     normalisers: [RecordNormaliser], lanes: [SerialWorker], capacity: Int = 4) {
         let channels = split.parts.map { _ in WriteChannel(capacity: capacity) }
         let shared = UncheckedBox((channels, normalisers, lanes))
         split.start(
