@@ -21,10 +21,11 @@ enum SplitFileRead {
     static let partBytes: Int = ProcessInfo.processInfo.environment["PIKIR_PART_BYTES"].flatMap { Int($0) } ?? defaultPartBytes
 
     /// The parts of a file worth reading on `threads` threads: nil when it
-    /// is read whole (one thread, fewer than 4 parts' worth of bytes, UTF-16).
+    /// is read whole (one thread; under 16 parts' worth of bytes, 8 MiB by
+    /// default, where threads cost more than they give; UTF-16).
     static func parts(of reader: ExportReader, size: Int, threads: Int) throws -> SplitRead? {
         let partBytes = Self.partBytes
-        guard threads > 1, partBytes > 0, size >= 4 * partBytes, SplitRead.canSplit(reader.format.encoding) else { return nil }
+        guard threads > 1, partBytes > 0, size >= 16 * partBytes, SplitRead.canSplit(reader.format.encoding) else { return nil }
         let split = try SplitRead(reader: reader, partBytes: partBytes)
         return split.parts.count > 1 ? split : nil
     }

@@ -8,7 +8,7 @@ import Testing
 @Suite("reading one export in parts")
 struct SplitReadCommandTests {
     static let whole = ["PIKIR_PART_BYTES": "0"]
-    /// Small parts, so that a file of a few hundred kilobytes has dozens (four parts' worth is the least cut).
+    /// Small parts, so that a file of a few hundred kilobytes has dozens (16 parts' worth is the least cut).
     static let parts = ["PIKIR_PART_BYTES": "2048"]
 
     /// 3,000 generated rows (Kazakh, Russian and English answers, quoted
@@ -55,7 +55,7 @@ struct SplitReadCommandTests {
             }
             let sample = ["agg", "--csv", "sample-data/", "--jobs", "2", "--by", "session", "--format", "json"] + AggCommandTests.registries
             let wholeSample = try PikirBinary.run(sample, environment: Self.whole)
-            let partsSample = try PikirBinary.run(sample, environment: ["PIKIR_PART_BYTES": "256"])
+            let partsSample = try PikirBinary.run(sample, environment: ["PIKIR_PART_BYTES": "64"])
             #expect(wholeSample.status == 0, "\(wholeSample)")
             #expect(partsSample.stdout == wholeSample.stdout)
             #expect(partsSample.stderr == wholeSample.stderr)
