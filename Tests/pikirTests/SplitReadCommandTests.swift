@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-/// A large export is read in parts on every core (`PIKIR_PART_BYTES` sets
-/// the part size; 0 reads every file whole): `agg --csv` and `ingest` give
-/// the same bytes either way, on the sample exports and on a generated
+/// A large export is read in parts on every core by `agg --csv`
+/// (`PIKIR_PART_BYTES` sets the part size; 0 reads every file whole): it
+/// gives the same bytes either way, on the sample exports and on a generated
 /// export with quoted line breaks, stray quotes, rejects and duplicates.
 @Suite("reading one export in parts")
 struct SplitReadCommandTests {
@@ -49,7 +49,8 @@ struct SplitReadCommandTests {
                 let whole = try PikirBinary.run(arguments, environment: Self.whole)
                 let parts = try PikirBinary.run(arguments, environment: Self.parts)
                 #expect(whole.status == 0, "\(whole)")
-                #expect(whole.stderr.contains("rejected") && whole.stderr.contains("1 duplicate"), "\(whole.stderr)")
+                #expect(!whole.stderr.contains(" 0 rejected") && !whole.stderr.contains(" 0 ignored") && whole.stderr.contains("1 duplicate"),
+                        "\(whole.stderr)")
                 #expect(parts.stdout == whole.stdout)
                 #expect(parts.stderr == whole.stderr)
             }
@@ -59,28 +60,6 @@ struct SplitReadCommandTests {
             #expect(wholeSample.status == 0, "\(wholeSample)")
             #expect(partsSample.stdout == wholeSample.stdout)
             #expect(partsSample.stderr == wholeSample.stderr)
-        }
-    }
-
-    @Test("ingest: the same report, responses and rejects (file, line, code, raw) from parts as from the whole file")
-    func ingestFromParts() throws {
-        try withTemporaryDirectory { dir throws in
-            let file = try Self.messyExport(in: dir)
-            var outputs: [[String]] = []
-            for (name, environment) in [("whole", Self.whole), ("parts", Self.parts)] {
-                // The same file name in each: reports name their warehouse.
-                let folder = dir.appendingPathComponent(name)
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                let db = folder.appendingPathComponent("pikir.sqlite").path
-                let ingest = try PikirBinary.run(["ingest", "--db", db, "--jobs", "2", file], environment: environment)
-                #expect(ingest.status == 0, "\(ingest)")
-                let rejects = try PikirBinary.run(["rejects", "--db", db, "--format", "json"])
-                let export = try PikirBinary.run(["export", "--db", db, "--format", "csv"])
-                #expect(rejects.status == 0 && export.status == 0, "\(rejects)\n\(export)")
-                outputs.append([ingest.stdout, rejects.stdout, export.stdout])
-            }
-            #expect(outputs[0][1].contains("unterminated_quote") && outputs[0][1].contains("malformed_quote"))
-            #expect(outputs[1] == outputs[0])
         }
     }
 }
