@@ -54,7 +54,8 @@ public final class Ingestor {
                        report: (IngestReport) -> Void = { _ in }) -> [IngestReport] {
         warehouseFailure = nil
         let known = (try? warehouse.ledger()).map { Dictionary($0.map { ($0.sha256, $0) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
-        let files = NormalisedFiles(settings: settings, options: readOptions, clock: clock, warehouseName: warehouse.name)
+        let files = NormalisedFiles(settings: settings, options: readOptions, clock: clock, warehouseName: warehouse.name,
+                                    splitsLargeFiles: false)
         var reports: [IngestReport] = []
         warehouse.storing {
             files.run(inputs: inputs, parallelism: parallelism, known: known) { job in

@@ -8,7 +8,8 @@ import PikirNormalise
 /// an aggregation for `pikir agg --csv`.
 ///
 /// Up to `parallelism` files are hashed, read and normalised at once, and
-/// each file's batches are normalised on `parallelism` lanes. A worker may
+/// each file's batches are normalised on `parallelism` lanes; a large file is
+/// also read in parts on `parallelism` threads (`SplitFileRead`). A worker may
 /// start a file only while fewer than `parallelism + 1` files wait for the
 /// consumer, which keeps memory flat however many files there are.
 struct NormalisedFiles {
@@ -17,6 +18,10 @@ struct NormalisedFiles {
     let clock: () -> Date
     /// Named in messages about the warehouse.
     let warehouseName: String
+    /// Whether a large file is read in parts on every core. `pikir ingest`
+    /// reads whole files: its single writer sets the pace, and parts gained
+    /// no time there (1M rows: 5.7 s either way) for 10 MB more memory.
+    var splitsLargeFiles = true
 
     /// Calls `consume` on this thread with each file, in order, once its
     /// worker has hashed it and found its format (or failed, or skipped it).
@@ -94,6 +99,13 @@ struct NormalisedFiles {
             job.entry = LedgerEntry(path: job.name, sha256: sha, size: size, encoding: format.encoding.rawValue,
                                     delimiter: delimiter, lineEnding: format.dialect.lineEnding.rawValue,
                                     headerLine: format.headerLine, ingestedAt: Ingestor.timestamp(clock()))
+            if splitsLargeFiles, let split = try SplitFileRead.parts(of: reader, size: size, threads: lanes.count) {
+                // One large file on every core.
+                job.sink = split
+                job.ready.signal()
+                SplitFileRead.read(split, into: job.channel, threads: lanes.count, normalisers: normalisers, lanes: lanes)
+                return
+            }
             let sink = BatchingSink(normalisers: normalisers, lanes: lanes, channel: job.channel)
             job.sink = sink
             job.ready.signal()
@@ -124,7 +136,8 @@ final class FileJob: @unchecked Sendable {
     var headerRedactions = 0
     /// Set when the file is ready to be consumed; nil when it failed or was skipped.
     var entry: LedgerEntry?
-    var sink: BatchingSink?
+    /// What holds the file's normalisers: its `BatchingSink`, or its `SplitRead`.
+    var sink: AnyObject?
 
     init(_ input: ExportInput) {
         self.input = input

@@ -28,6 +28,8 @@ final class BlockProducer: @unchecked Sendable {
     }
 
     private let source: ByteSource
+    /// Where reading stops: the file's end, or the end of a part (a line end).
+    private let end: Int
     private let blockSize: Int
     private let slots: [Slot]
     private let threaded: Bool
@@ -41,11 +43,14 @@ final class BlockProducer: @unchecked Sendable {
     private var cancelled = false  // written by the consumer, read by the producer between blocks
     private let lock = DispatchQueue(label: "pikir.block-producer")
 
-    init(source: ByteSource, encoding: TextEncoding, start: Int, blockSize: Int) {
+    /// - Parameter end: Where to stop (the file's end unless given); a
+    ///   character must not straddle it, as none straddles a line end.
+    init(source: ByteSource, encoding: TextEncoding, start: Int, end: Int? = nil, blockSize: Int) {
         self.source = source
+        self.end = min(end ?? source.size, source.size)
         self.blockSize = blockSize
         produceOffset = start
-        threaded = source.size - start > 2 * blockSize
+        threaded = self.end - start > 2 * blockSize
         let count = threaded ? 3 : 1
         slots = (0..<count).map { _ in Slot(capacity: blockSize + 8, encoding: encoding) }
         free = DispatchSemaphore(value: count)
@@ -102,9 +107,10 @@ final class BlockProducer: @unchecked Sendable {
     private func produce(into slot: Slot, carried: Int) {
         do {
             if carried > 0 { slot.raw.copyMemory(from: carryBuffer, byteCount: carried) }
-            let got = try source.read(into: slot.raw + carried, count: blockSize, at: produceOffset + carried)
+            let wanted = max(0, min(blockSize, end - produceOffset - carried))
+            let got = wanted == 0 ? 0 : try source.read(into: slot.raw + carried, count: wanted, at: produceOffset + carried)
             let total = carried + got
-            let final = got == 0 || produceOffset + total >= source.size
+            let final = got == 0 || produceOffset + total >= end
             let block = UnsafeRawBufferPointer(start: slot.raw, count: total)
             let tail = slot.transcoder.incompleteTail(block, final: final)
             slot.block.issues.removeAll(keepingCapacity: true)

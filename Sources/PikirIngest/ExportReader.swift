@@ -12,9 +12,9 @@
 public final class ExportReader {
     public let path: String
     public let format: FileFormat
-    private let options: ReadOptions
-    private let source: ByteSource
-    private let bomLength: Int
+    let options: ReadOptions
+    let source: ByteSource
+    let bomLength: Int
 
     public init(path: String, options: ReadOptions = ReadOptions()) throws {
         self.path = path

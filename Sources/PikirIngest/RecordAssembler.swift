@@ -73,7 +73,11 @@ final class RecordAssembler<Handler: AssemblerHandler> {
     }
     private var work: [Work] = []
 
-    init(delimiter: UInt8, handler: Handler, maxRecordBytes: Int = 1 << 20) throws {
+    /// - Parameter firstLine: The line the input starts on: 1, or a part's
+    ///   first line when a file is read in parts (`SplitRead`).
+    init(delimiter: UInt8, handler: Handler, maxRecordBytes: Int = 1 << 20, firstLine: Int = 1) throws {
+        line = firstLine
+        recordLine = firstLine
         collector = FieldCollector()
         reader = try LineReader(delimiter: delimiter, collector: collector)
         self.handler = handler
@@ -90,6 +94,22 @@ final class RecordAssembler<Handler: AssemblerHandler> {
         work.append(Work(buffer: block, position: 0, issues: issues, nextIssue: 0, owned: false))
         recordStart = 0
         try drain()
+    }
+
+    /// The line the next byte fed would start on.
+    var nextLine: Int { line }
+
+    /// Ends a part of the input that ends at a line end: reads its last line
+    /// if it ends in a CR (held back in case the next block starts with the
+    /// LF of a CR LF; a part never ends between the two). True when the
+    /// reader is then between records, where the one-thread read would be
+    /// too; false when a quoted field goes on, and the next part must be fed
+    /// to this assembler.
+    func endPart() throws -> Bool {
+        while carriedLineStart != nil {
+            if try readCarriedLine(through: 0, in: nil) { try drain() }
+        }
+        return !reader.isInsideQuotedField
     }
 
     /// Ends the input: reads its last line if it has no terminator, and

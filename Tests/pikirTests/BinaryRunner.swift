@@ -41,10 +41,12 @@ enum PikirBinary {
     /// `sample-data/...` paths match the paths in `expected.json`).
     /// - Parameter launcher: A command that runs pikir for the test (such as
     ///   `setpriv` to another user): its path and arguments, before pikir's path.
+    /// - Parameter environment: Variables set for pikir on top of the test's own.
     /// - Parameter input: Written to pikir's standard input through a pipe
     ///   (not a file: what `cat export.csv | pikir …` gives); else /dev/null.
     static func run(_ arguments: [String], in directory: URL = repo,
-                    timeout: TimeInterval = 60, launcher: [String] = [], input: Data? = nil) throws -> PikirRun {
+                    timeout: TimeInterval = 60, launcher: [String] = [], input: Data? = nil,
+                    environment: [String: String] = [:]) throws -> PikirRun {
         guard FileManager.default.isExecutableFile(atPath: url.path) else {
             throw BinaryRunnerError(description: "no pikir binary at \(url.path): run `swift build` or set PIKIR_BIN")
         }
@@ -65,6 +67,9 @@ enum PikirBinary {
         process.executableURL = launcher.first.map { URL(fileURLWithPath: $0) } ?? url
         process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [url.path] + arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let stdin = input.map { _ in Pipe() }
         process.standardInput = stdin ?? FileHandle.nullDevice
         process.standardOutput = out

@@ -1,0 +1,100 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// Where a file may be cut to be read in parts, and how many lines a part holds.
+///
+/// A cut is made just after a line end (LF, CR LF, or a CR not followed by
+/// LF: `LineEnds`' rules), never between the CR and the LF of a CR LF. In
+/// UTF-8 and the single-byte encodings the bytes 0x0A and 0x0D are those
+/// characters wherever they stand (no other character contains them), so a
+/// line end is found in the file's bytes without decoding them; in UTF-16 it
+/// is not, and such files are read whole.
+///
+/// Whether a cut is also a record boundary (no quoted field open across it)
+/// cannot be known from the bytes near it: `SplitRead` checks it.
+enum SplitPoints {
+    /// The cuts nearest after each of `targets` (file offsets): ascending,
+    /// each strictly between `start` and the file's end. A target with no
+    /// line end within `reach` bytes after it gives no cut.
+    static func cuts(_ source: ByteSource, start: Int, targets: [Int], reach: Int = 1 << 20) throws -> [Int] {
+        var cuts: [Int] = []
+        let window = 64 * 1024
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: window + 1, alignment: 16)
+        defer { buffer.deallocate() }
+        for target in targets.sorted() {
+            var from = max(target, start, (cuts.last ?? start))
+            var cut: Int?
+            while cut == nil && from < source.size && from - target <= reach {
+                // One byte more than is searched: the LF after a CR at the window's end.
+                let got = try source.read(into: buffer, count: window + 1, at: from)
+                let searched = min(got, window)
+                guard searched > 0 else { break }
+                if let end = firstLineEnd(buffer, count: searched, valid: got) {
+                    cut = from + end
+                }
+                from += searched
+            }
+            guard let cut else { continue }
+            let previous = cuts.last ?? start
+            if cut > previous && source.size > cut { cuts.append(cut) }
+        }
+        return cuts
+    }
+
+    /// The offset just after the first line end in `bytes[..<count]`
+    /// (`bytes[count..<valid]` may hold the byte after it).
+    private static func firstLineEnd(_ bytes: UnsafeRawPointer, count: Int, valid: Int) -> Int? {
+        let lf = memchr(bytes, 0x0A, count).map { UnsafeRawPointer($0) - bytes } ?? count
+        let cr = memchr(bytes, 0x0D, lf).map { UnsafeRawPointer($0) - bytes } ?? count
+        if cr < lf {
+            // Within `valid`: `cr + 1 < valid` is tested first.
+            if cr + 1 < valid && bytes.load(fromByteOffset: cr + 1, as: UInt8.self) == 0x0A { return cr + 2 }
+            // A CR as the file's last byte ends it; otherwise the next byte is known (`valid > count`).
+            return cr + 1 < valid || valid == count ? cr + 1 : nil
+        }
+        return lf < count ? lf + 1 : nil
+    }
+
+    /// Line ends in `start..<end`, where neither end falls between a CR and
+    /// its LF: the physical lines a part holds (its last line counts when it
+    /// is terminated).
+    static func lineEnds(_ source: ByteSource, from start: Int, to end: Int, blockSize: Int = 256 * 1024) throws -> Int {
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: blockSize + 1, alignment: 16)
+        defer { buffer.deallocate() }
+        var count = 0
+        var offset = start
+        while offset < end {
+            let wanted = min(blockSize, end - offset)
+            // One byte more when there is one in range: the LF after a CR at the block's end.
+            let got = try source.read(into: buffer, count: min(wanted + 1, end - offset), at: offset)
+            let n = min(got, wanted)
+            guard n > 0 else { break }
+            count += countLineEnds(buffer, count: n, next: got > n ? buffer.load(fromByteOffset: n, as: UInt8.self) : nil)
+            offset += n
+        }
+        return count
+    }
+
+    /// LFs, and CRs not followed by LF, in `bytes[..<count]`; `next` is the
+    /// byte after them, if any.
+    private static func countLineEnds(_ bytes: UnsafeRawPointer, count: Int, next: UInt8?) -> Int {
+        var ends = 0
+        var i = 0
+        while i < count, let hit = memchr(bytes + i, 0x0A, count - i) {
+            ends += 1
+            i = UnsafeRawPointer(hit) - bytes + 1
+        }
+        i = 0
+        while i < count, let hit = memchr(bytes + i, 0x0D, count - i) {
+            let at = UnsafeRawPointer(hit) - bytes
+            // `at + 1 < count` is tested before the byte there is read.
+            let following = at + 1 < count ? bytes.load(fromByteOffset: at + 1, as: UInt8.self) : next
+            if following != 0x0A { ends += 1 }
+            i = at + 1
+        }
+        return ends
+    }
+}
