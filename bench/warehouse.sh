@@ -42,8 +42,9 @@ fresh() {  # $1 = sqlite|pg: an empty warehouse address
   else psql "$ADMIN" -q -c "DROP DATABASE IF EXISTS pikir_bench WITH (FORCE)" -c "CREATE DATABASE pikir_bench" >/dev/null; echo "$PG_BENCH"; fi
 }
 files=("$DATA"/*.csv "$DATA"/*.txt)
-timed() {  # prints "seconds peak_kb" of a command
-  local t; t=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1); echo "$t"
+timed() {  # prints "seconds peak_kb" of a command (whatever its exit status: ingest exits 2 when it rejects)
+  /usr/bin/time -f '%e %M' -o "$OUT/wh-bench.time" "$@" >/dev/null 2>&1 || true
+  tail -1 "$OUT/wh-bench.time"
 }
 declare -A R
 for round in $(seq 1 "$N"); do
@@ -65,8 +66,7 @@ for round in $(seq 1 "$N"); do
     for p in "${pids[@]}"; do wait "$p" || true; done
     t1=${EPOCHREALTIME/[.,]/}
     R[$backend.ingest4]+="$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", (b-a)/1e6}') "
-    accepted=$("$PIKIR" agg --db "$db" --stat responses --format csv | tail -1 | awk -F, '{print $NF}')
-    log "round $round $backend: ingest ${R[$backend.ingest]##* } … (4 at once: $accepted responses stored)"
+    log "round $round $backend: ingest, ingest-4, agg, yearly: $(for k in ingest ingest4 agg yearly; do v=${R[$backend.$k]% }; printf '%s ' "${v##* }"; done)"
   done
 done
 median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{a[NR]=$1} END{print (NR%2)? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
