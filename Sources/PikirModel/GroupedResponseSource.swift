@@ -13,5 +13,7 @@ public protocol GroupedResponseSource: ResponseSource {
     /// Calls `body` once per distinct combination of `columns` (missing
     /// values equal to each other), with the number of responses that have
     /// it (at least 1). A row is valid only during the call that gives it.
+    /// Where grouping would not pay (columns with nearly a value per
+    /// response), a source may give every response alone, with count 1.
     func scanResponseGroups(_ columns: [ScanColumn], _ body: (any ResponseRow, Int) throws -> Void) throws
 }
