@@ -110,3 +110,38 @@ struct PostgresCommandTests {
         #expect(granted.status == 0 && granted.stdout.contains("almaty_cmd may read and write region KZ-75"), "\(granted)")
     }
 }
+
+/// The test pipeline (ingest, tables, reports, export) with its warehouse in
+/// PostgreSQL gives byte for byte the outputs it gives with SQLite, and a
+/// forced run gives them again.
+@Suite("pipelines on a PostgreSQL warehouse", .serialized, .enabled(if: TestCluster.server != nil, TestCluster.skipped))
+struct PostgresPipelineTests {
+    @Test func thePipelineGivesTheSameOutputsOnBoth() throws {
+        try withTemporaryDirectory { dir in
+            let sqlite = try RunWorkspace.make(in: dir.appendingPathComponent("sqlite"))
+            try sqlite.runClean()
+            let database = try PostgresCommandTests.Database()
+            let text = RunWorkspace.pipelineText().replacingOccurrences(of: "warehouse = \"warehouse/pikir.sqlite\"",
+                                                                         with: "warehouse = \"\(database.url)\"")
+            #expect(text.contains("postgresql://"))
+            let postgres = try RunWorkspace.make(in: dir.appendingPathComponent("postgres"), pipeline: text)
+            try postgres.runClean()
+            // The export names each input by its path, which holds the workspace's folder.
+            func outputs(_ workspace: RunWorkspace) throws -> [String: Data] {
+                try Dictionary(uniqueKeysWithValues: RunWorkspace.outputs.map {
+                    let text = String(decoding: try Data(contentsOf: workspace.output.appendingPathComponent($0)), as: UTF8.self)
+                    return ($0, Data(text.replacingOccurrences(of: workspace.root.path, with: "WORKSPACE").utf8))
+                })
+            }
+            let expected = try outputs(sqlite)
+            let got = try outputs(postgres)
+            for name in RunWorkspace.outputs where got[name] != expected[name] {
+                Issue.record("\(name) differs:\n\(String(decoding: expected[name] ?? Data(), as: UTF8.self).prefix(600))\n---\n\(String(decoding: got[name] ?? Data(), as: UTF8.self).prefix(600))")
+            }
+            #expect(!FileManager.default.fileExists(atPath: postgres.root.appendingPathComponent("warehouse").path))
+
+            try postgres.runClean("--force")
+            #expect(try outputs(postgres) == expected)
+        }
+    }
+}
