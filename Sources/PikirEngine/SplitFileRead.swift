@@ -16,9 +16,16 @@ enum SplitFileRead {
     /// records of about 200 bytes), so a part read ahead seldom waits long.
     static let defaultPartBytes = 512 * 1024
 
-    /// The part size from `PIKIR_PART_BYTES` (0: never split), else the default.
-    /// Tests set it to cut small files; benchmarks to compare with the one-thread read.
-    static let partBytes: Int = ProcessInfo.processInfo.environment["PIKIR_PART_BYTES"].flatMap { Int($0) } ?? defaultPartBytes
+    /// The part size from `PIKIR_PART_BYTES` (0: never split), else the
+    /// default with more than two cores, else 0. Tests set it to cut small
+    /// files; benchmarks to compare with the one-thread read.
+    ///
+    /// On two cores both are already busy normalising and aggregating: on the
+    /// 1M-row file (issue 17, six alternating runs) parts gave 1.26 s against
+    /// 1.35 s whole, for 71 MiB of memory against 61, over `agg --csv`'s 64 MB
+    /// bound, so there a file is read whole unless asked.
+    static let partBytes: Int = ProcessInfo.processInfo.environment["PIKIR_PART_BYTES"].flatMap { Int($0) }
+        ?? (ProcessInfo.processInfo.activeProcessorCount > 2 ? defaultPartBytes : 0)
 
     /// The parts of a file worth reading on `threads` threads: nil when it
     /// is read whole (one thread; under 16 parts' worth of bytes, 8 MiB by
