@@ -22,6 +22,8 @@ struct NormalisedFiles {
     /// reads whole files: its single writer sets the pace, and parts gained
     /// no time there (1M rows: 5.7 s either way) for 10 MB more memory.
     var splitsLargeFiles = true
+    /// Normalised batches a file may have waiting for the consumer.
+    var channelCapacity = 16
 
     /// Calls `consume` on this thread with each file, in order, once its
     /// worker has hashed it and found its format (or failed, or skipped it).
@@ -29,7 +31,7 @@ struct NormalisedFiles {
     /// answers whether to go on: after false, no other file is consumed, the
     /// workers take no other file, and those they had started are abandoned.
     func run(inputs: [ExportInput], parallelism: Int, known: [String: LedgerEntry], consume: (FileJob) -> Bool) {
-        let jobs = inputs.map(FileJob.init)
+        let jobs = inputs.map { FileJob($0, capacity: channelCapacity) }
         let workers = max(1, min(parallelism, jobs.count))
         let window = DispatchSemaphore(value: workers)
         let next = NextIndex()
@@ -130,7 +132,7 @@ final class FileJob: @unchecked Sendable {
     /// What reports and the ledger call the file.
     var name: String { input.name }
     let ready = DispatchSemaphore(value: 0)
-    let channel = WriteChannel(capacity: 16)
+    let channel: WriteChannel
     var report: IngestReport
     /// Personal-data items in the header row (its extras keys, its messages): counted once per file.
     var headerRedactions = 0
@@ -139,8 +141,9 @@ final class FileJob: @unchecked Sendable {
     /// What holds the file's normalisers: its `BatchingSink`, or its `SplitRead`.
     var sink: AnyObject?
 
-    init(_ input: ExportInput) {
+    init(_ input: ExportInput, capacity: Int) {
         self.input = input
+        channel = WriteChannel(capacity: capacity)
         report = IngestReport(path: input.name, status: .failed)
     }
 
