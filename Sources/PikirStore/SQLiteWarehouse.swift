@@ -59,7 +59,7 @@ public final class SQLiteWarehouse: Warehouse {
         let location = WarehouseFiles.readLocation(path)
         do {
             let opened = try DatabaseQueue(path: location, configuration: config)
-            let version = try opened.read { db in try SchemaVersion(db) }
+            let version = try opened.read { db in try MigrationState(db) }
             return (opened, try version.checkForReading(path: path))
         } catch let error as DatabaseError {
             if location == path, WarehouseFiles.hasLog(path), !WarehouseFiles.canWrite(path) {
@@ -80,7 +80,7 @@ public final class SQLiteWarehouse: Warehouse {
             config.readonly = true
             config.busyMode = .timeout(busyTimeout)
             try retryingCreationRaces(path: path) {
-                try DatabaseQueue(path: path, configuration: config).read { db in try SchemaVersion(db) }.checkForWriting(path: path)
+                try DatabaseQueue(path: path, configuration: config).read { db in try MigrationState(db) }.checkForWriting(path: path)
             }
         }
         var config = Configuration()
@@ -106,11 +106,11 @@ public final class SQLiteWarehouse: Warehouse {
             // A warehouse from a newer pikir is never written to: its
             // tables may mean what this pikir cannot know. (Again: another
             // process may have made the file since the check above.)
-            try opened.read { db in try SchemaVersion(db) }.checkForWriting(path: path)
+            try opened.read { db in try MigrationState(db) }.checkForWriting(path: path)
             let tally = MigrationTally()
             let migrator = Schema.migrator(tally: tally)
             try migrator.migrate(opened)
-            try opened.writeWithoutTransaction { db in try SchemaVersion.stamp(db, migrator: migrator) }
+            try opened.writeWithoutTransaction { db in try MigrationState.stamp(db, migrator: migrator) }
             return (opened, tally.redactions)
         }
     }

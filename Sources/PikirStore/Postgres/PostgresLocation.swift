@@ -30,7 +30,7 @@ public struct PostgresLocation: WarehouseLocation {
 
     public var exists: Bool {
         guard let connection = try? connect() else { return false }
-        return (try? PostgresSchemaVersion(connection, schema: schema).applied.isEmpty == false) ?? false
+        return (try? MigrationState(connection, schema: schema).applied.isEmpty == false) ?? false
     }
 
     /// The bytes of the schema's tables and their indexes.

@@ -103,7 +103,7 @@ enum PostgresSchema {
     static func migrate(_ connection: PGConnection, schema: String) throws {
         try connection.transaction {
             try connection.execute("SELECT pg_advisory_xact_lock(\(PostgresLocks.schema), hashtext($1))", [schema])
-            let version = try PostgresSchemaVersion(connection, schema: schema)
+            let version = try MigrationState(connection, schema: schema)
             try version.checkForWriting(path: connection.name)
             // A centre's login may not create anything, even what exists already.
             if version.isComplete { return }
@@ -117,58 +117,22 @@ enum PostgresSchema {
     }
 }
 
-/// Which schema a PostgreSQL warehouse has, against the migrations this
-/// pikir knows: `SchemaVersion`'s rules and messages.
-struct PostgresSchemaVersion {
-    let applied: Set<String>
-    /// Tables in the schema, pikir's or not.
-    let tables: Int
-
+/// PostgreSQL's reading of `MigrationState`: the schema's `pikir_migrations`
+/// table and its tables (no stamp beside them).
+extension MigrationState {
     init(_ connection: PGConnection, schema: String) throws {
-        tables = try connection.value("SELECT count(*) FROM pg_tables WHERE schemaname = $1", [schema]).flatMap { Int($0) } ?? 0
-        let hasLedger = try connection.value("SELECT to_regclass($1) IS NOT NULL", ["\(schema).pikir_migrations"]) == "t"
-        guard hasLedger else { applied = []; return }
-        let result = try connection.execute("SELECT identifier FROM pikir_migrations")
-        applied = Set((0..<result.rows).compactMap { result[$0, 0] })
-    }
-
-    var known: [String] { PostgresSchema.known }
-    var unknown: [String] { applied.subtracting(known).sorted() }
-    var version: Int { applied.count }
-    var isNewer: Bool { !unknown.isEmpty }
-    var isComplete: Bool { known.allSatisfy(applied.contains) }
-
-    func checkForWriting(path: String) throws {
-        if applied.isEmpty && tables > 0 { throw notAWarehouse(path) }
-        if isNewer { throw newer(path, advice: "upgrade pikir to write to it") }
-    }
-
-    func checkForReading(path: String) throws -> String? {
-        if applied.isEmpty {
-            if tables > 0 { throw notAWarehouse(path) }
-            throw StoreError(code: .missingWarehouse, problem: "no warehouse here yet (the database has no pikir schema)",
-                             advice: "run `pikir ingest --db \(path) FILE…` first", path: path)
+        let tables = try connection.value("SELECT count(*) FROM pg_tables WHERE schemaname = $1", [schema]).flatMap { Int($0) } ?? 0
+        var applied: Set<String> = []
+        if try connection.value("SELECT to_regclass($1) IS NOT NULL", ["\(schema).pikir_migrations"]) == "t" {
+            let result = try connection.execute("SELECT identifier FROM pikir_migrations")
+            applied = Set((0..<result.rows).compactMap { result[$0, 0] })
         }
-        if isNewer {
-            guard isComplete else { throw newer(path, advice: "upgrade pikir to read it") }
-            return newer(path, advice: "reading it anyway; upgrade pikir").message
-        }
-        guard isComplete else {
-            throw StoreError(code: .database, problem: "made by an older pikir (schema v\(version); this pikir knows up to v\(known.count))",
-                             advice: "ingest into it once with this pikir (`pikir ingest --db \(path) FILE…`) to bring it up to date", path: path)
-        }
-        return nil
-    }
-
-    private func newer(_ path: String, advice: String) -> StoreError {
-        let names = unknown.isEmpty ? "" : " (migrations it does not know: \(unknown.map { "“\($0)”" }.joined(separator: ", ")))"
-        return StoreError(code: .newerWarehouse, problem: "made by pikir schema v\(version), this pikir knows up to v\(known.count)\(names)",
-                          advice: advice, path: path)
-    }
-
-    private func notAWarehouse(_ path: String) -> StoreError {
-        StoreError(code: .damaged, problem: "not a pikir warehouse (its schema holds tables without pikir's migrations)",
-                   advice: "give the --db of a warehouse made by `pikir ingest`, or another database", path: path)
+        self.init(known: PostgresSchema.known, applied: applied, stamped: 0, tables: tables,
+                  foreign: ("its schema holds tables without pikir's migrations", "give the --db of a warehouse made by `pikir ingest`, or another database"),
+                  missing: { path in
+                      StoreError(code: .missingWarehouse, problem: "no warehouse here yet (the database has no pikir schema)",
+                                 advice: "run `pikir ingest --db \(path) FILE…` first", path: path)
+                  })
     }
 }
 

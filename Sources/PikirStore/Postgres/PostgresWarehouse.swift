@@ -29,7 +29,7 @@ public final class PostgresWarehouse: Warehouse {
             try PostgresSchema.migrate(connection, schema: location.schema)
             warning = nil
         } else {
-            warning = try PostgresSchemaVersion(connection, schema: location.schema).checkForReading(path: location.description)
+            warning = try MigrationState(connection, schema: location.schema).checkForReading(path: location.description)
         }
     }
 
