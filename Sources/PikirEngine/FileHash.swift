@@ -18,4 +18,13 @@ public enum FileHash {
         let hex = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         return (hex, size)
     }
+
+    /// The file's size in bytes, as `sha256` would count it, without reading it.
+    public static func size(path: String) throws -> Int {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw StoreError(code: .database, message: "\(path): cannot open")
+        }
+        return Int(info.st_size)
+    }
 }

@@ -24,6 +24,10 @@ struct NormalisedFiles {
     var splitsLargeFiles = true
     /// Normalised batches a file may have waiting for the consumer.
     var channelCapacity = 16
+    /// Whether a file's SHA-256 is needed (the ledger's key, the prefix of
+    /// the response ids a form without ids gets). Not hashed, a file has no
+    /// `report.sha256` and its ids a prefix of zeros.
+    var hashes: @Sendable (ExportInput) -> Bool = { _ in true }
 
     /// Calls `consume` on this thread with each file, in order, once its
     /// worker has hashed it and found its format (or failed, or skipped it).
@@ -79,8 +83,10 @@ struct NormalisedFiles {
     /// read and normalise into the job's channel.
     private func prepareAndRead(_ job: FileJob, known: [String: LedgerEntry], lanes: [SerialWorker]) {
         do {
-            let (sha, size) = try FileHash.sha256(path: job.input.path)
-            job.report.sha256 = sha
+            let hashed = hashes(job.input)
+            let (sha, size) = try hashed ? FileHash.sha256(path: job.input.path)
+                : (String(repeating: "0", count: 64), FileHash.size(path: job.input.path))
+            if hashed { job.report.sha256 = sha }
             if let entry = known[sha] {
                 job.skip(entry)
                 job.ready.signal()
@@ -105,7 +111,7 @@ struct NormalisedFiles {
                 // One large file on every core.
                 job.sink = split
                 job.ready.signal()
-                SplitFileRead.read(split, into: job.channel, threads: lanes.count, normalisers: normalisers, lanes: lanes)
+                SplitFileRead.read(split, into: job.channel, threads: lanes.count, normalisers: normalisers)
                 return
             }
             let sink = BatchingSink(normalisers: normalisers, lanes: lanes, channel: job.channel)

@@ -17,15 +17,16 @@ enum SplitFileRead {
     static let defaultPartBytes = 512 * 1024
 
     /// The part size from `PIKIR_PART_BYTES` (0: never split), else the
-    /// default with more than two cores, else 0. Tests set it to cut small
-    /// files; benchmarks to compare with the one-thread read.
+    /// default. Tests set it to cut small files; benchmarks to compare with
+    /// the one-thread read.
     ///
-    /// On two cores both are already busy normalising and aggregating: on the
-    /// 1M-row file (issue 17, six alternating runs) parts gave 1.26 s against
-    /// 1.35 s whole, for 71 MiB of memory against 61, over `agg --csv`'s 64 MB
-    /// bound, so there a file is read whole unless asked.
+    /// On two cores as on more: with each part normalised on the thread
+    /// that reads it, the 1M-row file took 1.04–1.09 s in parts against
+    /// 1.14–1.18 s whole (three alternating runs), for 58–60 MB of memory
+    /// against 56–57. (With the records copied to normalising lanes, parts
+    /// gave 1.26 s against 1.35 s for 71 MiB against 61.)
     static let partBytes: Int = ProcessInfo.processInfo.environment["PIKIR_PART_BYTES"].flatMap { Int($0) }
-        ?? (ProcessInfo.processInfo.activeProcessorCount > 2 ? defaultPartBytes : 0)
+        ?? defaultPartBytes
 
     /// The parts of a file worth reading on `threads` threads: nil when it
     /// is read whole (one thread; under 16 parts' worth of bytes, 8 MiB by
@@ -37,24 +38,29 @@ enum SplitFileRead {
         return split.parts.count > 1 ? split : nil
     }
 
-    /// Reads `split` into `channel` on `threads` threads, normalising on
-    /// `lanes`; returns when every part's thread has ended and `channel` is finished.
+    /// Reads `split` into `channel` on `threads` threads, each normalising
+    /// what it reads (`NormalisingSink`) with a normaliser of its own from
+    /// `normalisers`; returns when every part's thread has ended and `channel` is finished.
     static func read(_ split: SplitRead, into channel: WriteChannel, threads: Int,
-                     normalisers: [RecordNormaliser], lanes: [SerialWorker], capacity: Int = 4) {
+                     normalisers: [RecordNormaliser], capacity: Int = 4) {
         let channels = split.parts.map { _ in WriteChannel(capacity: capacity) }
-        let shared = UncheckedBox((channels, normalisers, lanes))
+        // A thread reads one part at a time: one normaliser each.
+        let free = NormaliserPool(normalisers)
+        let shared = UncheckedBox((channels, free))
         split.start(
-            threads: threads,
+            threads: min(threads, normalisers.count),
             sink: { i in
-                let (channels, normalisers, lanes) = shared.value
-                return BatchingSink(normalisers: normalisers, lanes: lanes, channel: channels[i])
+                let (channels, free) = shared.value
+                return NormalisingSink(normaliser: free.take(), channel: channels[i])
             },
             voided: { i in shared.value.0[i].cancel() },
             ended: { i, sink, end in
-                let part = shared.value.0[i]
+                let (channels, free) = shared.value
+                let part = channels[i]
+                let sink = sink as? NormalisingSink
                 switch end {
                 case .read:
-                    (sink as? BatchingSink)?.flush()
+                    sink?.flush()
                     part.finish(error: nil)
                 case .void:
                     part.cancel()
@@ -62,6 +68,7 @@ enum SplitFileRead {
                 case .failed(let error):
                     part.finish(error: error)
                 }
+                if let sink { free.give(sink.normaliser) }
             })
         var failure: Error?
         var i = 0
@@ -82,5 +89,27 @@ enum SplitFileRead {
         }
         split.wait()
         channel.finish(error: failure)
+    }
+}
+
+/// The normalisers no part's thread holds.
+private final class NormaliserPool: @unchecked Sendable {
+    private var free: [RecordNormaliser]
+    private let lock = NSLock()
+
+    init(_ normalisers: [RecordNormaliser]) { free = normalisers }
+
+    func take() -> RecordNormaliser {
+        lock.lock()
+        defer { lock.unlock() }
+        // More threads than normalisers is ruled out by `read`'s thread count.
+        precondition(!free.isEmpty, "a part's thread found no free normaliser")
+        return free.removeLast()
+    }
+
+    func give(_ normaliser: RecordNormaliser) {
+        lock.lock()
+        free.append(normaliser)
+        lock.unlock()
     }
 }

@@ -177,31 +177,41 @@ final class BatchingSink: RecordSink, @unchecked Sendable {
         batch.rows.reserve(events.count)
         for event in events {
             switch event {
-            case .record(let index):
-                let item = records.withRecord(index) { record -> WriteItem in
-                    switch normaliser.normalise(record) {
-                    case .response(let response, let redacted):
-                        batch.redactions += redacted
-                        return .response(row: batch.rows.append(response))
-                    case .reject(let code, let message):
-                        batch.rejected += 1
-                        let raw = Redaction.redact(record.rawText)
-                        batch.redactions += raw.total
-                        return .reject(line: record.line, code: code, message: message, raw: raw.text)
-                    }
-                }
-                batch.items.append(item)
-            case .ignored(let ignored):
-                batch.ignored += 1
-                batch.items.append(.ignored(line: ignored.line, code: ignored.reason.rawValue))
-            case .rejected(let reject):
-                batch.rejected += 1
-                let redacted = reject.redacted()
-                batch.redactions += redacted.items
-                let reject = redacted.reject
-                batch.items.append(.reject(line: reject.line, code: reject.reason.rawValue, message: reject.message, raw: reject.raw))
+            case .record(let index): records.withRecord(index) { batch.add($0, normalisedBy: normaliser) }
+            case .ignored(let ignored): batch.add(ignored)
+            case .rejected(let reject): batch.add(reject)
             }
         }
         return batch
+    }
+}
+
+/// What a record, an ignored line and a reader's reject add to a batch:
+/// written once for the lanes (`BatchingSink`) and the parts (`NormalisingSink`).
+extension WriteBatch {
+    mutating func add(_ record: RecordView, normalisedBy normaliser: RecordNormaliser) {
+        switch normaliser.normalise(record) {
+        case .response(let response, let redacted):
+            redactions += redacted
+            items.append(.response(row: rows.append(response)))
+        case .reject(let code, let message):
+            rejected += 1
+            let raw = Redaction.redact(record.rawText)
+            redactions += raw.total
+            items.append(.reject(line: record.line, code: code, message: message, raw: raw.text))
+        }
+    }
+
+    mutating func add(_ ignored: IgnoredLine) {
+        self.ignored += 1
+        items.append(.ignored(line: ignored.line, code: ignored.reason.rawValue))
+    }
+
+    mutating func add(_ reject: Reject) {
+        rejected += 1
+        let redacted = reject.redacted()
+        redactions += redacted.items
+        let reject = redacted.reject
+        items.append(.reject(line: reject.line, code: reject.reason.rawValue, message: reject.message, raw: reject.raw))
     }
 }

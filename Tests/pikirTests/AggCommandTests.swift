@@ -400,6 +400,30 @@ extension AggCommandTests {
             #expect(one.stdout == two.stdout, "--jobs 1 and --jobs 2")
         }
 
+        /// Only files of the same size are hashed: a copy under another name
+        /// must still be found, and a file of the same size with one answer
+        /// changed must still be read.
+        @Test("a copy under another name is read once; a same-size file with one answer changed is read")
+        func sameSizeFiles() throws {
+            try withTemporaryDirectory { dir throws in
+                let original = "sample-data/2024-11-05_almaty_excel-utf8_kk-ru_bad-row.csv"
+                // Bytes, not a String: the byte order mark stays.
+                let bytes = try Array(Data(contentsOf: PikirBinary.repo.appendingPathComponent(original)))
+                let copy = try dir.writeFile("copy.csv", bytes: bytes)
+                let text = String(decoding: bytes, as: UTF8.self)
+                let changed = Array(text.replacingOccurrences(of: ";Отлично;10;Обмен", with: ";Отлично;09;Обмен").utf8)
+                try #require(changed != bytes && changed.count == bytes.count)
+                let variant = try dir.writeFile("variant.csv", bytes: changed)
+                let query = ["--by", "region", "--measure", "nps", "--stat", "n,mean", "--format", "json"]
+                let run = try PikirBinary.run(["agg", "--csv", original, copy, variant] + query)
+                #expect(run.status == 0, "\(run)")
+                #expect(run.stderr == "pikir agg: 3 files, 82 records: 80 accepted, 2 rejected, 0 duplicates, 0 ignored\n")
+                let both = try AggJSON.rows(run.stdout), one = try AggJSON.rows(PikirBinary.run(["agg", "--csv", original] + query).stdout)
+                #expect(both.map { $0.int("n") } == one.map { $0.int("n").map { $0 * 2 } }, "the copy adds nothing, the variant its rows")
+                #expect(both.map { $0.double("mean") } != one.map { $0.double("mean") }, "the variant's 09 is read")
+            }
+        }
+
         @Test("one unreadable and one good export: the good one is aggregated, the bad one named, exit 0")
         func oneBadOneGood() throws {
             try withTemporaryDirectory { dir throws in

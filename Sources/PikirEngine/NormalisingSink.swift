@@ -1,0 +1,63 @@
+import PikirIngest
+import PikirModel
+import PikirNormalise
+
+/// Normalises each record on the thread that reads it, straight from the
+/// reader's view, and sends full batches to `channel`: how the parts of a
+/// split file are read, one normaliser per part's thread.
+///
+/// The lanes of `BatchingSink` copy every record (its fields and raw text)
+/// into a batch to normalise it on another thread; when every core already
+/// reads a part, that copy and hand-over is all they add (1M rows: a fifth
+/// of the CPU time of `agg --csv`).
+final class NormalisingSink: RecordSink, @unchecked Sendable {
+    private let channel: WriteChannel
+    let normaliser: RecordNormaliser
+    private var batch = WriteBatch()
+    private(set) var stopped = false
+
+    init(normaliser: RecordNormaliser, channel: WriteChannel) {
+        self.normaliser = normaliser
+        self.channel = channel
+        reserve()
+    }
+
+    func header(columns: [String], line: Int?) {}
+
+    func record(_ record: RecordView) {
+        guard !stopped else { return }
+        batch.add(record, normalisedBy: normaliser)
+        flushIfFull()
+    }
+
+    func ignored(_ ignored: IgnoredLine) {
+        guard !stopped else { return }
+        batch.add(ignored)
+        flushIfFull()
+    }
+
+    func rejected(_ reject: Reject) {
+        guard !stopped else { return }
+        batch.add(reject)
+        flushIfFull()
+    }
+
+    private func flushIfFull() {
+        if batch.items.count >= BatchingSink.batchSize { flush() }
+    }
+
+    /// Sends what is gathered (call once more at the end).
+    func flush() {
+        guard !batch.items.isEmpty, !stopped else { return }
+        let pending = PendingBatch()
+        pending.fill(batch)
+        if !channel.send(pending) { stopped = true }
+        batch = WriteBatch()
+        reserve()
+    }
+
+    private func reserve() {
+        batch.items.reserveCapacity(BatchingSink.batchSize)
+        batch.rows.reserve(BatchingSink.batchSize)
+    }
+}
