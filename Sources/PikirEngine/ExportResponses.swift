@@ -78,6 +78,7 @@ public final class ExportResponses: ResponseSource {
         var files = NormalisedFiles(settings: settings, options: options, clock: Date.init, warehouseName: "")
         files.channelCapacity = Self.channelCapacity
         files.hashes = Self.hashes(inputs, readingIDs: columns.contains(.responseID))
+        files.columns = EncodedRows.Columns(columns)
         let offsets = columns.map(\.cell)
         var seenFingerprints = SeenHashes()
         var seenFormIDs = SeenHashes()

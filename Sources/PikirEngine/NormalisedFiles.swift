@@ -28,6 +28,8 @@ struct NormalisedFiles {
     /// the response ids a form without ids gets). Not hashed, a file has no
     /// `report.sha256` and its ids a prefix of zeros.
     var hashes: @Sendable (ExportInput) -> Bool = { _ in true }
+    /// The columns the consumer reads from each batch's rows.
+    var columns: EncodedRows.Columns = .all
 
     /// Calls `consume` on this thread with each file, in order, once its
     /// worker has hashed it and found its format (or failed, or skipped it).
@@ -111,10 +113,10 @@ struct NormalisedFiles {
                 // One large file on every core.
                 job.sink = split
                 job.ready.signal()
-                SplitFileRead.read(split, into: job.channel, threads: lanes.count, normalisers: normalisers)
+                SplitFileRead.read(split, into: job.channel, threads: lanes.count, normalisers: normalisers, columns: columns)
                 return
             }
-            let sink = BatchingSink(normalisers: normalisers, lanes: lanes, channel: job.channel)
+            let sink = BatchingSink(normalisers: normalisers, lanes: lanes, channel: job.channel, columns: columns)
             job.sink = sink
             job.ready.signal()
             do {

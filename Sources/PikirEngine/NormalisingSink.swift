@@ -13,12 +13,15 @@ import PikirNormalise
 final class NormalisingSink: RecordSink, @unchecked Sendable {
     private let channel: WriteChannel
     let normaliser: RecordNormaliser
-    private var batch = WriteBatch()
+    private let columns: EncodedRows.Columns
+    private var batch: WriteBatch
     private(set) var stopped = false
 
-    init(normaliser: RecordNormaliser, channel: WriteChannel) {
+    init(normaliser: RecordNormaliser, channel: WriteChannel, columns: EncodedRows.Columns) {
         self.normaliser = normaliser
         self.channel = channel
+        self.columns = columns
+        batch = WriteBatch(columns: columns)
         reserve()
     }
 
@@ -52,7 +55,7 @@ final class NormalisingSink: RecordSink, @unchecked Sendable {
         let pending = PendingBatch()
         pending.fill(batch)
         if !channel.send(pending) { stopped = true }
-        batch = WriteBatch()
+        batch = WriteBatch(columns: columns)
         reserve()
     }
 

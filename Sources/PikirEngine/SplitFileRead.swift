@@ -1,5 +1,6 @@
 import Foundation
 import PikirIngest
+import PikirModel
 import PikirNormalise
 
 /// One large file read in parts on several threads (`SplitRead`), its
@@ -42,7 +43,7 @@ enum SplitFileRead {
     /// what it reads (`NormalisingSink`) with a normaliser of its own from
     /// `normalisers`; returns when every part's thread has ended and `channel` is finished.
     static func read(_ split: SplitRead, into channel: WriteChannel, threads: Int,
-                     normalisers: [RecordNormaliser], capacity: Int = 4) {
+                     normalisers: [RecordNormaliser], columns: EncodedRows.Columns, capacity: Int = 4) {
         let channels = split.parts.map { _ in WriteChannel(capacity: capacity) }
         // A thread reads one part at a time: one normaliser each.
         let free = NormaliserPool(normalisers)
@@ -51,7 +52,7 @@ enum SplitFileRead {
             threads: min(threads, normalisers.count),
             sink: { i in
                 let (channels, free) = shared.value
-                return NormalisingSink(normaliser: free.take(), channel: channels[i])
+                return NormalisingSink(normaliser: free.take(), channel: channels[i], columns: columns)
             },
             voided: { i in shared.value.0[i].cancel() },
             ended: { i, sink, end in

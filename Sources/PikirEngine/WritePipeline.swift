@@ -123,6 +123,7 @@ final class BatchingSink: RecordSink, @unchecked Sendable {
 
     private let channel: WriteChannel
     private let lanes: [(worker: SerialWorker, normaliser: RecordNormaliser)]
+    private let columns: EncodedRows.Columns
     private var next = 0
     private var events: [Event] = []
     private var records = RecordBatch(capacity: BatchingSink.batchSize)
@@ -131,9 +132,11 @@ final class BatchingSink: RecordSink, @unchecked Sendable {
 
     /// - Parameter lanes: One worker per normaliser; lane i of every file
     ///   runs on worker i, so each normaliser is only ever used by one thread.
-    init(normalisers: [RecordNormaliser], lanes workers: [SerialWorker], channel: WriteChannel) {
+    init(normalisers: [RecordNormaliser], lanes workers: [SerialWorker], channel: WriteChannel,
+         columns: EncodedRows.Columns = .all) {
         precondition(!normalisers.isEmpty && normalisers.count <= workers.count)
         self.channel = channel
+        self.columns = columns
         lanes = normalisers.enumerated().map { (workers[$0.offset], $0.element) }
         events.reserveCapacity(Self.batchSize)
     }
@@ -161,18 +164,19 @@ final class BatchingSink: RecordSink, @unchecked Sendable {
         if !channel.send(pending) { stopped = true; return }
         let lane = lanes[next]
         next = (next + 1) % lanes.count
-        let work = UncheckedBox((events, records, lane.normaliser))
+        let work = UncheckedBox((events, records, lane.normaliser, columns))
         lane.worker.submit {
-            let (events, records, normaliser) = work.value
-            pending.fill(BatchingSink.normalise(events, records, with: normaliser))
+            let (events, records, normaliser, columns) = work.value
+            pending.fill(BatchingSink.normalise(events, records, with: normaliser, into: WriteBatch(columns: columns)))
         }
         events = []
         events.reserveCapacity(Self.batchSize)
         records = RecordBatch(capacity: Self.batchSize)
     }
 
-    private static func normalise(_ events: [Event], _ records: RecordBatch, with normaliser: RecordNormaliser) -> WriteBatch {
-        var batch = WriteBatch()
+    private static func normalise(_ events: [Event], _ records: RecordBatch, with normaliser: RecordNormaliser,
+                                  into batch: WriteBatch) -> WriteBatch {
+        var batch = batch
         batch.items.reserveCapacity(events.count)
         batch.rows.reserve(events.count)
         for event in events {

@@ -30,11 +30,29 @@ public struct EncodedRows: Sendable {
     /// Cells per row: the columns the normaliser fills.
     public static let columns = ResponseColumn.encoded.count
 
+    /// The columns a batch encodes, as bits by position in `ResponseColumn.encoded`.
+    public struct Columns: Sendable, Equatable {
+        var bits: UInt64
+        public static let all = Columns(bits: ~0)
+
+        /// Only these: what an aggregation reads. The others are null cells,
+        /// so rows keep their shape and every reader its offsets.
+        public init(_ columns: some Sequence<ResponseColumn>) {
+            bits = 0
+            for column in columns where column.cell >= 0 { bits |= 1 << UInt64(column.cell) }
+        }
+
+        private init(bits: UInt64) { self.bits = bits }
+    }
+
     public private(set) var bytes: [UInt8] = []
     public private(set) var cells: [Cell] = []
     public private(set) var meta: [Meta] = []
+    public let columns: Columns
 
-    public init() {}
+    public init(columns: Columns = .all) {
+        self.columns = columns
+    }
 
     public var count: Int { meta.count }
 
@@ -52,7 +70,11 @@ public struct EncodedRows: Sendable {
                          formIDHash: formID.map(Fingerprint.of), firstCell: cells.count))
         let s = r.scores
         // The rule that fills each stored column (a new column fails to compile until it has one).
-        for column in ResponseColumn.encoded {
+        for (position, column) in ResponseColumn.encoded.enumerated() {
+            guard columns.bits & (1 << UInt64(position)) != 0 else {
+                cells.append(Cell(kind: .null, count: 0, value: 0))
+                continue
+            }
             switch column {
             case .responseID: text(r.responseID)
             case .formID: text(formID)

@@ -17,8 +17,10 @@ public enum WriteItem: Sendable {
 /// a few hundred records' outcomes, in file order.
 public struct WriteBatch: Sendable {
     public var items: [WriteItem] = []
-    public var rows = EncodedRows()
+    public var rows: EncodedRows
     public var rejected = 0, ignored = 0, redactions = 0
 
-    public init() {}
+    public init(columns: EncodedRows.Columns = .all) {
+        rows = EncodedRows(columns: columns)
+    }
 }

@@ -233,7 +233,9 @@ public struct ColumnMapper: Sendable {
 
     static func builtInMatch(key: String, header: String) -> BuiltInMatch? {
         guard !key.isEmpty else { return nil }
-        let clues = HeaderClues.shared
+        // Not built for a header that is a canonical name (the clues take
+        // a few milliseconds to build).
+        var clues: HeaderClues { HeaderClues.shared }
         if let grid = GridHeader(header), !clues.isRemark(grid.row) {
             if let (field, match, words) = headingMatch(grid.row), field.isScore {
                 return BuiltInMatch(field: field, match: match, evidence: MatchEvidence(part: .gridRow, text: grid.row, words: words))
