@@ -194,7 +194,8 @@ final class BatchingSink: RecordSink, @unchecked Sendable {
 /// written once for the lanes (`BatchingSink`) and the parts (`NormalisingSink`).
 extension WriteBatch {
     mutating func add(_ record: RecordView, normalisedBy normaliser: RecordNormaliser) {
-        switch normaliser.normalise(record) {
+        let outcome = normaliser.normalise(record)
+        switch consume outcome {
         case .response(let response, let redacted):
             redactions += redacted
             items.append(.response(row: rows.append(response)))

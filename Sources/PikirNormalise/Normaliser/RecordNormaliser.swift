@@ -283,7 +283,11 @@ public final class RecordNormaliser {
             if !value.isEmpty, let cell = text(value) { r.extras.append((header, cell.text)) }
         }
         if fields.contains(.fingerprint) { r.fingerprint = r.contentFingerprint }
-        return .response(r, redactions: redactions)
+        // Moved out, not returned: `return .response(r, …)` copied every
+        // field of `r` (a retain each) and destroyed the original.
+        var response = CanonicalResponse(responseID: "", sourceFile: "", sourceLine: 0)
+        swap(&response, &r)
+        return .response(response, redactions: redactions)
     }
 
     // MARK: - Cached rules
