@@ -29,6 +29,8 @@ public struct EncodedRows: Sendable {
 
     /// Cells per row: the columns the normaliser fills.
     public static let columns = ResponseColumn.encoded.count
+    /// A row of null cells, appended in one copy.
+    private static let nullRow = [Cell](repeating: .null, count: columns)
 
     /// The columns a batch encodes, as bits by position in `ResponseColumn.encoded`.
     public struct Columns: Sendable, Equatable {
@@ -49,9 +51,13 @@ public struct EncodedRows: Sendable {
     public private(set) var cells: [Cell] = []
     public private(set) var meta: [Meta] = []
     public let columns: Columns
+    /// The encoded columns `columns` keeps, with their positions.
+    private let chosen: [(position: Int, column: ResponseColumn)]
 
     public init(columns: Columns = .all) {
         self.columns = columns
+        chosen = ResponseColumn.encoded.enumerated().filter { columns.bits & (1 << UInt64($0.offset)) != 0 }
+            .map { (position: $0.offset, column: $0.element) }
     }
 
     public var count: Int { meta.count }
@@ -63,47 +69,49 @@ public struct EncodedRows: Sendable {
     }
 
     /// Appends one response's values, one cell per `ResponseColumn.encoded`
-    /// in its order; returns its row index.
+    /// in its order (null where `columns` leaves a column out); returns its row index.
     public mutating func append(_ r: CanonicalResponse) -> Int {
         let formID = r.hasFormID ? r.responseID : nil
+        let first = cells.count
         meta.append(Meta(sourceLine: r.sourceLine, fingerprint: r.fingerprint,
-                         formIDHash: formID.map(Fingerprint.of), firstCell: cells.count))
+                         formIDHash: formID.map(Fingerprint.of), firstCell: first))
+        // One append for the row's cells, then only the chosen ones filled in:
+        // an aggregation reads four or five of the 27.
+        cells.append(contentsOf: Self.nullRow)
         let s = r.scores
-        // The rule that fills each stored column (a new column fails to compile until it has one).
-        for (position, column) in ResponseColumn.encoded.enumerated() {
-            guard columns.bits & (1 << UInt64(position)) != 0 else {
-                cells.append(Cell(kind: .null, count: 0, value: 0))
-                continue
-            }
+        for (position, column) in chosen {
+            // The rule that fills each stored column (a new column fails to compile until it has one).
+            let cell: Cell
             switch column {
-            case .responseID: text(r.responseID)
-            case .formID: text(formID)
-            case .fileID: break  // assigned by the warehouse
-            case .sourceLine: integer(r.sourceLine)
-            case .fingerprint: integer(r.fingerprint.map(Int.init))
-            case .timestamp: text(r.timestamp)
-            case .region: text(r.region)
-            case .city: text(r.city)
-            case .sessionDate: text(r.sessionDate)
-            case .year: integer(r.year)
-            case .month: integer(r.month)
-            case .sessionID: text(r.sessionID)
-            case .trainerID: text(r.trainerID)
-            case .trainerName: text(r.trainerName)
-            case .module: text(r.module)
-            case .participantGroup: text(r.participantGroup)
-            case .lang: text(r.lang)
-            case .overall: real(s.overall)
-            case .delivery: real(s.delivery)
-            case .content: real(s.content)
-            case .organisation: real(s.organisation)
-            case .applicability: real(s.applicability)
-            case .nps: real(s.nps)
-            case .liked: text(r.liked)
-            case .improve: text(r.improve)
-            case .comment: text(r.comment)
-            case .extras: text(r.extras.isEmpty ? nil : ExtrasJSON.encode(r.extras))
+            case .responseID: cell = text(r.responseID)
+            case .formID: cell = text(formID)
+            case .fileID: continue  // assigned by the warehouse (never encoded)
+            case .sourceLine: cell = .integer(r.sourceLine)
+            case .fingerprint: cell = .integer(r.fingerprint.map(Int.init))
+            case .timestamp: cell = text(r.timestamp)
+            case .region: cell = text(r.region)
+            case .city: cell = text(r.city)
+            case .sessionDate: cell = text(r.sessionDate)
+            case .year: cell = .integer(r.year)
+            case .month: cell = .integer(r.month)
+            case .sessionID: cell = text(r.sessionID)
+            case .trainerID: cell = text(r.trainerID)
+            case .trainerName: cell = text(r.trainerName)
+            case .module: cell = text(r.module)
+            case .participantGroup: cell = text(r.participantGroup)
+            case .lang: cell = text(r.lang)
+            case .overall: cell = .real(s.overall)
+            case .delivery: cell = .real(s.delivery)
+            case .content: cell = .real(s.content)
+            case .organisation: cell = .real(s.organisation)
+            case .applicability: cell = .real(s.applicability)
+            case .nps: cell = .real(s.nps)
+            case .liked: cell = text(r.liked)
+            case .improve: cell = text(r.improve)
+            case .comment: cell = text(r.comment)
+            case .extras: cell = text(r.extras.isEmpty ? nil : ExtrasJSON.encode(r.extras))
             }
+            cells[first + position] = cell
         }
         return meta.count - 1
     }
@@ -118,12 +126,12 @@ public struct EncodedRows: Sendable {
         for (i, column) in ResponseColumn.encoded.enumerated() {
             switch column.storage {
             case .text:
-                guard let value = row.bytes(i) else { cells.append(Cell(kind: .null, count: 0, value: 0)); continue }
+                guard let value = row.bytes(i) else { cells.append(.null); continue }
                 let start = bytes.count
                 bytes.append(contentsOf: value)
                 cells.append(Cell(kind: .text, count: Int32(value.count), value: Int64(start)))
-            case .integer: integer(row.integer(i))
-            case .real: real(row.double(i))
+            case .integer: cells.append(.integer(row.integer(i)))
+            case .real: cells.append(.real(row.double(i)))
             }
         }
         return meta.count - 1
@@ -137,20 +145,23 @@ public struct EncodedRows: Sendable {
         return String(decoding: bytes[start..<start + Int(cell.count)], as: UTF8.self)
     }
 
-    private mutating func text(_ value: String?) {
-        guard var value else { cells.append(Cell(kind: .null, count: 0, value: 0)); return }
+    /// A text cell, its bytes appended to `bytes`.
+    private mutating func text(_ value: String?) -> Cell {
+        guard var value else { return .null }
         let start = bytes.count
         value.withUTF8 { bytes.append(contentsOf: $0) }
-        cells.append(Cell(kind: .text, count: Int32(bytes.count - start), value: Int64(start)))
+        return Cell(kind: .text, count: Int32(bytes.count - start), value: Int64(start))
+    }
+}
+
+extension EncodedRows.Cell {
+    static let null = Self(kind: .null, count: 0, value: 0)
+
+    static func integer(_ value: Int?) -> Self {
+        value.map { Self(kind: .integer, count: 0, value: Int64($0)) } ?? .null
     }
 
-    private mutating func integer(_ value: Int?) {
-        if let value { cells.append(Cell(kind: .integer, count: 0, value: Int64(value))) }
-        else { cells.append(Cell(kind: .null, count: 0, value: 0)) }
-    }
-
-    private mutating func real(_ value: Double?) {
-        if let value { cells.append(Cell(kind: .real, count: 0, value: Int64(bitPattern: value.bitPattern))) }
-        else { cells.append(Cell(kind: .null, count: 0, value: 0)) }
+    static func real(_ value: Double?) -> Self {
+        value.map { Self(kind: .real, count: 0, value: Int64(bitPattern: $0.bitPattern)) } ?? .null
     }
 }
