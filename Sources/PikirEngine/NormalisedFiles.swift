@@ -9,7 +9,8 @@ import PikirNormalise
 ///
 /// Up to `parallelism` files are hashed, read and normalised at once, and
 /// each file's batches are normalised on `parallelism` lanes; a large file is
-/// also read in parts on `parallelism` threads (`SplitFileRead`). A worker may
+/// instead read in parts on `parallelism` threads, each part normalised by
+/// the thread that reads it (`SplitFileRead`). A worker may
 /// start a file only while fewer than `parallelism + 1` files wait for the
 /// consumer, which keeps memory flat however many files there are.
 struct NormalisedFiles {
