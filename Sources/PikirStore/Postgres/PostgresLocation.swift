@@ -77,14 +77,23 @@ public struct PostgresLocation: WarehouseLocation {
 }
 
 /// One `pikir run` at a time per warehouse: a session-level advisory lock
-/// on a connection of its own, let go when this object is (the connection
-/// closes) or the process ends (the server drops the connection and its lock).
+/// on a connection of its own, let go when this object is, or when the
+/// process ends (the server drops the connection and its lock).
 final class PostgresRunLock {
     private let connection: PGConnection
+    private let schema: String
 
     init(location: PostgresLocation) throws {
         connection = try location.connect()
-        let taken = try connection.value("SELECT pg_try_advisory_lock(\(PostgresLocks.run), hashtext($1))", [location.schema])
+        schema = location.schema
+        let taken = try connection.value("SELECT pg_try_advisory_lock(\(PostgresLocks.run), hashtext($1))", [schema])
         guard taken == "t" else { throw LockedError(path: location.description) }
+    }
+
+    // Unlocked before the connection closes: the server drops a closed
+    // connection's locks only once its backend has exited, so a run started
+    // right after this one could still find the lock taken (seen in CI).
+    deinit {
+        _ = try? connection.value("SELECT pg_advisory_unlock(\(PostgresLocks.run), hashtext($1))", [schema])
     }
 }
