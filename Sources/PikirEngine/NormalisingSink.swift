@@ -15,6 +15,7 @@ final class NormalisingSink: RecordSink, @unchecked Sendable {
     let normaliser: RecordNormaliser
     private let columns: EncodedRows.Columns
     private var batch: WriteBatch
+    private var scratch = CanonicalResponse.scratch
     private(set) var stopped = false
 
     init(normaliser: RecordNormaliser, channel: WriteChannel, columns: EncodedRows.Columns) {
@@ -29,7 +30,7 @@ final class NormalisingSink: RecordSink, @unchecked Sendable {
 
     func record(_ record: RecordView) {
         guard !stopped else { return }
-        batch.add(record, normalisedBy: normaliser)
+        batch.add(record, normalisedBy: normaliser, scratch: &scratch)
         flushIfFull()
     }
 

@@ -179,9 +179,10 @@ final class BatchingSink: RecordSink, @unchecked Sendable {
         var batch = batch
         batch.items.reserveCapacity(events.count)
         batch.rows.reserve(events.count)
+        var scratch = CanonicalResponse.scratch
         for event in events {
             switch event {
-            case .record(let index): records.withRecord(index) { batch.add($0, normalisedBy: normaliser) }
+            case .record(let index): records.withRecord(index) { batch.add($0, normalisedBy: normaliser, scratch: &scratch) }
             case .ignored(let ignored): batch.add(ignored)
             case .rejected(let reject): batch.add(reject)
             }
@@ -193,12 +194,13 @@ final class BatchingSink: RecordSink, @unchecked Sendable {
 /// What a record, an ignored line and a reader's reject add to a batch:
 /// written once for the lanes (`BatchingSink`) and the parts (`NormalisingSink`).
 extension WriteBatch {
-    mutating func add(_ record: RecordView, normalisedBy normaliser: RecordNormaliser) {
-        let outcome = normaliser.normalise(record)
-        switch consume outcome {
-        case .response(let response, let redacted):
+    /// `scratch` holds the response while it is encoded: one for all of a
+    /// thread's records (see `RecordNormaliser.normalise(_:into:)`).
+    mutating func add(_ record: RecordView, normalisedBy normaliser: RecordNormaliser, scratch: inout CanonicalResponse) {
+        switch normaliser.normalise(record, into: &scratch) {
+        case .response(let redacted):
             redactions += redacted
-            items.append(.response(row: rows.append(response)))
+            items.append(.response(row: rows.append(scratch)))
         case .reject(let code, let message):
             rejected += 1
             let raw = Redaction.redact(record.rawText)

@@ -56,6 +56,45 @@ struct RecordNormaliserTests {
         #expect(r.responseID == "0123456789ab:2")
     }
 
+    /// The hot paths normalise every record of a thread into one value:
+    /// nothing of an earlier record may stay in it.
+    @Test func oneScratchForManyRecordsGivesWhatFreshValuesGive() throws {
+        let text = "Қала;Күні;Тренер;Модуль;Қатысушы санаты;Жалпы баға;Басқаларға ұсынасыз ба? (0-10);Пікір\n"
+            + "Алматы қ.;2024 ж. 5 қараша;Нұрлыбай Наурызбаев;Жастармен ашық жұмыс;Студент;Өте жақсы;9;Рақмет, тел. 8 (701) 234-56-78\n"
+            + ";;;;;4;;\n"
+            + "Астана;12.03.2025;Dmitriy Kim;;;11;;\n"
+            + "Шымкент;;;;;;;Все понравилось\n"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pikir-scratch-\(UUID().uuidString).csv")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let reader = try ExportReader(path: url.path)
+        let normaliser = try RecordNormaliser(sourceFile: url.path, fileHash: "0123456789abcdef", format: reader.format,
+                                              settings: NormaliserSettings())
+        final class Both: RecordSink {
+            let normaliser: RecordNormaliser
+            var scratch = CanonicalResponse.scratch
+            var pairs: [(fresh: String, reused: String)] = []
+            init(_ normaliser: RecordNormaliser) { self.normaliser = normaliser }
+            func header(columns: [String], line: Int?) {}
+            func record(_ record: RecordView) {
+                let fresh = normaliser.normalise(record)
+                switch normaliser.normalise(record, into: &scratch) {
+                case .response(let n): pairs.append(("\(fresh)", "\(NormaliseOutcome.response(scratch, redactions: n))"))
+                case .reject(let code, let message): pairs.append(("\(fresh)", "\(NormaliseOutcome.reject(code: code, message: message))"))
+                }
+            }
+            func ignored(_ ignored: IgnoredLine) {}
+            func rejected(_ reject: Reject) {}
+        }
+        let both = Both(normaliser)
+        _ = try reader.read(into: both)
+        #expect(both.pairs.count == 4)
+        for pair in both.pairs { #expect(pair.reused == pair.fresh) }
+        #expect(both.pairs[1].fresh.contains("comment: nil") && both.pairs[1].fresh.contains("trainerName: nil"),
+                "the second record has neither: \(both.pairs[1].fresh)")
+        #expect(both.pairs[2].fresh.contains("score_out_of_range"), "\(both.pairs[2].fresh)")
+    }
+
     @Test func theLanguageIsTheParticipantsNotTheFormsLabels() throws {
         let text = "Модуль;Общая оценка;Комментарий\n"
             + "Жастармен ашық жұмыс;Отлично;Очень понравилось, спасибо\n"

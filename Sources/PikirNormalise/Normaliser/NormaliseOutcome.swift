@@ -6,6 +6,13 @@ public enum NormaliseOutcome: Sendable {
     case reject(code: String, message: String)
 }
 
+/// What one record became, its response written where the caller said
+/// (`RecordNormaliser.normalise(_:into:)`).
+public enum NormaliseVerdict: Sendable {
+    case response(redactions: Int)
+    case reject(code: String, message: String)
+}
+
 /// Reason codes of records the normaliser rejects (the reader's own are in `RejectReason`).
 public enum NormaliseRejectCode: String, CaseIterable, Sendable {
     /// A date that cannot exist (`31.02.2024`) or lies outside 2000–2100.

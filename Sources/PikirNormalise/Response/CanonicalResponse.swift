@@ -61,6 +61,9 @@ public struct CanonicalResponse: Sendable, Equatable {
         }
     }
 
+    /// A value to be overwritten (`RecordNormaliser.normalise(_:into:)`).
+    public static var scratch: CanonicalResponse { CanonicalResponse(responseID: "", sourceFile: "", sourceLine: 0) }
+
     public init(responseID: String, sourceFile: String, sourceLine: Int) {
         self.responseID = responseID
         self.sourceFile = sourceFile
