@@ -95,24 +95,35 @@ public final class ExportResponses: ResponseSource {
                 return true
             }
             var counts = Accounting(redactions: job.headerRedactions)
+            var fresh: [Bool] = []
             offsets.withUnsafeBufferPointer { offsets in
                 while let pending = job.channel.receive() {
                     let batch = pending.take()
                     counts.rejected += batch.rejected
                     counts.ignored += batch.ignored
                     counts.redactions += batch.redactions
+                    // The batch's duplicates first, in order, in a loop of their
+                    // own, after loading the slots its form ids start at: a probe
+                    // of the sets (megabytes at a million ids) is a cache miss,
+                    // and misses overlap only when little else runs between them
+                    // (this loop's share of the 1M run: 9.4% → 6.9% of samples).
+                    fresh.removeAll(keepingCapacity: true)
+                    seenFormIDs.warm(batch.rows.meta.lazy.compactMap(\.formIDHash))
+                    for meta in batch.rows.meta {
+                        // As `DuplicateIndex`: the same form id, or the same fingerprint.
+                        if let id = meta.formIDHash, seenFormIDs.contains(id) { fresh.append(false); continue }
+                        if let fingerprint = meta.fingerprint, seenFingerprints.contains(fingerprint) { fresh.append(false); continue }
+                        if let id = meta.formIDHash { seenFormIDs.insert(id) }
+                        if let fingerprint = meta.fingerprint { seenFingerprints.insert(fingerprint) }
+                        fresh.append(true)
+                    }
                     batch.rows.bytes.withUnsafeBufferPointer { bytes in
                         batch.rows.cells.withUnsafeBufferPointer { cells in
                             for item in batch.items {
                                 guard case .response(let row) = item else { continue }
-                                let meta = batch.rows.meta[row]
-                                // As `DuplicateIndex`: the same form id, or the same fingerprint.
-                                if let id = meta.formIDHash, seenFormIDs.contains(id) { counts.duplicates += 1; continue }
-                                if let fingerprint = meta.fingerprint, seenFingerprints.contains(fingerprint) { counts.duplicates += 1; continue }
-                                if let id = meta.formIDHash { seenFormIDs.insert(id) }
-                                if let fingerprint = meta.fingerprint { seenFingerprints.insert(fingerprint) }
+                                guard fresh[row] else { counts.duplicates += 1; continue }
                                 counts.accepted += 1
-                                body(EncodedRowView(cells: cells, base: bytes.baseAddress, first: meta.firstCell, offsets: offsets))
+                                body(EncodedRowView(cells: cells, base: bytes.baseAddress, first: batch.rows.meta[row].firstCell, offsets: offsets))
                             }
                         }
                     }

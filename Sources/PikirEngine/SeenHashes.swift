@@ -19,6 +19,18 @@ struct SeenHashes {
         key == 0 ? hasZero : tables[Self.table(key)].contains(key)
     }
 
+    /// Loads the slot where a probe for `keys` starts, each, and nothing
+    /// else: independent loads, so their cache misses overlap, and the
+    /// probes that follow find the slots in the cache.
+    func warm(_ keys: some Sequence<Int64>) {
+        var sum: Int64 = 0
+        for key in keys where key != 0 { sum &+= tables[Self.table(key)].first(key) }
+        // Stored where the optimiser must keep it, so the loads stay.
+        Self.warmth = sum
+    }
+
+    nonisolated(unsafe) private static var warmth: Int64 = 0
+
     mutating func insert(_ key: Int64) {
         if key == 0 { hasZero = true } else { tables[Self.table(key)].insert(key) }
     }
@@ -33,6 +45,10 @@ struct SeenHashes {
         static func start(_ key: Int64, _ size: Int) -> Int {
             let mixed = UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15
             return Int(mixed.multipliedFullWidth(by: UInt64(size)).high)
+        }
+
+        func first(_ key: Int64) -> Int64 {
+            slots.withUnsafeBufferPointer { $0[Self.start(key, $0.count)] }
         }
 
         // Every index below starts under `slots.count` (see `start`) and
