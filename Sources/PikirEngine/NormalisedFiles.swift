@@ -38,6 +38,8 @@ struct NormalisedFiles {
     /// answers whether to go on: after false, no other file is consumed, the
     /// workers take no other file, and those they had started are abandoned.
     func run(inputs: [ExportInput], parallelism: Int, known: [String: LedgerEntry], consume: (FileJob) -> Bool) {
+        let fields = settings.fields
+        WorkerThread.start(name: "pikir.tables") { NormaliserTables.build(for: fields) }
         let jobs = inputs.map { FileJob($0, capacity: channelCapacity) }
         let workers = max(1, min(parallelism, jobs.count))
         let window = DispatchSemaphore(value: workers)
