@@ -16,7 +16,7 @@ final class NormalisingSink: RecordSink, @unchecked Sendable {
     private let columns: EncodedRows.Columns
     private var batch: WriteBatch
     private var scratch = CanonicalResponse.scratch
-    private(set) var stopped = false
+    private var stopped = false
 
     init(normaliser: RecordNormaliser, channel: WriteChannel, columns: EncodedRows.Columns) {
         self.normaliser = normaliser

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The 64-bit hashes (form ids, fingerprints) seen so far in a run of
 /// `agg --csv`: a set of keys in 64 open-addressing tables with linear
 /// probing, each picked by a key's top six bits and at most 85% full.
@@ -25,11 +27,12 @@ struct SeenHashes {
     func warm(_ keys: some Sequence<Int64>) {
         var sum: Int64 = 0
         for key in keys where key != 0 { sum &+= tables[Self.table(key)].first(key) }
-        // Stored where the optimiser must keep it, so the loads stay.
-        Self.warmth = sum
+        // Stored where the optimiser must keep it, so the loads stay; an
+        // atomic, as two aggregations in one process may warm at once.
+        Self.warmth.store(sum, ordering: .relaxed)
     }
 
-    nonisolated(unsafe) private static var warmth: Int64 = 0
+    private static let warmth = Atomic<Int64>(0)
 
     mutating func insert(_ key: Int64) {
         if key == 0 { hasZero = true } else { tables[Self.table(key)].insert(key) }

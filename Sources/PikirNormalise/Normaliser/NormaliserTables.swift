@@ -10,6 +10,6 @@ public enum NormaliserTables {
     /// Builds the tables `fields` need, on the calling thread.
     public static func build(for fields: ResponseFields) {
         _ = HeaderClues.shared
-        if fields.contains(.place) || fields.contains(.session) { _ = Places.resolve("Almaty") }
+        if fields.contains(.place) || fields.contains(.session) { _ = Places.Gazetteer.index }
     }
 }
