@@ -23,8 +23,12 @@ import PikirNormalise
 /// improve, comment, the six scores and every extra column, all redacted),
 /// so such a file is normalised nearly whole (not its language or session id).
 ///
-/// As a `ResponseSource` it reads `inputs`, and keeps each file's accounting in `reports`.
-public final class ExportResponses: ResponseSource {
+/// As a `ResponseSource` it reads `inputs`, and keeps each file's accounting
+/// in `reports`. As a `GroupedResponseSource` (every aggregation that needs
+/// no row order), the threads reading a file hand over its responses grouped
+/// (`GroupedRows`), and this thread decides duplicates on their keys, in
+/// file order, before counting each combination.
+public final class ExportResponses: GroupedResponseSource {
     public let settings: NormaliserSettings
     public let options: ReadOptions
     /// What `scanResponses` reads, and on how many threads.
@@ -32,6 +36,8 @@ public final class ExportResponses: ResponseSource {
     public var parallelism: Int
     /// Whether to normalise only the fields the scan reads (false: everything, as ingest does).
     public var projects = true
+    /// Bytes per part of a large file read in parts on every core (tests cut small files).
+    public var partBytes = SplitFileRead.partBytes
     /// Each file's accounting from the last `scanResponses`.
     public private(set) var reports: [IngestReport] = []
 
@@ -44,10 +50,22 @@ public final class ExportResponses: ResponseSource {
     }
 
     public func scanResponses(_ columns: [ScanColumn], _ body: (any ResponseRow) throws -> Void) throws {
+        try scan(columns, grouped: false) { row, _ in try body(row) }
+    }
+
+    /// Each part of a file read in parts groups its responses by their
+    /// values of `columns` on the thread that reads it (`GroupedRows`); a
+    /// combination comes once per part (or per batch of a file read whole),
+    /// in the order of its first response that is no duplicate.
+    public func scanResponseGroups(_ columns: [ScanColumn], _ body: (any ResponseRow, Int) throws -> Void) throws {
+        try scan(columns, grouped: true, body)
+    }
+
+    private func scan(_ columns: [ScanColumn], grouped: Bool, _ body: (any ResponseRow, Int) throws -> Void) throws {
         var failure: Error?
-        reports = read(inputs: inputs, columns: columns, parallelism: parallelism) { row in
+        reports = read(inputs: inputs, columns: columns, grouped: grouped, parallelism: parallelism) { row, count in
             guard failure == nil else { return }
-            do { try body(row) } catch { failure = error }
+            do { try body(row, count) } catch { failure = error }
         }
         if let failure { throw failure }
     }
@@ -61,15 +79,23 @@ public final class ExportResponses: ResponseSource {
         read(inputs: paths.map { ExportInput(path: $0) }, columns: columns, parallelism: parallelism, body)
     }
 
+    /// As `read(paths:)`, for inputs read from one place and named another.
+    public func read(inputs: [ExportInput], columns: [ScanColumn],
+                     parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
+                     _ body: (any ResponseRow) -> Void) -> [IngestReport] {
+        read(inputs: inputs, columns: columns, grouped: false, parallelism: parallelism) { row, _ in body(row) }
+    }
+
     /// Batches a file may have waiting for the aggregation: half of ingest's.
     /// On the 1M-row file (four alternating runs) 16 gave 62–64 MB of peak
     /// memory, 8 gave 59–60 MB and 4 gave 58 MB, all in 1.3–1.4 s.
     static let channelCapacity = 8
 
-    /// As `read(paths:)`, for inputs read from one place and named another.
-    public func read(inputs: [ExportInput], columns: [ScanColumn],
-                     parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
-                     _ body: (any ResponseRow) -> Void) -> [IngestReport] {
+    /// As `read(inputs:)`; `grouped`: responses as combinations of
+    /// `columns` with their counts (see `scanResponseGroups`), else one by
+    /// one with a count of 1.
+    func read(inputs: [ExportInput], columns: [ScanColumn], grouped: Bool, parallelism: Int,
+              _ body: (any ResponseRow, Int) -> Void) -> [IngestReport] {
         var settings = settings
         settings.fields = projects ? Self.fields(reading: columns) : .all
         // A quarter of ingest's blocks: the same speed, 2 MB less of the 64 MB `agg --csv` may take.
@@ -77,13 +103,16 @@ public final class ExportResponses: ResponseSource {
         options.blockSize = min(options.blockSize, 1 << 18)
         var files = NormalisedFiles(settings: settings, options: options, clock: Date.init, warehouseName: "")
         files.channelCapacity = Self.channelCapacity
+        files.partBytes = partBytes
         files.hashes = Self.hashes(inputs, readingIDs: columns.contains(.responseID))
-        files.columns = EncodedRows.Columns(columns)
+        files.layout = grouped ? .groups(columns) : .rows(EncodedRows.Columns(columns))
         let offsets = columns.map(\.cell)
-        var seenFingerprints = SeenHashes()
-        var seenFormIDs = SeenHashes()
+        var duplicates = DuplicateCheck()
         var seenFiles: Set<String> = []
         var reports: [IngestReport] = []
+        var fresh: [Bool] = []
+        var counts: [Int32] = []
+        var order: [Int32] = []
         files.run(inputs: inputs, parallelism: parallelism, known: [:]) { job in
             var report = job.report
             defer { reports.append(report) }
@@ -94,36 +123,38 @@ public final class ExportResponses: ResponseSource {
                 job.abandon()
                 return true
             }
-            var counts = Accounting(redactions: job.headerRedactions)
-            var fresh: [Bool] = []
-            offsets.withUnsafeBufferPointer { offsets in
-                while let pending = job.channel.receive() {
-                    let batch = pending.take()
-                    counts.rejected += batch.rejected
-                    counts.ignored += batch.ignored
-                    counts.redactions += batch.redactions
-                    // The batch's duplicates first, in order, in a loop of their
-                    // own, after loading the slots its form ids start at: a probe
-                    // of the sets (megabytes at a million ids) is a cache miss,
-                    // and misses overlap only when little else runs between them
-                    // (this loop's share of the 1M run: 9.4% → 6.9% of samples).
-                    fresh.removeAll(keepingCapacity: true)
-                    seenFormIDs.warm(batch.rows.meta.lazy.compactMap(\.formIDHash))
-                    for meta in batch.rows.meta {
-                        // As `DuplicateIndex`: the same form id, or the same fingerprint.
-                        if let id = meta.formIDHash, seenFormIDs.contains(id) { fresh.append(false); continue }
-                        if let fingerprint = meta.fingerprint, seenFingerprints.contains(fingerprint) { fresh.append(false); continue }
-                        if let id = meta.formIDHash { seenFormIDs.insert(id) }
-                        if let fingerprint = meta.fingerprint { seenFingerprints.insert(fingerprint) }
-                        fresh.append(true)
+            var tally = Accounting(redactions: job.headerRedactions)
+            while let pending = job.channel.receive() {
+                let batch = pending.take()
+                tally.rejected += batch.rejected
+                tally.ignored += batch.ignored
+                tally.redactions += batch.redactions
+                if let groups = batch.groups {
+                    // Each combination counted over the responses no duplicate,
+                    // and given in the order of the first of them.
+                    counts.removeAll(keepingCapacity: true)
+                    counts.append(contentsOf: repeatElement(0, count: groups.groupCount))
+                    order.removeAll(keepingCapacity: true)
+                    duplicates.check(groups.responses, into: &fresh)
+                    for (response, isFresh) in zip(groups.responses, fresh) {
+                        guard isFresh else { tally.duplicates += 1; continue }
+                        tally.accepted += 1
+                        let g = Int(response.group)
+                        if counts[g] == 0 { order.append(response.group) }
+                        counts[g] += 1
                     }
+                    for g in order { groups.withRow(Int(g)) { body($0, Int(counts[Int(g)])) } }
+                    continue
+                }
+                duplicates.check(batch.rows.meta, into: &fresh)
+                offsets.withUnsafeBufferPointer { offsets in
                     batch.rows.bytes.withUnsafeBufferPointer { bytes in
                         batch.rows.cells.withUnsafeBufferPointer { cells in
                             for item in batch.items {
                                 guard case .response(let row) = item else { continue }
-                                guard fresh[row] else { counts.duplicates += 1; continue }
-                                counts.accepted += 1
-                                body(EncodedRowView(cells: cells, base: bytes.baseAddress, first: batch.rows.meta[row].firstCell, offsets: offsets))
+                                guard fresh[row] else { tally.duplicates += 1; continue }
+                                tally.accepted += 1
+                                body(EncodedRowView(cells: cells, base: bytes.baseAddress, first: batch.rows.meta[row].firstCell, offsets: offsets), 1)
                             }
                         }
                     }
@@ -134,7 +165,7 @@ public final class ExportResponses: ResponseSource {
                 report.message = Ingestor.message(failure, path: "")
                 return true
             }
-            report.counts = counts
+            report.counts = tally
             report.status = .ingested
             return true
         }

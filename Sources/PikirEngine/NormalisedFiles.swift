@@ -23,14 +23,16 @@ struct NormalisedFiles {
     /// reads whole files: its single writer sets the pace, and parts gained
     /// no time there (1M rows: 5.7 s either way) for 10 MB more memory.
     var splitsLargeFiles = true
+    /// Bytes per part of a file read in parts (`SplitFileRead.partBytes`).
+    var partBytes = SplitFileRead.partBytes
     /// Normalised batches a file may have waiting for the consumer.
     var channelCapacity = 16
     /// Whether a file's SHA-256 is needed (the ledger's key, the prefix of
     /// the response ids a form without ids gets). Not hashed, a file has no
     /// `report.sha256` and its ids a prefix of zeros.
     var hashes: @Sendable (ExportInput) -> Bool = { _ in true }
-    /// The columns the consumer reads from each batch's rows.
-    var columns: EncodedRows.Columns = .all
+    /// What the consumer reads from each batch: rows (with the columns it reads), or grouped responses.
+    var layout: WriteBatch.Layout = .rows(.all)
 
     /// Calls `consume` on this thread with each file, in order, once its
     /// worker has hashed it and found its format (or failed, or skipped it).
@@ -112,14 +114,14 @@ struct NormalisedFiles {
             job.entry = LedgerEntry(path: job.name, sha256: sha, size: size, encoding: format.encoding.rawValue,
                                     delimiter: delimiter, lineEnding: format.dialect.lineEnding.rawValue,
                                     headerLine: format.headerLine, ingestedAt: Ingestor.timestamp(clock()))
-            if splitsLargeFiles, let split = try SplitFileRead.parts(of: reader, size: size, threads: lanes.count) {
+            if splitsLargeFiles, let split = try SplitFileRead.parts(of: reader, size: size, threads: lanes.count, partBytes: partBytes) {
                 // One large file on every core.
                 job.sink = split
                 job.ready.signal()
-                SplitFileRead.read(split, into: job.channel, threads: lanes.count, normalisers: normalisers, columns: columns)
+                SplitFileRead.read(split, into: job.channel, threads: lanes.count, normalisers: normalisers, layout: layout)
                 return
             }
-            let sink = BatchingSink(normalisers: normalisers, lanes: lanes, channel: job.channel, columns: columns)
+            let sink = BatchingSink(normalisers: normalisers, lanes: lanes, channel: job.channel, layout: layout)
             job.sink = sink
             job.ready.signal()
             do {

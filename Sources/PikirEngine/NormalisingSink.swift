@@ -13,16 +13,21 @@ import PikirNormalise
 final class NormalisingSink: RecordSink, @unchecked Sendable {
     private let channel: WriteChannel
     let normaliser: RecordNormaliser
-    private let columns: EncodedRows.Columns
+    private let layout: WriteBatch.Layout
+    /// Records per batch: a few hundred rows, or a part's grouped responses
+    /// whole (keys and a combination: 24 bytes a response; the bound only
+    /// matters for a part whose read runs on through the parts after it).
+    private let batchSize: Int
     private var batch: WriteBatch
     private var scratch = CanonicalResponse.scratch
     private var stopped = false
 
-    init(normaliser: RecordNormaliser, channel: WriteChannel, columns: EncodedRows.Columns) {
+    init(normaliser: RecordNormaliser, channel: WriteChannel, layout: WriteBatch.Layout) {
         self.normaliser = normaliser
         self.channel = channel
-        self.columns = columns
-        batch = WriteBatch(columns: columns)
+        self.layout = layout
+        if case .groups = layout { batchSize = 1 << 16 } else { batchSize = BatchingSink.batchSize }
+        batch = WriteBatch(layout: layout)
         reserve()
     }
 
@@ -47,21 +52,22 @@ final class NormalisingSink: RecordSink, @unchecked Sendable {
     }
 
     private func flushIfFull() {
-        if batch.items.count >= BatchingSink.batchSize { flush() }
+        if batch.count >= batchSize { flush() }
     }
 
     /// Sends what is gathered (call once more at the end).
     func flush() {
-        guard !batch.items.isEmpty, !stopped else { return }
+        guard batch.count > 0, !stopped else { return }
         let pending = PendingBatch()
         pending.fill(batch)
         if !channel.send(pending) { stopped = true }
-        batch = WriteBatch(columns: columns)
+        batch = WriteBatch(layout: layout)
         reserve()
     }
 
     private func reserve() {
-        batch.items.reserveCapacity(BatchingSink.batchSize)
-        batch.rows.reserve(BatchingSink.batchSize)
+        guard batch.groups == nil else { return }
+        batch.items.reserveCapacity(batchSize)
+        batch.rows.reserve(batchSize)
     }
 }

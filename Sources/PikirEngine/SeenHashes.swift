@@ -21,12 +21,12 @@ struct SeenHashes {
         key == 0 ? hasZero : tables[Self.table(key)].contains(key)
     }
 
-    /// Loads the slot where a probe for `keys` starts, each, and nothing
+    /// Loads the slot where a probe for each form id of `keys` starts, and nothing
     /// else: independent loads, so their cache misses overlap, and the
     /// probes that follow find the slots in the cache.
-    func warm(_ keys: some Sequence<Int64>) {
+    func warm(_ keys: ArraySlice<(formID: Int64?, fingerprint: Int64?)>) {
         var sum: Int64 = 0
-        for key in keys where key != 0 { sum &+= tables[Self.table(key)].first(key) }
+        for case (let key?, _) in keys where key != 0 { sum &+= tables[Self.table(key)].first(key) }
         // Stored where the optimiser must keep it, so the loads stay; an
         // atomic, as two aggregations in one process may warm at once.
         Self.warmth.store(sum, ordering: .relaxed)

@@ -32,8 +32,7 @@ enum SplitFileRead {
     /// The parts of a file worth reading on `threads` threads: nil when it
     /// is read whole (one thread; under 16 parts' worth of bytes, 8 MiB by
     /// default, where threads cost more than they give; UTF-16).
-    static func parts(of reader: ExportReader, size: Int, threads: Int) throws -> SplitRead? {
-        let partBytes = Self.partBytes
+    static func parts(of reader: ExportReader, size: Int, threads: Int, partBytes: Int = partBytes) throws -> SplitRead? {
         guard threads > 1, partBytes > 0, size >= 16 * partBytes, SplitRead.canSplit(reader.format.encoding) else { return nil }
         let split = try SplitRead(reader: reader, partBytes: partBytes)
         return split.parts.count > 1 ? split : nil
@@ -43,7 +42,7 @@ enum SplitFileRead {
     /// what it reads (`NormalisingSink`) with a normaliser of its own from
     /// `normalisers`; returns when every part's thread has ended and `channel` is finished.
     static func read(_ split: SplitRead, into channel: WriteChannel, threads: Int,
-                     normalisers: [RecordNormaliser], columns: EncodedRows.Columns, capacity: Int = 4) {
+                     normalisers: [RecordNormaliser], layout: WriteBatch.Layout, capacity: Int = 4) {
         let channels = split.parts.map { _ in WriteChannel(capacity: capacity) }
         // A thread reads one part at a time: one normaliser each.
         let free = NormaliserPool(normalisers)
@@ -52,7 +51,7 @@ enum SplitFileRead {
             threads: min(threads, normalisers.count),
             sink: { i in
                 let (channels, free) = shared.value
-                return NormalisingSink(normaliser: free.take(), channel: channels[i], columns: columns)
+                return NormalisingSink(normaliser: free.take(), channel: channels[i], layout: layout)
             },
             voided: { i in shared.value.0[i].cancel() },
             ended: { i, sink, end in

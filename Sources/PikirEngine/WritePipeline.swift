@@ -123,7 +123,7 @@ final class BatchingSink: RecordSink, @unchecked Sendable {
 
     private let channel: WriteChannel
     private let lanes: [(worker: SerialWorker, normaliser: RecordNormaliser)]
-    private let columns: EncodedRows.Columns
+    private let layout: WriteBatch.Layout
     private var next = 0
     private var events: [Event] = []
     private var records = RecordBatch(capacity: BatchingSink.batchSize)
@@ -133,10 +133,10 @@ final class BatchingSink: RecordSink, @unchecked Sendable {
     /// - Parameter lanes: One worker per normaliser; lane i of every file
     ///   runs on worker i, so each normaliser is only ever used by one thread.
     init(normalisers: [RecordNormaliser], lanes workers: [SerialWorker], channel: WriteChannel,
-         columns: EncodedRows.Columns = .all) {
+         layout: WriteBatch.Layout = .rows(.all)) {
         precondition(!normalisers.isEmpty && normalisers.count <= workers.count)
         self.channel = channel
-        self.columns = columns
+        self.layout = layout
         lanes = normalisers.enumerated().map { (workers[$0.offset], $0.element) }
         events.reserveCapacity(Self.batchSize)
     }
@@ -164,10 +164,10 @@ final class BatchingSink: RecordSink, @unchecked Sendable {
         if !channel.send(pending) { stopped = true; return }
         let lane = lanes[next]
         next = (next + 1) % lanes.count
-        let work = UncheckedBox((events, records, lane.normaliser, columns))
+        let work = UncheckedBox((events, records, lane.normaliser, layout))
         lane.worker.submit {
-            let (events, records, normaliser, columns) = work.value
-            pending.fill(BatchingSink.normalise(events, records, with: normaliser, into: WriteBatch(columns: columns)))
+            let (events, records, normaliser, layout) = work.value
+            pending.fill(BatchingSink.normalise(events, records, with: normaliser, into: WriteBatch(layout: layout)))
         }
         events = []
         events.reserveCapacity(Self.batchSize)
@@ -178,7 +178,7 @@ final class BatchingSink: RecordSink, @unchecked Sendable {
                                   into batch: WriteBatch) -> WriteBatch {
         var batch = batch
         batch.items.reserveCapacity(events.count)
-        batch.rows.reserve(events.count)
+        if batch.groups == nil { batch.rows.reserve(events.count) }
         var scratch = CanonicalResponse.scratch
         for event in events {
             switch event {
@@ -200,7 +200,11 @@ extension WriteBatch {
         switch normaliser.normalise(record, into: &scratch) {
         case .response(let redacted):
             redactions += redacted
-            items.append(.response(row: rows.append(scratch)))
+            if groups != nil {
+                groups!.append(scratch)
+            } else {
+                items.append(.response(row: rows.append(scratch)))
+            }
         case .reject(let code, let message):
             rejected += 1
             let raw = Redaction.redact(record.rawText)

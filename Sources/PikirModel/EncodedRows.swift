@@ -78,42 +78,51 @@ public struct EncodedRows: Sendable {
         // One append for the row's cells, then only the chosen ones filled in:
         // an aggregation reads four or five of the 27.
         cells.append(contentsOf: Self.nullRow)
-        let s = r.scores
         for (position, column) in chosen {
-            // The rule that fills each stored column (a new column fails to compile until it has one).
-            let cell: Cell
-            switch column {
-            case .responseID: cell = text(r.responseID)
-            case .formID: cell = text(formID)
-            case .fileID: continue  // assigned by the warehouse (never encoded)
-            case .sourceLine: cell = .integer(r.sourceLine)
-            case .fingerprint: cell = .integer(r.fingerprint.map(Int.init))
-            case .timestamp: cell = text(r.timestamp)
-            case .region: cell = text(r.region)
-            case .city: cell = text(r.city)
-            case .sessionDate: cell = text(r.sessionDate)
-            case .year: cell = .integer(r.year)
-            case .month: cell = .integer(r.month)
-            case .sessionID: cell = text(r.sessionID)
-            case .trainerID: cell = text(r.trainerID)
-            case .trainerName: cell = text(r.trainerName)
-            case .module: cell = text(r.module)
-            case .participantGroup: cell = text(r.participantGroup)
-            case .lang: cell = text(r.lang)
-            case .overall: cell = .real(s.overall)
-            case .delivery: cell = .real(s.delivery)
-            case .content: cell = .real(s.content)
-            case .organisation: cell = .real(s.organisation)
-            case .applicability: cell = .real(s.applicability)
-            case .nps: cell = .real(s.nps)
-            case .liked: cell = text(r.liked)
-            case .improve: cell = text(r.improve)
-            case .comment: cell = text(r.comment)
-            case .extras: cell = text(r.extras.isEmpty ? nil : ExtrasJSON.encode(r.extras))
-            }
+            guard let cell = Self.cell(column, of: r, formID: formID, text: { text($0) }) else { continue }
             cells[first + position] = cell
         }
         return meta.count - 1
+    }
+
+    /// The rule that fills each stored column from a response (a new column
+    /// fails to compile until it has one): written once, for the rows a
+    /// writer stores and for the combinations an aggregation counts
+    /// (`GroupedRows`). `text` keeps a text and gives its cell; nil for the
+    /// file id, which the warehouse assigns (never encoded).
+    @inline(__always)
+    static func cell(_ column: ResponseColumn, of r: CanonicalResponse, formID: String?,
+                     text: (String?) -> Cell) -> Cell? {
+        let s = r.scores
+        switch column {
+        case .responseID: return text(r.responseID)
+        case .formID: return text(formID)
+        case .fileID: return nil
+        case .sourceLine: return .integer(r.sourceLine)
+        case .fingerprint: return .integer(r.fingerprint.map(Int.init))
+        case .timestamp: return text(r.timestamp)
+        case .region: return text(r.region)
+        case .city: return text(r.city)
+        case .sessionDate: return text(r.sessionDate)
+        case .year: return .integer(r.year)
+        case .month: return .integer(r.month)
+        case .sessionID: return text(r.sessionID)
+        case .trainerID: return text(r.trainerID)
+        case .trainerName: return text(r.trainerName)
+        case .module: return text(r.module)
+        case .participantGroup: return text(r.participantGroup)
+        case .lang: return text(r.lang)
+        case .overall: return .real(s.overall)
+        case .delivery: return .real(s.delivery)
+        case .content: return .real(s.content)
+        case .organisation: return .real(s.organisation)
+        case .applicability: return .real(s.applicability)
+        case .nps: return .real(s.nps)
+        case .liked: return text(r.liked)
+        case .improve: return text(r.improve)
+        case .comment: return text(r.comment)
+        case .extras: return text(r.extras.isEmpty ? nil : ExtrasJSON.encode(r.extras))
+        }
     }
 
     /// Appends a response as a warehouse stored it (read back to be stored
@@ -145,8 +154,11 @@ public struct EncodedRows: Sendable {
         return String(decoding: bytes[start..<start + Int(cell.count)], as: UTF8.self)
     }
 
+    private mutating func text(_ value: String?) -> Cell { Self.text(value, in: &bytes) }
+
     /// A text cell, its bytes appended to `bytes`.
-    private mutating func text(_ value: String?) -> Cell {
+    @inline(__always)
+    static func text(_ value: String?, in bytes: inout [UInt8]) -> Cell {
         guard var value else { return .null }
         let start = bytes.count
         value.withUTF8 { bytes.append(contentsOf: $0) }

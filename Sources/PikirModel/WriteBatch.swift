@@ -18,9 +18,31 @@ public enum WriteItem: Sendable {
 public struct WriteBatch: Sendable {
     public var items: [WriteItem] = []
     public var rows: EncodedRows
+    /// With the `.groups` layout, the responses, which are then not `items`.
+    public var groups: GroupedRows?
     public var rejected = 0, ignored = 0, redactions = 0
 
     public init(columns: EncodedRows.Columns = .all) {
         rows = EncodedRows(columns: columns)
     }
+
+    public init(layout: Layout) {
+        switch layout {
+        case .rows(let columns): rows = EncodedRows(columns: columns)
+        case .groups(let columns):
+            rows = EncodedRows(columns: EncodedRows.Columns([]))
+            groups = GroupedRows(columns: columns)
+        }
+    }
+
+    /// What a batch keeps of each response.
+    public enum Layout: Sendable {
+        /// Its encoded row, an item in file order (ingest; an aggregation that reads rows in order).
+        case rows(EncodedRows.Columns)
+        /// Its keys and its combination of these columns (an aggregation that counts).
+        case groups([ResponseColumn])
+    }
+
+    /// Records in the batch: items, and the grouped responses.
+    public var count: Int { items.count + (groups?.responses.count ?? 0) }
 }

@@ -189,11 +189,26 @@ struct LineReaderTests {
             let kind = expected.malformedAt != nil ? "malformed" : expected.insideQuote ? "open" : "read"
             kinds[kind, default: 0] += 1
             if text.contains(0x22) && kind == "read" { kinds["read with quotes", default: 0] += 1 }
+            if kind == "read" && Self.hasPlainQuotedField(text, delimiter: delimiter) { kinds["plain quoted", default: 0] += 1 }
         }
         // The generator makes enough of each kind for the comparison to mean something.
         #expect(kinds["malformed", default: 0] > 1_000)
         #expect(kinds["open", default: 0] > 1_000)
         #expect(kinds["read with quotes", default: 0] > 1_000)
+        // And of the quoted fields `LineReader` splits without libcsv.
+        #expect(kinds["plain quoted", default: 0] > 300)
+    }
+
+    /// Whether `text` has a field that opens with a quote (at its start or
+    /// after a delimiter or a line break), whose next quote on the line
+    /// closes it right before a delimiter, a line break or the end.
+    static func hasPlainQuotedField(_ text: [UInt8], delimiter: UInt8) -> Bool {
+        let breaks: Set<UInt8> = [0x0A, 0x0D]
+        for (i, byte) in text.enumerated() where byte == 0x22 && (i == 0 || text[i - 1] == delimiter || breaks.contains(text[i - 1])) {
+            guard let close = text[(i + 1)...].firstIndex(where: { $0 == 0x22 || breaks.contains($0) }), text[close] == 0x22 else { continue }
+            if close + 1 == text.count || text[close + 1] == delimiter || breaks.contains(text[close + 1]) { return true }
+        }
+        return false
     }
 }
 
