@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// Copies fields out of libcsv's entry buffer into one reusable byte buffer.
 ///
 /// A record's fields are stored back to back; `ends[i]` is where field `i`
@@ -56,6 +62,28 @@ final class FieldCollector {
             target.copyMemory(from: data, byteCount: length)
         }
         byteCount += length
+        ends[fieldCount] = byteCount
+        fieldCount += 1
+    }
+
+    /// Appends the text of a quoted field, `line[start..<end]` between its
+    /// quotes, in which every quote is the first of a doubled quote
+    /// (`LineReader` checked it): each `""` becomes one quote. The text is
+    /// never longer than `end - start`, the room reserved.
+    func appendQuotedField(_ line: UnsafeRawPointer, from start: Int, to end: Int) {
+        reserve(end - start)
+        let target = UnsafeMutableRawPointer(bytes + byteCount)
+        var written = 0
+        var k = start
+        while k < end {
+            let quote = memchr(line + k, 0x22, end - k).map { UnsafeRawPointer($0) - line } ?? end
+            // Up to and with the quote; its double (at `quote + 1 < end`) is skipped.
+            let piece = min(quote + 1, end) - k
+            (target + written).copyMemory(from: line + k, byteCount: piece)
+            written += piece
+            k = quote + 2
+        }
+        byteCount += written
         ends[fieldCount] = byteCount
         fieldCount += 1
     }

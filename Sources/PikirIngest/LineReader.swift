@@ -18,10 +18,12 @@ import Darwin
 ///
 /// Unquoted fields are split here, a field at a time (`memchr` finds the
 /// delimiters): libcsv's state machine costs about 6 ns a byte, and most
-/// lines hold no quoted field, or only quoted fields with no quote or line
-/// break inside, which are split here too (their text is the bytes between
-/// the quotes; on the 1M-row benchmark file, whose every comment is quoted,
-/// libcsv was a seventh of `agg --csv`'s time). From any other field that begins with a quote, libcsv
+/// lines hold no quoted field, or only quoted fields with no line break
+/// inside, which are split here too (their text is the bytes between the
+/// quotes, each `""` one quote; on the 1M-row benchmark file, whose every
+/// comment is quoted, libcsv was a seventh of `agg --csv`'s time). From any
+/// other field that begins with a quote (one running over the line's end, or
+/// with text after its closing quote), libcsv
 /// reads the line, started in its initial state at that quote (where a field
 /// not begun and a record not begun read a quote alike). When it stops at a
 /// quote inside an unquoted field, that field began right after the last
@@ -112,8 +114,12 @@ final class LineReader {
                 // A quoted field with no quote inside, closed right before a
                 // delimiter or the line's end (most quoted answers): its text
                 // is the bytes between the quotes, as libcsv would give it.
-                if let close = plainQuotedFieldEnd(line, from: a, end: end) {
-                    collector.appendField(line, count: count, from: a + 1, to: close)
+                if let (close, escapes) = quotedFieldEnd(line, from: a, end: end) {
+                    if escapes {
+                        collector.appendQuotedField(line, from: a + 1, to: close)
+                    } else {
+                        collector.appendField(line, count: count, from: a + 1, to: close)
+                    }
                     guard close + 1 < end else { break }
                     fieldStart = close + 2
                     continue
@@ -135,18 +141,27 @@ final class LineReader {
     }
 
     /// The offset of the closing quote of the field that opens with the
-    /// quote at `open`, when libcsv needs not read it: the next quote on the
-    /// line closes it (no `""` inside, no line break: the field ends on this
-    /// line) and is followed by the delimiter or by the line's end. nil
-    /// otherwise: libcsv reads the field, and says what anything else means.
+    /// quote at `open`, and whether the field holds a doubled quote, when
+    /// libcsv needs not read it: the field ends on this line (no line break
+    /// inside), every other quote in it is doubled, and its closing quote is
+    /// followed by the delimiter or by the line's end. nil otherwise: libcsv
+    /// reads the field, and says what anything else means.
     ///
-    /// `memchr` searches `line[open + 1..<end]` only, so the quote found and
-    /// the byte after it are inside the line.
+    /// `memchr` searches `line[k..<end]` only, and a byte after a quote is
+    /// read only when it is before `end`: every read is inside the line.
     @inline(__always)
-    private func plainQuotedFieldEnd(_ line: UnsafeRawPointer, from open: Int, end: Int) -> Int? {
-        guard open + 1 < end, let found = memchr(line + open + 1, Int32(Self.quote), end - open - 1) else { return nil }
-        let close = UnsafeRawPointer(found) - line
-        if close + 1 == end || line.load(fromByteOffset: close + 1, as: UInt8.self) == delimiter { return close }
+    private func quotedFieldEnd(_ line: UnsafeRawPointer, from open: Int, end: Int) -> (close: Int, escapes: Bool)? {
+        var k = open + 1
+        var escapes = false
+        while k < end, let found = memchr(line + k, Int32(Self.quote), end - k) {
+            let quote = UnsafeRawPointer(found) - line
+            if quote + 1 == end { return (quote, escapes) }
+            let next = line.load(fromByteOffset: quote + 1, as: UInt8.self)
+            if next == delimiter { return (quote, escapes) }
+            guard next == Self.quote else { return nil }
+            escapes = true
+            k = quote + 2
+        }
         return nil
     }
 
