@@ -17,9 +17,8 @@
 #                                files, generated when MESSY/expected.json is missing)
 #   SKIP=                        comma list of tools to leave out (pikir,duckdb,
 #                                duckdb-cli,pandas,datamash,miller)
-#   PIKIR=.build/release/pikir   pikir binary (built with `swift build -c release
-#                                --product pikir` only when missing and no other
-#                                swift build is running)
+#   PIKIR=.build/release/pikir   pikir binary (built with `make build` only when
+#                                missing and no other swift build is running)
 #   TARGET_RSS_MB=64 TARGET_SPEEDUP_100K=3 TARGET_DB_S=1 TARGET_MESSY=1.5
 # Peers missing from the machine are installed (pip / apt-get); a peer that cannot be
 # installed, and pikir when `pikir agg` fails or is missing, are skipped with a note.
@@ -242,8 +241,8 @@ if [[ " ${TOOLS[*]} " == *" pikir "* ]]; then
     if pgrep -f swift-build >/dev/null; then
       HAVE_PIKIR=0; note pikir "no binary at $PIKIR and another swift build is running; wait for it and run again"
     else
-      log "no binary at $PIKIR: swift build -c release --product pikir"
-      if ! swift build -c release --product pikir >"$OUT/swift-build.log" 2>&1 || [[ ! -x "$PIKIR" ]]; then
+      log "no binary at $PIKIR: make build (swift build -c release --static-swift-stdlib)"
+      if ! make --no-print-directory build >"$OUT/swift-build.log" 2>&1 || [[ ! -x "$PIKIR" ]]; then
         tail -n 20 "$OUT/swift-build.log" >&2
         HAVE_PIKIR=0; note pikir "swift build failed, see $OUT/swift-build.log"
       fi

@@ -9,8 +9,8 @@
 # env:
 #   N=3                            timed runs (each into a fresh warehouse)
 #   ROWS=1000000 FILES=10          generator arguments when (re)generating
-#   PIKIR=.build/release/pikir     pikir binary (built with `swift build -c release
-#                                  --product pikir` only when missing)
+#   PIKIR=.build/release/pikir     pikir binary (built with `make build` only when
+#                                  missing)
 #   DB=bench/.out/messy.sqlite     the warehouse (deleted before every run); a
 #                                  postgresql://… address measures PostgreSQL (its
 #                                  schema `pikir` is dropped before every run), e.g.
@@ -69,8 +69,8 @@ if [[ ! -x "$PIKIR" ]]; then
     log "no binary at $PIKIR and another swift build is running; wait for it and run again"
     exit 0
   fi
-  log "no binary at $PIKIR: swift build -c release --product pikir"
-  if ! swift build -c release --product pikir >"$OUT/swift-build.log" 2>&1 || [[ ! -x "$PIKIR" ]]; then
+  log "no binary at $PIKIR: make build (swift build -c release --static-swift-stdlib)"
+  if ! make --no-print-directory build >"$OUT/swift-build.log" 2>&1 || [[ ! -x "$PIKIR" ]]; then
     log "swift build FAILED (tail of $OUT/swift-build.log below); nothing measured"
     tail -n 20 "$OUT/swift-build.log" >&2
     exit 0

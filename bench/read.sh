@@ -65,8 +65,8 @@ SIZE=$(stat -c %s "$FILE")
 HAVE_PIKIR=1
 PIKIR_NOTE=""
 if (( BUILD_PIKIR )); then
-  log "swift build -c release --product pikir"
-  if ! swift build -c release --product pikir >"$OUT/swift-build.log" 2>&1; then
+  log "make build (swift build -c release --static-swift-stdlib)"
+  if ! make --no-print-directory build >"$OUT/swift-build.log" 2>&1; then
     log "swift build FAILED (tail of $OUT/swift-build.log below); pikir skipped"
     tail -n 20 "$OUT/swift-build.log" >&2
     HAVE_PIKIR=0; PIKIR_NOTE="swift build failed, see $OUT/swift-build.log"
