@@ -387,10 +387,18 @@ public final class RecordNormaliser {
         }
     }
 
-    /// A parsed date with its ISO text, made once per distinct cell.
-    private struct DateHit {
+    /// A parsed date with its ISO text, made once per distinct cell. A
+    /// class, as `PlaceCell`: a cache hit is one reference, where a struct
+    /// copied its result and text out on every row (the date cache's look-up
+    /// was 5.8% of `agg --csv`'s time on 1M rows).
+    private final class DateHit {
         let result: Result<Dates.CalendarDate, Dates.Problem>
         let iso: String?
+
+        init(result: Result<Dates.CalendarDate, Dates.Problem>, iso: String?) {
+            self.result = result
+            self.iso = iso
+        }
     }
 
     /// The language the participant wrote in: their comments and answer words;
