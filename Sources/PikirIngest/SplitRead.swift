@@ -218,7 +218,7 @@ public final class SplitRead: @unchecked Sendable {
     /// Feeds part `j`'s bytes; false when stopped first.
     private func feed<H: AssemblerHandler>(_ j: Int, to assembler: RecordAssembler<H>, unless stop: () -> Bool) throws -> Bool {
         let blocks = BlockProducer(source: reader.source, encoding: reader.format.encoding, start: parts[j].lowerBound,
-                                   end: parts[j].upperBound, blockSize: reader.options.blockSize)
+                                   end: parts[j].upperBound, blockSize: reader.options.blockSize, readsAhead: false)
         while let block = try blocks.next() {
             if stop() {
                 // Read to the part's end unparsed: a producer thread left

@@ -126,3 +126,28 @@ extension RecordNormaliserTests {
         #expect(message.contains("could not be read again"))
     }
 }
+
+extension RecordNormaliserTests {
+    /// ISO dates are read from their bytes without the date cache
+    /// (`RecordNormaliser.isoDate`): what is valid reads as before, and an
+    /// impossible day, a year out of range, a date with blanks or a time
+    /// after it go the general way, with its messages; the same cell read
+    /// twice (cached the second time, for the general way) reads the same.
+    @Test func isoDatesReadFromTheirBytesAsTheGeneralWayReadsThem() throws {
+        let cells = ["2024-11-05", "2024-02-29", "2023-02-29", "2024-13-01", "1999-12-31", " 2024-11-05", "2024-11-05 10:15",
+                     "2024-1-05", "2024/11/05", "2024-11-05", "2023-02-29"]
+        let text = "Дата;Ваш город;Общая оценка\n" + cells.map { "\($0);Алматы;5\n" }.joined()
+        let got = try outcomes(text)
+        #expect(got.map(\.date) == ["2024-11-05", "2024-02-29", nil, nil, nil, "2024-11-05", "2024-11-05",
+                                   "2024-01-05", "2024-11-05", "2024-11-05", nil])
+        #expect(got[2].reject?.hasPrefix("impossible_date: Дата: ‘2023-02-29’") == true, "\(got[2])")
+        #expect(got[3].reject?.hasPrefix("impossible_date: Дата: ‘2024-13-01’") == true, "\(got[3])")
+        #expect(got[4].reject?.hasPrefix("impossible_date: Дата: ‘1999-12-31’: year 1999 is outside") == true, "\(got[4])")
+        #expect(got[10].reject == got[2].reject)
+        // Each as `Dates.parse` reads the cell alone.
+        for (cell, outcome) in zip(cells, got) {
+            guard case .success(let day)? = Dates.parse(cell) else { continue }
+            #expect(outcome.date == day.iso, "\(cell)")
+        }
+    }
+}

@@ -170,18 +170,20 @@ public final class RecordNormaliser {
         var calendarDate: Dates.CalendarDate?
         let timestamp = bytes(.timestamp)
         var timestampIsClean = false
-        let dateHit: DateHit?
-        if let text = bytes(.sessionDate) {
+        let dateHit: (result: Result<Dates.CalendarDate, Dates.Problem>, iso: String?)?
+        if let text = bytes(.sessionDate), let day = Self.isoDate(text) {
+            dateHit = (.success(day), String(decoding: text, as: UTF8.self))
+        } else if let text = bytes(.sessionDate) {
             let d = date(text)
             redactions += d.items
-            dateHit = d.hit
+            dateHit = (d.hit.result, d.hit.iso)
         } else if let text = timestamp {
             let d = date(text)
             // A date that read, with nothing to redact, then a local time
             // (digit pairs between colons, which no date joins into a phone
             // or an IIN): the timestamp holds nothing, and needs no scan on every row.
             timestampIsClean = d.items == 0 && d.timeAfter && d.hit.iso != nil
-            dateHit = d.hit
+            dateHit = (d.hit.result, d.hit.iso)
         } else {
             dateHit = nil
         }
@@ -337,6 +339,21 @@ public final class RecordNormaliser {
         case .resolved(let id, let name): return TrainerCell(id: id, name: name, key: id)
         case .unresolved(let cleaned): return TrainerCell(id: nil, name: cleaned, key: SessionKey.trainerKey(cleanedName: cleaned))
         }
+    }
+
+    /// A session date written as ISO (`2024-11-05`, exactly: pikir's own
+    /// exports, most tools' date columns) and valid: read from its ten bytes,
+    /// which are its ISO text, without a look-up in the date cache (whose
+    /// slots, one random line per row, missed the cache: 7% of `agg --csv`'s
+    /// time on 1M rows). Anything else, a date out of range or impossible
+    /// included, goes through `date(_:)` as before; an ISO date reads the
+    /// same either way (no column census, nothing to redact in ten digits
+    /// and dashes).
+    @inline(__always)
+    private static func isoDate(_ text: UnsafeRawBufferPointer) -> Dates.CalendarDate? {
+        guard text.count == 10, text[4] == 0x2D, text[7] == 0x2D,
+              case .date(let day) = Dates.QuickDate.parse(text, order: nil) else { return nil }
+        return day
     }
 
     /// Timestamps are all distinct, but their date part repeats: a time after
