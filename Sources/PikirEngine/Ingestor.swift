@@ -137,10 +137,20 @@ public final class Ingestor {
         }
     }
 
+    /// `date` in UTC as RFC 3339 to the second (`2024-11-05T10:15:32Z`),
+    /// what `ISO8601DateFormatter` writes with `.withInternetDateTime`; made
+    /// here, as that formatter loads the time zone tables on its first use
+    /// (3 ms before `agg --csv` could read a row).
     static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var utc = tm()
+        gmtime_r(&seconds, &utc)
+        func pad(_ n: Int32, _ width: Int) -> String {
+            let digits = String(n)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(utc.tm_year + 1900, 4))-\(pad(utc.tm_mon + 1, 2))-\(pad(utc.tm_mday, 2))T"
+            + "\(pad(utc.tm_hour, 2)):\(pad(utc.tm_min, 2)):\(pad(utc.tm_sec, 2))Z"
     }
 }
 

@@ -21,7 +21,10 @@ enum SplitPoints {
     /// line end within `reach` bytes after it gives no cut.
     static func cuts(_ source: ByteSource, start: Int, targets: [Int], reach: Int = 1 << 20) throws -> [Int] {
         var cuts: [Int] = []
-        let window = 64 * 1024
+        // A few records' worth: the first read nearly always finds the line
+        // end (64 KiB read 26 MB to cut a 200 MB file in 400 parts, 5 ms
+        // before any part could start).
+        let window = 4 * 1024
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: window + 1, alignment: 16)
         defer { buffer.deallocate() }
         for target in targets.sorted() {
