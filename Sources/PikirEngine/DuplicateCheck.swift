@@ -23,6 +23,12 @@ struct DuplicateCheck {
         checkKeys(into: &fresh)
     }
 
+    /// As `check(_:into:)`, for the keys themselves.
+    mutating func check(keys: [(formID: Int64?, fingerprint: Int64?)], into fresh: inout [Bool]) {
+        self.keys = keys
+        checkKeys(into: &fresh)
+    }
+
     private mutating func checkKeys(into fresh: inout [Bool]) {
         fresh.removeAll(keepingCapacity: true)
         let keys = self.keys
@@ -38,11 +44,16 @@ struct DuplicateCheck {
             let run = keys[start..<min(start + 256, keys.count)]
             formIDs.warm(run)
             for (id, fingerprint) in run {
-                if let id, formIDs.contains(id) { fresh.append(false); continue }
-                if let fingerprint, fingerprints.contains(fingerprint) { fresh.append(false); continue }
-                if let id { formIDs.insert(id) }
-                if let fingerprint { fingerprints.insert(fingerprint) }
-                fresh.append(true)
+                switch (id, fingerprint) {
+                case let (id?, nil): fresh.append(formIDs.insert(id))
+                case let (nil, fingerprint?): fresh.append(fingerprints.insert(fingerprint))
+                case let (id?, fingerprint?):
+                    // The id is kept only when the fingerprint is new too.
+                    let new = !formIDs.contains(id) && fingerprints.insert(fingerprint)
+                    if new { formIDs.insert(id) }
+                    fresh.append(new)
+                case (nil, nil): fresh.append(true)
+                }
             }
             start = run.endIndex
         }

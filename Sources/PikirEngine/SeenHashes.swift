@@ -2,13 +2,16 @@ import Synchronization
 
 /// The 64-bit hashes (form ids, fingerprints) seen so far in a run of
 /// `agg --csv`: a set of keys in 64 open-addressing tables with linear
-/// probing, each picked by a key's top six bits and at most 85% full.
+/// probing, each picked by a key's top six bits and at most 70% full.
 ///
 /// Memory stays near the keys' own 8 bytes: a `HashIndex` keeps a row id
 /// beside each key, which nothing here reads, and doubles its one table, so
 /// at a million form ids it held 32 MB, 48 MB while growing, half the
-/// command's peak. Here a table grows by a quarter, one table at a time:
-/// 10–12 MB for a million keys, and a sixty-fourth of that more while one grows.
+/// command's peak. Here a table grows by half, one table at a time: 12–17 MB
+/// for a million keys, and a sixty-fourth of that more while one grows.
+/// (Tables up to 85% full, grown by a quarter, held 10–12 MB, but linear
+/// probing at that load walks long runs, and growing that often rehashed
+/// every key five times: 110 ns a key against 60, on this machine.)
 struct SeenHashes {
     private var tables: [Table] = (0..<64).map { _ in Table() }
     /// 0 marks an empty slot; the key 0 itself is kept here.
@@ -34,8 +37,15 @@ struct SeenHashes {
 
     private static let warmth = Atomic<Int64>(0)
 
-    mutating func insert(_ key: Int64) {
-        if key == 0 { hasZero = true } else { tables[Self.table(key)].insert(key) }
+    /// Adds `key`; false when it was there already (one probe, where
+    /// `contains` then inserting took two).
+    @discardableResult
+    mutating func insert(_ key: Int64) -> Bool {
+        guard key != 0 else {
+            defer { hasZero = true }
+            return !hasZero
+        }
+        return tables[Self.table(key)].insert(key)
     }
 
     private struct Table {
@@ -56,7 +66,7 @@ struct SeenHashes {
 
         // Every index below starts under `slots.count` (see `start`) and
         // wraps to 0 when it reaches it, so the buffer accesses stay in bounds;
-        // the table is never full (at most 85%), so each probe ends at a 0.
+        // the table is never full (at most 70%), so each probe ends at a 0.
         func contains(_ key: Int64) -> Bool {
             slots.withUnsafeBufferPointer { slots in
                 var i = Self.start(key, slots.count)
@@ -69,7 +79,7 @@ struct SeenHashes {
             }
         }
 
-        mutating func insert(_ key: Int64) {
+        mutating func insert(_ key: Int64) -> Bool {
             let added: Bool = slots.withUnsafeMutableBufferPointer { slots in
                 var i = Self.start(key, slots.count)
                 while slots[i] != 0 {
@@ -80,14 +90,15 @@ struct SeenHashes {
                 slots[i] = key
                 return true
             }
-            guard added else { return }
+            guard added else { return false }
             count += 1
-            if count * 20 > slots.count * 17 { grow() }
+            if count * 10 > slots.count * 7 { grow() }
+            return true
         }
 
         private mutating func grow() {
             let old = slots
-            slots = [Int64](repeating: 0, count: old.count + old.count / 4)
+            slots = [Int64](repeating: 0, count: old.count + old.count / 2)
             slots.withUnsafeMutableBufferPointer { slots in
                 for key in old where key != 0 {
                     var i = Self.start(key, slots.count)

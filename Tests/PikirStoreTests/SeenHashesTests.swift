@@ -26,4 +26,17 @@ struct SeenHashesTests {
         #expect(!absent.contains(where: seen.contains))
         #expect(!seen.contains(-1) && !seen.contains(5_001))
     }
+
+    @Test("insert says whether the key is new: true once per key, 0 included, then false")
+    func insertSaysWhetherTheKeyIsNew() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let keys = (0..<100_000).map { _ -> Int64 in
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return Int64(bitPattern: state)
+        } + [0, 1, 2, 3]
+        var seen = SeenHashes()
+        #expect(keys.allSatisfy { seen.insert($0) })
+        #expect(!keys.contains { seen.insert($0) })
+        #expect(keys.allSatisfy(seen.contains))
+    }
 }
