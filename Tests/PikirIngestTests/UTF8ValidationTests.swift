@@ -58,6 +58,24 @@ struct UTF8ValidationTests {
 
     /// Random strings of valid letters (one to four bytes) and stray bytes:
     /// lone continuations, overlong leads, cut sequences, surrogates, NUL.
+    /// Long runs of ASCII (read a word at a time) between Kazakh
+    /// and Russian words, with a bad byte or a NUL at every offset of them.
+    @Test func aBadByteInALongASCIIRunIsFoundAtEveryOffset() {
+        let run = Array("R00000002,KZ-79,Shymkent,2023,2023-11-17,Emily Carter,digital youth work,working_youth,2,3,2,2,4,6,".utf8)
+        let words = Array("Зал был холодный, жаттықтырушы".utf8)
+        for bad: UInt8 in [0x00, 0x80, 0xC0, 0xFF] {
+            for offset in 0..<run.count {
+                var line = run
+                line[offset] = bad
+                for lead in 0..<9 {
+                    let bytes = Array(words.prefix(lead * 2)) + line + words + line
+                    #expect(validator(bytes) == reference(bytes), "byte \(bad) at \(offset) after \(lead * 2)")
+                }
+            }
+        }
+        #expect(validator(run + words + run).isEmpty)
+    }
+
     @Test func generatedBytesAreJudgedAsTheReferenceJudgesThem() {
         let pieces: [[UInt8]] = ["a", " ", ",", "Ж", "қ", "ё", "ä", "—", "😀"].map { Array($0.utf8) }
             + [[0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xD0], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80],
