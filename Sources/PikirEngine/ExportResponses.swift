@@ -36,8 +36,9 @@ public final class ExportResponses: GroupedResponseSource {
     public var parallelism: Int
     /// Whether to normalise only the fields the scan reads (false: everything, as ingest does).
     public var projects = true
-    /// Bytes per part of a large file read in parts on every core (tests cut small files).
-    public var partBytes = SplitFileRead.partBytes
+    /// Bytes per part of a large file read in parts on every core; nil: by
+    /// the file's size (tests cut small files).
+    public var partBytes: Int? = SplitFileRead.partBytesSet
     /// Each file's accounting from the last `scanResponses`.
     public private(set) var reports: [IngestReport] = []
 

@@ -23,8 +23,9 @@ struct NormalisedFiles {
     /// reads whole files: its single writer sets the pace, and parts gained
     /// no time there (1M rows: 5.7 s either way) for 10 MB more memory.
     var splitsLargeFiles = true
-    /// Bytes per part of a file read in parts (`SplitFileRead.partBytes`).
-    var partBytes = SplitFileRead.partBytes
+    /// Bytes per part of a file read in parts, for every file; nil: by the
+    /// file's size and the layout (`SplitFileRead.partBytes(forFileOf:layout:)`).
+    var partBytes = SplitFileRead.partBytesSet
     /// Normalised batches a file may have waiting for the consumer.
     var channelCapacity = 16
     /// Whether a file's SHA-256 is needed (the ledger's key, the prefix of
@@ -114,7 +115,8 @@ struct NormalisedFiles {
             job.entry = LedgerEntry(path: job.name, sha256: sha, size: size, encoding: format.encoding.rawValue,
                                     delimiter: delimiter, lineEnding: format.dialect.lineEnding.rawValue,
                                     headerLine: format.headerLine, ingestedAt: Ingestor.timestamp(clock()))
-            if splitsLargeFiles, let split = try SplitFileRead.parts(of: reader, size: size, threads: lanes.count, partBytes: partBytes) {
+            if splitsLargeFiles, let split = try SplitFileRead.parts(of: reader, size: size, threads: lanes.count, layout: layout,
+                                                                         partBytes: partBytes) {
                 // One large file on every core.
                 job.sink = split
                 job.ready.signal()
