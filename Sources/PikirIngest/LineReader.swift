@@ -111,9 +111,10 @@ final class LineReader {
             var a = fieldStart
             while a < end, isBlank(line.load(fromByteOffset: a, as: UInt8.self)) { a += 1 }
             if a < end && line.load(fromByteOffset: a, as: UInt8.self) == Self.quote {
-                // A quoted field with no quote inside, closed right before a
-                // delimiter or the line's end (most quoted answers): its text
-                // is the bytes between the quotes, as libcsv would give it.
+                // A quoted field that ends on this line, every quote inside it
+                // doubled, closed right before a delimiter or the line's end
+                // (most quoted answers): its text is the bytes between the
+                // quotes, each `""` one quote, as libcsv would give it.
                 if let (close, escapes) = quotedFieldEnd(line, from: a, end: end) {
                     if escapes {
                         collector.appendQuotedField(line, from: a + 1, to: close)
