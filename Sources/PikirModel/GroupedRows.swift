@@ -60,14 +60,15 @@ public struct GroupedRows: Sendable {
             cells.append(cell ?? .null)
         }
         let hash = self.hash(from: start)
-        var group = index[hash].map(Int32.init) ?? -1
+        let first = index[hash].map(Int32.init) ?? -1
+        var group = first
         while group >= 0 && !same(Int(group), asFrom: start) { group = sameHash[Int(group)] }
         if group >= 0 {
             cells.removeSubrange(start...)
             bytes.removeSubrange(textStart...)
         } else {
             group = Int32(sameHash.count)
-            sameHash.append(index[hash].map(Int32.init) ?? -1)
+            sameHash.append(first)
             index[hash] = Int64(group)
         }
         responses.append(Response(formIDHash: formID.map(Fingerprint.of), fingerprint: r.fingerprint, group: group))

@@ -23,7 +23,7 @@ public struct WriteBatch: Sendable {
     public var rejected = 0, ignored = 0, redactions = 0
 
     public init(columns: EncodedRows.Columns = .all) {
-        rows = EncodedRows(columns: columns)
+        self.init(layout: .rows(columns))
     }
 
     public init(layout: Layout) {
