@@ -85,7 +85,7 @@ final class LineReader {
         var libcsvStart = libcsvFrom
         while true {
             if let from = libcsvStart {
-                let recordsBefore = collector.recordEnds.count
+                let recordsBefore = collector.recordCount
                 let read = try parser.parse(line + from, count: count - from)
                 if from + read == count {
                     // A last line without terminator ends as a terminator (or
@@ -94,7 +94,7 @@ final class LineReader {
                     if end == count { _ = try Self.lineFeed.withUnsafeBytes { try parser.parse($0.baseAddress!, count: 1) } }
                     // A record ends only at the terminator, where libcsv is
                     // either between records or inside a quoted field.
-                    isInsideQuotedField = collector.recordEnds.count == recordsBefore
+                    isInsideQuotedField = collector.recordCount == recordsBefore
                     return .consumed
                 }
                 let stop = from + read

@@ -209,7 +209,7 @@ final class RecordAssembler<Handler: AssemblerHandler> {
             recover(lineEnd: lineEnd, lastLine: line, why: recordLine == line ? .textAfterQuoteSameLine : .textAfterQuote)
             return work.count > (index ?? -1) + 1
         }
-        if !collector.recordEnds.isEmpty {
+        if collector.recordCount > 0 {
             deliver(lineEnd: lineEnd, in: index.map { work[$0].buffer })
         } else if startsRecord && !reader.isInsideQuotedField {
             handler.blankLine(line)
@@ -276,7 +276,8 @@ final class RecordAssembler<Handler: AssemblerHandler> {
         carry.withUnsafeBytes { carried in
             let raw = RawText(carried: carried, current: tail)
             var first = 0
-            for end in collector.recordEnds {
+            for k in 0..<collector.recordCount {
+                let end = collector.recordEnd(k)
                 handler.record(collector.view(fields: first..<end, line: recordLine), raw: raw, issue: pendingIssue)
                 first = end
             }

@@ -90,9 +90,10 @@ struct LineReaderTests {
         let reader = try LineReader(delimiter: delimiter, collector: collector)
         var records: Records = []
         func take() {
-            guard !collector.recordEnds.isEmpty else { return }  // a record going on keeps its fields
+            guard collector.recordCount > 0 else { return }  // a record going on keeps its fields
             var first = 0
-            for end in collector.recordEnds {
+            for k in 0..<collector.recordCount {
+                let end = collector.recordEnd(k)
                 let view = collector.view(fields: first..<end, line: 0)
                 records.append((0..<view.count).map { Array(view[$0]) })
                 first = end

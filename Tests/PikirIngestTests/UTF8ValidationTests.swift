@@ -76,6 +76,26 @@ struct UTF8ValidationTests {
         #expect(validator(run + words + run).isEmpty)
     }
 
+    /// Cyrillic text long enough for the sixteen-byte vectors, shifted by
+    /// one byte at a time (so a lead falls in every lane, the last one
+    /// included), with each bad kind of byte at every offset of it.
+    @Test func aBadByteInLongCyrillicTextIsFoundAtEveryOffset() {
+        let text = Array("Тренинг өте пайдалы болды, спасибо за практические кейсы; жаттықтырушы — жақсы".utf8)
+        #expect(text.count > 100)
+        for shift in 0..<17 {
+            let bytes = Array(repeating: UInt8(ascii: "a"), count: shift) + text
+            #expect(validator(bytes).isEmpty, "shift \(shift)")
+        }
+        for bad: [UInt8] in [[0x00], [0x80], [0xBF], [0xC0], [0xC1, 0x80], [0xD0], [0xE2, 0x80], [0xFF], [0xE2, 0x80, 0x94]] {
+            for offset in 0...text.count {
+                for shift in [0, 1] {
+                    let bytes = Array(repeating: UInt8(ascii: "a"), count: shift) + text.prefix(offset) + bad + text.dropFirst(offset)
+                    #expect(validator(bytes) == reference(bytes), "\(bad) at \(offset), shift \(shift)")
+                }
+            }
+        }
+    }
+
     @Test func generatedBytesAreJudgedAsTheReferenceJudgesThem() {
         let pieces: [[UInt8]] = ["a", " ", ",", "Ж", "қ", "ё", "ä", "—", "😀"].map { Array($0.utf8) }
             + [[0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xD0], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80],
@@ -86,9 +106,10 @@ struct UTF8ValidationTests {
             return Int(state >> 33)
         }
         var withIssues = 0
-        for _ in 0..<20_000 {
+        for n in 0..<20_000 {
             var bytes: [UInt8] = []
-            for _ in 0..<(next() % 24) {
+            // A tenth long enough for several vectors.
+            for _ in 0..<(next() % (n % 10 == 0 ? 200 : 24)) {
                 // Mostly valid text, as in a real file, with a bad piece now and then.
                 let k = next() % 10 < 8 ? next() % 9 : next() % pieces.count
                 bytes += pieces[k]
