@@ -54,7 +54,12 @@ public final class RecordNormaliser {
             throw NormaliseSetupError(message: "no header row found: pikir needs the column names to know which answer is which; add a header row, or name it with --header-line N")
         }
         self.settings = settings
-        self.sourceFile = sourceFile
+        // A copy of its own: every response holds the path, so it is
+        // retained and released on every row, and the normalisers of one
+        // file run on several threads. Sharing one string, each count
+        // pulled its cache line from the other core (a sixth of the
+        // normaliser's time on 1M rows).
+        self.sourceFile = String(decoding: Array(sourceFile.utf8), as: UTF8.self)
         idPrefix = String(fileHash.prefix(12)) + ":"
         var headerRedactions = 0
         headers = format.columns.map { header in
@@ -131,8 +136,7 @@ public final class RecordNormaliser {
         // as `[IIN]` it would make every such row a duplicate of the first.
         let formID = text(bytes(.responseID))
         let ownID = formID?.redacted == false ? formID?.text : nil
-        r = CanonicalResponse(responseID: ownID ?? idPrefix + String(record.line),
-                                  sourceFile: sourceFile, sourceLine: record.line)
+        r.reset(responseID: ownID ?? idPrefix + String(record.line), sourceFile: sourceFile, sourceLine: record.line)
         r.hasFormID = ownID != nil
 
         // Scores first: an out-of-range answer rejects the record.

@@ -72,6 +72,37 @@ public struct CanonicalResponse: Sendable, Equatable {
         extras = []
     }
 
+    /// Makes this the response `init(responseID:sourceFile:sourceLine:)`
+    /// makes, in place: field by field, where assigning a new one copied the
+    /// whole 400 bytes twice and released every field (`RecordNormaliser`
+    /// does it on every row). A field added above must be cleared here too:
+    /// `CanonicalResponseTests` fills every field and compares with `==`.
+    public mutating func reset(responseID: String, sourceFile: String, sourceLine: Int) {
+        self.responseID = responseID
+        hasFormID = false
+        // The same file's path on every row: kept, not retained again.
+        if self.sourceFile != sourceFile { self.sourceFile = sourceFile }
+        self.sourceLine = sourceLine
+        timestamp = nil
+        region = nil
+        city = nil
+        sessionDate = nil
+        year = nil
+        month = nil
+        sessionID = nil
+        trainerID = nil
+        trainerName = nil
+        module = nil
+        participantGroup = nil
+        lang = nil
+        scores = ScoreSet()
+        liked = nil
+        improve = nil
+        comment = nil
+        if !extras.isEmpty { extras.removeAll() }
+        fingerprint = nil
+    }
+
     public static func == (a: CanonicalResponse, b: CanonicalResponse) -> Bool {
         a.responseID == b.responseID && a.hasFormID == b.hasFormID && a.sourceFile == b.sourceFile && a.sourceLine == b.sourceLine
             && a.timestamp == b.timestamp && a.region == b.region && a.city == b.city && a.sessionDate == b.sessionDate
