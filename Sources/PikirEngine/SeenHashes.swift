@@ -60,8 +60,14 @@ struct SeenHashes {
             return Int(mixed.multipliedFullWidth(by: UInt64(size)).high)
         }
 
+        /// The slot a probe for `key` starts at, plus the one seven on
+        /// (or the last): a probe at 70% load looks at several slots and
+        /// often runs into the next cache line.
         func first(_ key: Int64) -> Int64 {
-            slots.withUnsafeBufferPointer { $0[Self.start(key, $0.count)] }
+            slots.withUnsafeBufferPointer { slots in
+                let i = Self.start(key, slots.count)
+                return slots[i] &+ slots[min(i + 7, slots.count - 1)]
+            }
         }
 
         // Every index below starts under `slots.count` (see `start`) and
