@@ -78,27 +78,31 @@ public struct CanonicalResponse: Sendable, Equatable {
     /// does it on every row). A field added above must be cleared here too:
     /// `CanonicalResponseTests` fills every field and compares with `==`.
     public mutating func reset(responseID: String, sourceFile: String, sourceLine: Int) {
+        // A field is released only when it holds a text: most are nil on
+        // most rows, and a release call per field and row added up (3% of
+        // `agg --csv`).
+        @inline(__always) func clear(_ field: inout String?) { if field != nil { field = nil } }
         self.responseID = responseID
         hasFormID = false
         // The same file's path on every row: kept, not retained again.
         if self.sourceFile != sourceFile { self.sourceFile = sourceFile }
         self.sourceLine = sourceLine
-        timestamp = nil
-        region = nil
-        city = nil
-        sessionDate = nil
+        clear(&timestamp)
+        clear(&region)
+        clear(&city)
+        clear(&sessionDate)
         year = nil
         month = nil
-        sessionID = nil
-        trainerID = nil
-        trainerName = nil
-        module = nil
-        participantGroup = nil
-        lang = nil
+        clear(&sessionID)
+        clear(&trainerID)
+        clear(&trainerName)
+        clear(&module)
+        clear(&participantGroup)
+        clear(&lang)
         scores = ScoreSet()
-        liked = nil
-        improve = nil
-        comment = nil
+        clear(&liked)
+        clear(&improve)
+        clear(&comment)
         if !extras.isEmpty { extras.removeAll() }
         fingerprint = nil
     }
