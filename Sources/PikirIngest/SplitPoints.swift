@@ -82,12 +82,15 @@ enum SplitPoints {
     }
 
     /// LFs, and CRs not followed by LF, in `bytes[..<count]`; `next` is the
-    /// byte after them, if any. Sixteen bytes at a time: the LFs counted
-    /// from one compare, the rare CRs looked at one by one (a `memchr` per
-    /// line end and one pass for CRs took twice as long).
+    /// byte after them, if any.
     ///
-    /// Vectors are loaded at `i` while `i + 16 <= count`; every other read
-    /// is at an offset under `count`.
+    /// Sixteen bytes compared at a time, four vectors a step: each lane of
+    /// `lanes` counts the LFs met in it (at most 4 a step, flushed every 63
+    /// steps, before a byte can overflow), and CRs, rare, are looked at one
+    /// by one only in a run of 64 bytes that holds one (a `memchr` per line
+    /// end and a pass for CRs took twice as long; a vector at a time, a
+    /// third longer). Vectors are loaded at `i` while `i + 64 <= count`;
+    /// every other read is at an offset under `count`.
     private static func countLineEnds(_ bytes: UnsafeRawPointer, count: Int, next: UInt8?) -> Int {
         typealias V = ByteLanes.Vector
         @inline(__always) func isLoneCR(_ at: Int) -> Bool {
@@ -95,15 +98,28 @@ enum SplitPoints {
             // `at + 1 < count` is tested before the byte there is read.
             return (at + 1 < count ? bytes.load(fromByteOffset: at + 1, as: UInt8.self) : next) != 0x0A
         }
+        @inline(__always) func isLF(_ v: V) -> V { unsafeBitCast(v .== V(repeating: 0x0A), to: V.self) }
         var ends = 0
         var i = 0
-        while i + 16 <= count {
-            let x = bytes.loadUnaligned(fromByteOffset: i, as: V.self)
-            ends += ByteLanes.count(x .== V(repeating: 0x0A))
-            if ByteLanes.any(x .== V(repeating: 0x0D)) {
-                for k in i..<(i + 16) where isLoneCR(k) { ends += 1 }
+        while i + 64 <= count {
+            var lanes = V(repeating: 0)
+            var steps = 0
+            while steps < 63 && i + 64 <= count {
+                let a = bytes.loadUnaligned(fromByteOffset: i, as: V.self)
+                let b = bytes.loadUnaligned(fromByteOffset: i + 16, as: V.self)
+                let c = bytes.loadUnaligned(fromByteOffset: i + 32, as: V.self)
+                let d = bytes.loadUnaligned(fromByteOffset: i + 48, as: V.self)
+                // A matching lane is 0xFF: subtracting it adds one.
+                lanes &-= isLF(a) &+ isLF(b)
+                lanes &-= isLF(c) &+ isLF(d)
+                let cr = V(repeating: 0x0D)
+                if ByteLanes.any((a .== cr) .| (b .== cr) .| (c .== cr) .| (d .== cr)) {
+                    for k in i..<(i + 64) where isLoneCR(k) { ends += 1 }
+                }
+                i += 64
+                steps += 1
             }
-            i += 16
+            for k in 0..<16 { ends += Int(lanes[k]) }
         }
         while i < count {
             if bytes.load(fromByteOffset: i, as: UInt8.self) == 0x0A || isLoneCR(i) { ends += 1 }

@@ -52,26 +52,69 @@ public struct GroupedRows: Sendable {
     /// Distinct combinations.
     public var groupCount: Int { sameHash.count }
 
+    /// Adds a response: its keys, and its combination, new or met before.
+    ///
+    /// The combination is hashed and compared straight from the response's
+    /// fields, and encoded only when it is new: appending every response's
+    /// cells and texts, to hash them and take them off again, cost more than
+    /// the rest of the grouping.
     public mutating func append(_ r: CanonicalResponse) {
         let formID = r.hasFormID ? r.responseID : nil
-        let start = cells.count, textStart = bytes.count
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for column in columns {
-            let cell = EncodedRows.cell(column, of: r, formID: formID) { EncodedRows.text($0, in: &bytes) }
-            cells.append(cell ?? .null)
+            let cell = EncodedRows.cell(column, of: r, formID: formID) { text in
+                guard var text else { return .null }
+                let count = text.withUTF8 { utf8 in
+                    for b in utf8 { h = (h ^ UInt64(b)) &* 0x1000_0000_01B3 }
+                    return utf8.count
+                }
+                return EncodedRows.Cell(kind: .text, count: Int32(count), value: 0)
+            } ?? .null
+            h = (h ^ UInt64(cell.kind.rawValue)) &* 0x1000_0000_01B3
+            h = (h ^ (cell.kind == .text ? UInt64(cell.count) : UInt64(bitPattern: cell.value))) &* 0x1000_0000_01B3
+            h ^= h >> 29
         }
-        let hash = self.hash(from: start)
+        h ^= h >> 33
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+        let hash = Int64(bitPattern: h)
         let first = index[hash].map(Int32.init) ?? -1
         var group = first
-        while group >= 0 && !same(Int(group), asFrom: start) { group = sameHash[Int(group)] }
-        if group >= 0 {
-            cells.removeSubrange(start...)
-            bytes.removeSubrange(textStart...)
-        } else {
+        while group >= 0 && !isCombination(Int(group), of: r, formID: formID) { group = sameHash[Int(group)] }
+        if group < 0 {
             group = Int32(sameHash.count)
             sameHash.append(first)
             index[hash] = Int64(group)
+            for column in columns {
+                let cell = EncodedRows.cell(column, of: r, formID: formID) { EncodedRows.text($0, in: &bytes) }
+                cells.append(cell ?? .null)
+            }
         }
         responses.append(Response(formIDHash: formID.map(Fingerprint.of), fingerprint: r.fingerprint, group: group))
+    }
+
+    /// Whether combination `group` holds the response's values of `columns`.
+    private func isCombination(_ group: Int, of r: CanonicalResponse, formID: String?) -> Bool {
+        var k = group * columns.count
+        for column in columns {
+            let stored = cells[k]
+            k += 1
+            var sameText = false
+            let cell = EncodedRows.cell(column, of: r, formID: formID) { text in
+                guard var text else { return .null }
+                let count = text.withUTF8 { utf8 in
+                    if stored.kind == .text && Int(stored.count) == utf8.count {
+                        let from = Int(stored.value)
+                        sameText = bytes[from..<(from + utf8.count)].elementsEqual(utf8)
+                    }
+                    return utf8.count
+                }
+                return EncodedRows.Cell(kind: .text, count: Int32(count), value: 0)
+            } ?? .null
+            guard cell.kind == stored.kind else { return false }
+            if cell.kind == .text ? !sameText : cell.value != stored.value { return false }
+        }
+        return true
     }
 
     /// Combination `group` as a row of `columns`, for the call of `body`.
@@ -83,42 +126,5 @@ public struct GroupedRows: Sendable {
                 }
             }
         }
-    }
-
-    /// The cells from `start` to the end, hashed: kinds, numbers, and texts by their bytes.
-    private func hash(from start: Int) -> Int64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for cell in cells[start...] {
-            h = (h ^ UInt64(cell.kind.rawValue)) &* 0x1000_0000_01B3
-            if cell.kind == .text {
-                let from = Int(cell.value)
-                for b in bytes[from..<from + Int(cell.count)] { h = (h ^ UInt64(b)) &* 0x1000_0000_01B3 }
-                h = (h ^ UInt64(cell.count)) &* 0x1000_0000_01B3
-            } else {
-                h = (h ^ UInt64(bitPattern: cell.value)) &* 0x1000_0000_01B3
-                h ^= h >> 29
-            }
-        }
-        h ^= h >> 33
-        h = h &* 0xC4CE_B9FE_1A85_EC53
-        h ^= h >> 33
-        return Int64(bitPattern: h)
-    }
-
-    /// Whether combination `group` has the cells from `start` on.
-    private func same(_ group: Int, asFrom start: Int) -> Bool {
-        let width = columns.count
-        for k in 0..<width {
-            let a = cells[group * width + k], b = cells[start + k]
-            guard a.kind == b.kind else { return false }
-            if a.kind == .text {
-                guard a.count == b.count else { return false }
-                let x = Int(a.value), y = Int(b.value)
-                if !bytes[x..<x + Int(a.count)].elementsEqual(bytes[y..<y + Int(b.count)]) { return false }
-            } else if a.value != b.value {
-                return false
-            }
-        }
-        return true
     }
 }
