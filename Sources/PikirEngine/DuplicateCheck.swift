@@ -9,6 +9,11 @@ struct DuplicateCheck {
     /// A run's keys, copied out of the batch so that the loops below are tight.
     private var keys: [(formID: Int64?, fingerprint: Int64?)] = []
 
+    /// Makes room for `count` more form ids (an estimate: more only grows the sets).
+    mutating func expect(formIDs count: Int) {
+        formIDs.reserve(formIDs.count + count)
+    }
+
     /// Whether each grouped response, in order, is new, into `fresh`; keeps the keys of those that are.
     mutating func check(_ responses: [GroupedRows.Response], into fresh: inout [Bool]) {
         keys.removeAll(keepingCapacity: true)
