@@ -39,4 +39,25 @@ struct SeenHashesTests {
         #expect(!keys.contains { seen.insert($0) })
         #expect(keys.allSatisfy(seen.contains))
     }
+
+    @Test("room reserved before, between and after inserts keeps every key and finds nothing else; count is the keys kept")
+    func reservingKeepsTheKeys() {
+        var state: UInt64 = 0x1234_5678_9ABC_DEF1
+        func next() -> Int64 {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return Int64(bitPattern: state)
+        }
+        let first = (0..<30_000).map { _ in next() }, second = (0..<30_000).map { _ in next() }
+        let absent = (0..<30_000).map { _ in next() }
+        var seen = SeenHashes()
+        seen.reserve(40_000)
+        for key in first { seen.insert(key) }
+        seen.reserve(100_000)  // more room with keys in the tables: each is placed again
+        seen.reserve(10)  // less than held: nothing changes
+        #expect(second.allSatisfy { seen.insert($0) })
+        seen.insert(0)
+        #expect(seen.count == 60_001)
+        #expect((first + second + [0]).allSatisfy(seen.contains))
+        #expect(!absent.contains(where: seen.contains))
+    }
 }
