@@ -341,6 +341,34 @@ import Testing
         #expect(Self.problem(text) == kind, "\(text)")
     }
 
+    /// `QuickDate.iso` reads exactly `yyyy-mm-dd` as `parse` does: the same
+    /// date, or nil where `parse` gives none; on every month and day from 00
+    /// to 39 in years at and past the range's ends, leap years included,
+    /// and on near-ISO texts `parse` reads otherwise (or `iso` leaves).
+    @Test func isoReadsWhatParseReads() {
+        func both(_ text: String) -> (Dates.CalendarDate?, Dates.CalendarDate?) {
+            Array(text.utf8).withUnsafeBytes { p in
+                let parsed: Dates.CalendarDate? = if case .date(let d) = Dates.QuickDate.parse(p, order: nil) { d } else { nil }
+                return (Dates.QuickDate.iso(p), parsed)
+            }
+        }
+        var dates = 0
+        for year in ["1999", "2000", "2023", "2024", "2100", "2101", "0000", "9999"] {
+            for month in 0...19 {
+                for day in 0...39 {
+                    let text = year + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
+                    let (iso, parsed) = both(text)
+                    #expect(iso == parsed, "\(text)")
+                    if iso != nil { dates += 1 }
+                }
+            }
+        }
+        #expect(dates == 366 + 365 + 366 + 365)  // 2000 (leap), 2023, 2024 (leap), 2100 (not leap)
+        for text in ["2024-11-5 ", "2024-1105", "2024/11/05", "2024-11-05 ", " 2024-11-05", "２024-11-05", "2024-11-0a", "202x-11-05"] {
+            #expect(both(text).0 == nil, "\(text)")
+        }
+    }
+
     @Test func slashOrderHintIsUsedByTheFastPathOnlyWhenBothReadingsWork() {
         #expect(Self.date("05/06/2024", order: .dayFirst) == "2024-06-05")
         #expect(Self.date("05/06/2024", order: .monthFirst) == "2024-05-06")

@@ -85,6 +85,22 @@ extension Dates {
             return .date(date)
         }
 
+        /// Exactly ten bytes `yyyy-mm-dd` (pikir's own exports, most tools'
+        /// date columns): the date, when `parse` gives one for them (valid,
+        /// in `Dates.years`); nil for anything else, which `parse` reads.
+        /// Ten fixed positions instead of digit runs and separators: a fifth
+        /// of the time, on every row of a file whose dates are ISO.
+        @inline(__always)
+        static func iso(_ p: UnsafeRawBufferPointer) -> CalendarDate? {
+            guard p.count == 10, p[4] == 0x2D, p[7] == 0x2D else { return nil }
+            @inline(__always) func digit(_ k: Int) -> Int { Int(p[k] &- 0x30) }
+            guard isDigit(p[0]), isDigit(p[1]), isDigit(p[2]), isDigit(p[3]), isDigit(p[5]), isDigit(p[6]),
+                  isDigit(p[8]), isDigit(p[9]) else { return nil }
+            let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
+            guard years.contains(year) else { return nil }
+            return CalendarDate(year: year, month: digit(5) * 10 + digit(6), day: digit(8) * 10 + digit(9))
+        }
+
         /// Whether the bytes after the date are nothing, or an optional `.`
         /// then a valid `h:mm[:ss[(.|,)f…]]` time with no AM/PM and no zone,
         /// after white space or right after `T` — a time that leaves the

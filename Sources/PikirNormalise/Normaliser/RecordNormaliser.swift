@@ -355,9 +355,7 @@ public final class RecordNormaliser {
     /// and dashes).
     @inline(__always)
     private static func isoDate(_ text: UnsafeRawBufferPointer) -> Dates.CalendarDate? {
-        guard text.count == 10, text[4] == 0x2D, text[7] == 0x2D,
-              case .date(let day) = Dates.QuickDate.parse(text, order: nil) else { return nil }
-        return day
+        Dates.QuickDate.iso(text)
     }
 
     /// Timestamps are all distinct, but their date part repeats: a time after
