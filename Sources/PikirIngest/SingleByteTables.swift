@@ -50,17 +50,22 @@ enum SingleByteTables {
     /// file is scanned for them, and a set hashed every Cyrillic byte.
     static let isKZ1048Marker: [Bool] = (0...255).map { kz1048Markers.contains(UInt8($0)) }
 
-    /// UTF-8 bytes for each high byte, packed for a table-driven transcoder:
-    /// `utf8[b - 0x80]` holds up to three bytes and their count in the top byte.
-    static func utf8Table(_ scalars: [UInt16]) -> [UInt32] {
-        scalars.map { scalar -> UInt32 in
+    /// UTF-8 bytes for every byte, packed for a table-driven transcoder:
+    /// `utf8[b]` holds up to three bytes, the first in the low byte (a
+    /// little-endian store puts them in order), and their count in the top
+    /// byte; 0 for NUL and for the bytes the encoding leaves undefined.
+    /// `high`: the scalars of bytes 0x80–0xFF (0: undefined).
+    static func utf8Table(_ high: [UInt16]) -> [UInt32] {
+        let ascii = (0..<0x80).map { b -> UInt32 in b == 0 ? 0 : (1 << 24) | UInt32(b) }
+        return ascii + high.map { scalar -> UInt32 in
             let s = UInt32(scalar)
             switch s {
             case 0: return 0
+            case ..<0x80: return (1 << 24) | s
             case ..<0x800:
-                return (2 << 24) | ((0xC0 | (s >> 6)) << 16) | ((0x80 | (s & 0x3F)) << 8)
+                return (2 << 24) | (0xC0 | (s >> 6)) | ((0x80 | (s & 0x3F)) << 8)
             default:
-                return (3 << 24) | ((0xE0 | (s >> 12)) << 16) | ((0x80 | ((s >> 6) & 0x3F)) << 8) | (0x80 | (s & 0x3F))
+                return (3 << 24) | (0xE0 | (s >> 12)) | ((0x80 | ((s >> 6) & 0x3F)) << 8) | ((0x80 | (s & 0x3F)) << 16)
             }
         }
     }

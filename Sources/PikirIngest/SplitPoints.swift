@@ -86,11 +86,12 @@ enum SplitPoints {
     ///
     /// Sixteen bytes compared at a time, four vectors a step: each lane of
     /// `lanes` counts the LFs met in it (at most 4 a step, flushed every 63
-    /// steps, before a byte can overflow), and CRs, rare, are looked at one
-    /// by one only in a run of 64 bytes that holds one (a `memchr` per line
-    /// end and a pass for CRs took twice as long; a vector at a time, a
-    /// third longer). Vectors are loaded at `i` while `i + 64 <= count`;
-    /// every other read is at an offset under `count`.
+    /// steps, before a byte can overflow); in a run of 64 bytes that holds a
+    /// CR, the CRs not followed by LF are counted from the vectors one byte
+    /// on (one by one in the last run). A `memchr` per line end and a pass
+    /// for CRs took twice as long; a vector at a time, a third longer. Vectors are loaded at `i` while `i + 64 <= count`, and
+    /// one byte on while `i + 65 <= count`; every other read is at an offset
+    /// under `count`.
     private static func countLineEnds(_ bytes: UnsafeRawPointer, count: Int, next: UInt8?) -> Int {
         typealias V = ByteLanes.Vector
         @inline(__always) func isLoneCR(_ at: Int) -> Bool {
@@ -114,7 +115,17 @@ enum SplitPoints {
                 lanes &-= isLF(c) &+ isLF(d)
                 let cr = V(repeating: 0x0D)
                 if ByteLanes.any((a .== cr) .| (b .== cr) .| (c .== cr) .| (d .== cr)) {
-                    for k in i..<(i + 64) where isLoneCR(k) { ends += 1 }
+                    if i + 65 <= count {
+                        // CR LF files have a CR on every line: lone CRs counted
+                        // from the vectors one byte on (within `count`).
+                        @inline(__always) func loneCRs(_ v: V, _ at: Int) -> Int {
+                            let after = bytes.loadUnaligned(fromByteOffset: at + 1, as: V.self)
+                            return ByteLanes.count((v .== cr) .& .!(after .== V(repeating: 0x0A)))
+                        }
+                        ends += loneCRs(a, i) + loneCRs(b, i + 16) + loneCRs(c, i + 32) + loneCRs(d, i + 48)
+                    } else {
+                        for k in i..<(i + 64) where isLoneCR(k) { ends += 1 }
+                    }
                 }
                 i += 64
                 steps += 1
