@@ -109,11 +109,12 @@ public final class ExportResponses: GroupedResponseSource {
         files.layout = grouped ? .groups(columns) : .rows(EncodedRows.Columns(columns))
         let offsets = columns.map(\.cell)
         var duplicates = DuplicateCheck()
-        // Form ids guessed from the files' sizes (the benchmark's rows take
-        // 211 bytes; rows without comments fewer, and the sets then grow),
-        // at the first file that has them, for it and every file after it:
-        // room made file by file placed every id again each time.
-        let sizes = inputs.map { (try? FileHash.size(path: $0.path)) ?? 0 }
+        // Form ids guessed from the size of the first file that has them (the
+        // benchmark's rows take 211 bytes; rows without comments fewer, and
+        // the sets then grow). Only the first: room made again for each file
+        // placed every id again each time, and room for all the files at once
+        // held memory for the many exports that have no ids.
+        let sizes = Dictionary(inputs.map { ($0.path, (try? FileHash.size(path: $0.path)) ?? 0) }, uniquingKeysWith: max)
         let bytesPerRow = 200
         var expected = false
         var seenFiles: Set<String> = []
@@ -139,8 +140,7 @@ public final class ExportResponses: GroupedResponseSource {
                     else { batch.rows.meta.first.map(\.formIDHash) }
                 if !expected, let first = firstID, first != nil {
                     expected = true
-                    let rest = inputs.firstIndex(of: job.input).map { sizes[$0...].reduce(0, +) } ?? 0
-                    duplicates.expect(formIDs: rest / bytesPerRow)
+                    duplicates.expect(formIDs: sizes[job.input.path, default: 0] / bytesPerRow)
                 }
                 tally.rejected += batch.rejected
                 tally.ignored += batch.ignored

@@ -118,8 +118,22 @@ final class Transcoder {
         var o = 0
         var i = 0
         let even = input.count & ~1
+        let raw = UnsafeMutableRawPointer(out)
         while i < even {
             let unit = readUnit(input, at: i)
+            if unit &- 1 < 0x7FF {
+                // Latin and Cyrillic (U+0001–U+07FF), nearly every unit: one or
+                // two bytes stored as one 16-bit word, no branch on which (a
+                // branch per letter was 5% of `agg --csv` on the messy exports).
+                // The word ends by `o + 2 <= 3 * i / 2 + 2`, inside `output`.
+                let u = UInt16(unit)
+                let two = u >= 0x80
+                let word: UInt16 = two ? (0xC0 | u >> 6) | (0x80 | u & 0x3F) << 8 : u
+                raw.storeBytes(of: word.littleEndian, toByteOffset: o, as: UInt16.self)
+                o += two ? 2 : 1
+                i += 2
+                continue
+            }
             var scalar = UInt32(unit)
             var width = 2
             if unit & 0xF800 == 0xD800 {
