@@ -37,6 +37,38 @@ struct RecordNormaliserTests {
 
     struct Fail: Error { var message: String }
 
+    /// A timestamped export read for an aggregation that shows no texts:
+    /// the texts are hashed into the fingerprint from the record's bytes (or
+    /// redacted first), never kept; the fingerprint and the redactions are
+    /// those of a full normalisation, row by row.
+    @Test func textsReadOnlyForTheFingerprintHashAsKeptTextsDo() throws {
+        let text = """
+            Отметка времени,Город,Насколько вы удовлетворены тренингом?,Что понравилось?,Что улучшить?,Комментарий
+            2025/02/17 9:41:07 AM GMT+6,Алматы,5,"Жаттықтырушы өте жақсы түсіндірді","Больше практики",
+            2025/02/17 9:42:10 AM GMT+6,Астана,4,,,"Звоните мне: +7 701 234 56 78, aigerim@example.kz"
+            2025/02/17 9:43:55 AM GMT+6,Қарағанды,3,Everything,,"ИИН 900101300123 — в анкете"
+            2025/02/17 9:44:00 AM GMT+6,Шымкент,,,,"Тек пікір, баға жоқ"
+            """
+        var projected = NormaliserSettings()
+        projected.fields = [.place]
+        let full = try normalise(text)
+        let read = try normalise(text, settings: projected)
+        #expect(full.count == 4 && read.count == 4)
+        var redacted = 0
+        for (f, p) in zip(full, read) {
+            guard case .response(let a, let aItems) = f.outcome, case .response(let b, let bItems) = p.outcome else {
+                Issue.record("line \(f.line): \(f.outcome) / \(p.outcome)")
+                continue
+            }
+            #expect(a.fingerprint != nil)
+            #expect(a.fingerprint == b.fingerprint, "line \(f.line)")
+            #expect(aItems == bItems, "line \(f.line)")
+            #expect(b.liked == nil && b.improve == nil && b.comment == nil)
+            redacted += aItems
+        }
+        #expect(redacted >= 3)  // the phone, the e-mail and the IIN
+    }
+
     @Test func aKazakhExcelRowBecomesOneCanonicalResponse() throws {
         let text = "Қала;Күні;Тренер;Модуль;Қатысушы санаты;Жалпы баға;Басқаларға ұсынасыз ба? (0-10);Пікір\n"
             + "Алматы қ.;2024 ж. 5 қараша;Нұрлыбай Наурызбаев;Жастармен ашық жұмыс;Студент;Өте жақсы;9;Рақмет, тел. 8 (701) 234-56-78\n"

@@ -19,26 +19,48 @@ public struct Fingerprint {
 
     public mutating func add(_ text: String?) {
         guard var text else { mix(0x5EED_0000_0000_0001); return }
-        text.withUTF8 { bytes in
-            var i = 0
-            let n = bytes.count
-            if let base = bytes.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                while i + 8 <= n {
-                    mix(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                    i += 8
-                }
-                var last: UInt64 = 0
-                var shift: UInt64 = 0
-                while i < n {
-                    last |= UInt64(bytes[i]) << shift
-                    shift += 8
-                    i += 1
-                }
-                mix(last)
-            }
-            mix(UInt64(n) | 0x1F00_0000_0000_0000)
+        text.withUTF8 { add(utf8: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// A text as a response holds it, or only its UTF-8 bytes: the same
+    /// hash either way, so a reader that keeps no texts (an aggregation
+    /// reading a timestamped export) hashes the record's bytes and makes
+    /// no String for them.
+    public enum Text {
+        case missing
+        case string(String)
+        /// A text's exact UTF-8 (as `String(decoding:as:)` would keep it).
+        case utf8(UnsafeRawBufferPointer)
+
+        public init(_ text: String?) { self = text.map(Text.string) ?? .missing }
+    }
+
+    public mutating func add(_ text: Text) {
+        switch text {
+        case .missing: add(nil as String?)
+        case .string(let string): add(string)
+        case .utf8(let bytes): add(utf8: bytes)
         }
+    }
+
+    private mutating func add(utf8 bytes: UnsafeRawBufferPointer) {
+        var i = 0
+        let n = bytes.count
+        if let raw = bytes.baseAddress {
+            while i + 8 <= n {
+                mix(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                i += 8
+            }
+            var last: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                last |= UInt64(bytes[i]) << shift
+                shift += 8
+                i += 1
+            }
+            mix(last)
+        }
+        mix(UInt64(n) | 0x1F00_0000_0000_0000)
     }
 
     public mutating func add(_ number: Double?) {
@@ -68,6 +90,12 @@ extension CanonicalResponse {
     /// come from two people. Computed from the stored (redacted) values, so a
     /// warehouse migration can compute it again.
     public var contentFingerprint: Int64? {
+        contentFingerprint(liked: .init(liked), improve: .init(improve), comment: .init(comment))
+    }
+
+    /// As `contentFingerprint`, with the three texts given (as bytes, by a
+    /// normaliser that keeps no texts: see `Fingerprint.Text`).
+    public func contentFingerprint(liked: Fingerprint.Text, improve: Fingerprint.Text, comment: Fingerprint.Text) -> Int64? {
         guard let timestamp else { return nil }
         var f = Fingerprint()
         f.add(timestamp)

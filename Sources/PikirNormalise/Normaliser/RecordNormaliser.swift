@@ -36,6 +36,9 @@ public final class RecordNormaliser {
     private let headerLanguage: AnswerLanguage?
     /// What `normalise` fills in: the settings' fields with what they derive from.
     private let fields: ResponseFields
+    /// Whether the texts are kept in the response (asked for, or read for the
+    /// language); else, when read, they are only hashed into the fingerprint.
+    private let keepsTexts: Bool
     // Results per distinct cell, keyed by the cell's bytes (see ByteCache).
     // Only cells with nothing to redact are cached (see `cached`).
     private let placeCache = ByteCache<PlaceCell>()
@@ -93,6 +96,7 @@ public final class RecordNormaliser {
         }
         dateColumn = column[.sessionDate] ?? column[.timestamp]
         fields = settings.fields.closed(hasTimestamp: column[.timestamp] != nil)
+        keepsTexts = settings.fields.closed(hasTimestamp: false).contains(.texts)
         self.census = census ?? DateColumnCensus(path: sourceFile)
         headerLanguage = AnswerLanguage.detect(headers.map(Redaction.removingTokens))
         scoreCaches = scores.map { _ in ByteCache(limit: 4096) }
@@ -158,14 +162,31 @@ public final class RecordNormaliser {
 
         // Redacted only when read: whether the record holds a text decides alone.
         let readsTexts = fields.contains(.texts)
-        let liked = readsTexts ? text(bytes(.liked)) : nil
-        let improve = readsTexts ? text(bytes(.improve)) : nil
-        let comment = readsTexts ? text(bytes(.comment)) : nil
+        let keepsTexts = readsTexts && self.keepsTexts
+        let liked = keepsTexts ? text(bytes(.liked)) : nil
+        let improve = keepsTexts ? text(bytes(.improve)) : nil
+        let comment = keepsTexts ? text(bytes(.comment)) : nil
         r.liked = liked?.text
         r.improve = improve?.text
         r.comment = comment?.text
-        let hasText = readsTexts ? (liked != nil || improve != nil || comment != nil)
-            : (bytes(.liked) != nil || bytes(.improve) != nil || bytes(.comment) != nil)
+        // Texts read only for the fingerprint (a timestamped export, read by
+        // an aggregation that shows none): redacted and counted as when kept,
+        // but hashed from the record's bytes when there is nothing to redact,
+        // with no String made (a tenth of such a file's time went to them).
+        func hashed(_ bytes: UnsafeRawBufferPointer?) -> Fingerprint.Text {
+            guard let bytes else { return .missing }
+            guard let result = Redaction.redacted(bytes) else { return .utf8(bytes) }
+            redactions += result.total
+            return .string(result.text)
+        }
+        let hashedTexts = readsTexts && !keepsTexts
+            ? (hashed(bytes(.liked)), hashed(bytes(.improve)), hashed(bytes(.comment))) : (.missing, .missing, .missing)
+        let hasText = switch (readsTexts, keepsTexts) {
+        case (true, true): liked != nil || improve != nil || comment != nil
+        case (true, false):
+            if case .missing = hashedTexts.0, case .missing = hashedTexts.1, case .missing = hashedTexts.2 { false } else { true }
+        case (false, _): bytes(.liked) != nil || bytes(.improve) != nil || bytes(.comment) != nil
+        }
         if r.scores.isEmpty && !hasText {
             return .reject(code: NormaliseRejectCode.noAnswers.rawValue,
                            message: "the record has no rating and no comment: nothing to count")
@@ -301,7 +322,10 @@ public final class RecordNormaliser {
             let value = FormulaCells.unneutralised(record.trimmedBytes(index))
             if !value.isEmpty, let cell = text(value) { r.extras.append((header, cell.text)) }
         }
-        if fields.contains(.fingerprint) { r.fingerprint = r.contentFingerprint }
+        if fields.contains(.fingerprint) {
+            r.fingerprint = keepsTexts ? r.contentFingerprint
+                : r.contentFingerprint(liked: hashedTexts.0, improve: hashedTexts.1, comment: hashedTexts.2)
+        }
         return .response(redactions: redactions)
     }
 
