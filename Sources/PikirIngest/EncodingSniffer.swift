@@ -76,9 +76,26 @@ enum EncodingSniffer {
     }
 
     /// Whether any byte of `bytes` is one KZ-1048 uses for a Kazakh letter.
+    ///
+    /// Every marker is a byte from 0x80 to 0xBF, which Russian and Kazakh
+    /// Windows-1251 text seldom holds (its letters are 0xC0–0xFF): sixteen
+    /// bytes are tested for that range at once, and only a run that has one
+    /// is looked up byte by byte (the whole of every such file is scanned).
+    /// Vectors are loaded at `i` while `i + 16 <= bytes.count`.
     static func hasKZ1048Marker(_ bytes: UnsafeRawBufferPointer) -> Bool {
         SingleByteTables.isKZ1048Marker.withUnsafeBufferPointer { table in
-            bytes.contains { table[Int($0)] }
+            guard let base = bytes.baseAddress else { return false }
+            typealias V = ByteLanes.Vector
+            var i = 0
+            while i + 16 <= bytes.count {
+                let x = base.loadUnaligned(fromByteOffset: i, as: V.self)
+                if ByteLanes.any((x & V(repeating: 0xC0)) .== V(repeating: 0x80)),
+                   bytes[i..<(i + 16)].contains(where: { table[Int($0)] }) {
+                    return true
+                }
+                i += 16
+            }
+            return bytes[i...].contains { table[Int($0)] }
         }
     }
 

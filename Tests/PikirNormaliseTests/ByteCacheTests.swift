@@ -37,6 +37,29 @@ struct ByteCacheTests {
     }
 
     /// Keys that share their first eight bytes, or all but their last, stay apart.
+    /// Keys of every length up to 24 bytes, and the same keys with one byte
+    /// changed at each position in turn: a byte left out of a key's words
+    /// (its first eight, or the last few, read as overlapping words) would
+    /// make two of them one.
+    @Test func aKeyDifferingInAnyOneByteIsAnotherKey() {
+        let cache = ByteCache<Int>(capacity: 16)
+        let base = Array("Жақсы, отлично! Өте жақсы".utf8)
+        var keys: [[UInt8]] = []
+        for length in 1...24 {
+            let key = Array(base.prefix(length))
+            keys.append(key)
+            for position in 0..<length {
+                var other = key
+                other[position] ^= 0x01
+                keys.append(other)
+            }
+        }
+        let distinct = Array(Set(keys))
+        for (i, key) in distinct.enumerated() { key.withUnsafeBytes { cache.insert($0, i) } }
+        for (i, key) in distinct.enumerated() { #expect(key.withUnsafeBytes { cache[$0] } == i, "\(key)") }
+        #expect(distinct.count > 300)
+    }
+
     @Test func keysAlikeInTheirFirstBytesStayApart() {
         let cache = ByteCache<String>()
         let keys = ["2019/02/20 5:06:41 PM", "2019/02/20 5:06:42 PM", "2019/02/20", "2019/02/2", "2019/02/20 ",

@@ -99,7 +99,9 @@ public final class RecordNormaliser {
         keepsTexts = settings.fields.closed(hasTimestamp: false).contains(.texts)
         self.census = census ?? DateColumnCensus(path: sourceFile)
         headerLanguage = AnswerLanguage.detect(headers.map(Redaction.removingTokens))
-        scoreCaches = scores.map { _ in ByteCache(limit: 4096) }
+        // A score column holds a few distinct answers: small tables, so that
+        // the six stay in the first-level cache beside everything else.
+        scoreCaches = scores.map { _ in ByteCache(limit: 4096, capacity: 16) }
     }
 
     /// Normalises one record (fields are read, not kept): the fields the
