@@ -75,14 +75,21 @@ final class ByteCache<Value> {
     @inline(__always)
     private static func tail(_ base: UnsafeRawPointer, from: Int, to: Int) -> UInt64 {
         let n = to - from
-        @inline(__always) func word<T: FixedWidthInteger & UnsignedInteger>(_ at: Int, _: T.Type) -> UInt64 {
-            UInt64(T(littleEndian: base.loadUnaligned(fromByteOffset: at, as: T.self)))
-        }
         if n <= 0 { return 0 }
-        if to >= 8 { return word(to - 8, UInt64.self) >> (8 * UInt64(8 - n)) }
-        if n >= 4 { return word(from, UInt32.self) | word(to - 4, UInt32.self) << (8 * UInt64(n - 4)) }
-        if n >= 2 { return word(from, UInt16.self) | word(to - 2, UInt16.self) << (8 * UInt64(n - 2)) }
-        return word(from, UInt8.self)
+        if to >= 8 {
+            return UInt64(littleEndian: base.loadUnaligned(fromByteOffset: to - 8, as: UInt64.self)) >> (8 * UInt64(8 - n))
+        }
+        if n >= 4 {
+            let low = UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: from, as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: to - 4, as: UInt32.self)))
+            return low | high << (8 * UInt64(n - 4))
+        }
+        if n >= 2 {
+            let low = UInt64(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: from, as: UInt16.self)))
+            let high = UInt64(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: to - 2, as: UInt16.self)))
+            return low | high << (8 * UInt64(n - 2))
+        }
+        return UInt64(base.load(fromByteOffset: from, as: UInt8.self))
     }
 
     /// The first eight bytes (fewer for a shorter key) as a word.
