@@ -139,18 +139,19 @@ final class FieldCollector {
     }
 
     private func growRecordEnds() {
-        let grown = UnsafeMutablePointer<Int>.allocate(capacity: recordEndCapacity * 2)
-        grown.update(from: recordEndStorage, count: recordCount)
-        recordEndStorage.deallocate()
-        recordEndStorage = grown
-        recordEndCapacity *= 2
+        Self.double(&recordEndStorage, holding: recordCount, capacity: &recordEndCapacity)
     }
 
     private func growEnds() {
-        let grown = UnsafeMutablePointer<Int>.allocate(capacity: endCapacity * 2)
-        grown.update(from: ends, count: fieldCount)
-        ends.deallocate()
-        ends = grown
-        endCapacity *= 2
+        Self.double(&ends, holding: fieldCount, capacity: &endCapacity)
+    }
+
+    /// Moves the first `count` values of `storage` into one twice as large.
+    private static func double(_ storage: inout UnsafeMutablePointer<Int>, holding count: Int, capacity: inout Int) {
+        let grown = UnsafeMutablePointer<Int>.allocate(capacity: capacity * 2)
+        grown.update(from: storage, count: count)
+        storage.deallocate()
+        storage = grown
+        capacity *= 2
     }
 }
