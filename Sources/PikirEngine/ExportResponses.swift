@@ -136,9 +136,7 @@ public final class ExportResponses: GroupedResponseSource {
             while let pending = job.channel.receive() {
                 let batch = pending.take()
                 // The file's first response says whether it has form ids.
-                let firstID: Int64?? = if let groups = batch.groups { groups.responses.first.map(\.formIDHash) }
-                    else { batch.rows.meta.first.map(\.formIDHash) }
-                if !expected, let first = firstID, first != nil {
+                if !expected, (batch.groups.map { $0.responses.first?.formIDHash } ?? batch.rows.meta.first?.formIDHash) != nil {
                     expected = true
                     duplicates.expect(formIDs: sizes[job.input.path, default: 0] / bytesPerRow)
                 }

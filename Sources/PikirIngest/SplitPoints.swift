@@ -89,9 +89,9 @@ enum SplitPoints {
     /// steps, before a byte can overflow); in a run of 64 bytes that holds a
     /// CR, the CRs not followed by LF are counted from the vectors one byte
     /// on (one by one in the last run). A `memchr` per line end and a pass
-    /// for CRs took twice as long; a vector at a time, a third longer. Vectors are loaded at `i` while `i + 64 <= count`, and
-    /// one byte on while `i + 65 <= count`; every other read is at an offset
-    /// under `count`.
+    /// for CRs took twice as long; a vector at a time, a third longer.
+    /// Vectors are loaded at `i` while `i + 64 <= count`, and one byte on
+    /// while `i + 65 <= count`; every other read is at an offset under `count`.
     private static func countLineEnds(_ bytes: UnsafeRawPointer, count: Int, next: UInt8?) -> Int {
         typealias V = ByteLanes.Vector
         @inline(__always) func isLoneCR(_ at: Int) -> Bool {

@@ -94,6 +94,9 @@ public struct GroupedRows: Sendable {
     }
 
     /// Whether combination `group` holds the response's values of `columns`.
+    /// Its walk over the cells is written out beside `append`'s, not shared
+    /// through a helper taking a closure: that put the variables the closures
+    /// capture under run-time exclusivity checks (11% of `agg --csv`).
     private func isCombination(_ group: Int, of r: CanonicalResponse, formID: String?) -> Bool {
         var k = group * columns.count
         for column in columns {

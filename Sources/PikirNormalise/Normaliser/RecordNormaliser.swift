@@ -99,8 +99,7 @@ public final class RecordNormaliser {
         keepsTexts = settings.fields.closed(hasTimestamp: false).contains(.texts)
         self.census = census ?? DateColumnCensus(path: sourceFile)
         headerLanguage = AnswerLanguage.detect(headers.map(Redaction.removingTokens))
-        // A score column holds a few distinct answers: small tables, so that
-        // the six stay in the first-level cache beside everything else.
+        // A score column holds a few distinct answers: 16 slots to start (they grow).
         scoreCaches = scores.map { _ in ByteCache(limit: 4096, capacity: 16) }
     }
 
